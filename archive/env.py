@@ -1,0 +1,66 @@
+"""Small helpers that read settings from the environment and reject bad values loudly."""
+import os
+from urllib.parse import unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    value = value.strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be one of {sorted(TRUE | FALSE)}, not {value!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database_from_url(url: str, *, base_dir) -> dict:
+    """A DATABASES entry from `sqlite:///path` or `postgres://user:pass@host:port/name`."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        # sqlite:///db.sqlite3 is relative to the project, sqlite:////tmp/x.db absolute
+        path = unquote(parsed.path)[1:]
+        if not path:
+            raise ImproperlyConfigured("DATABASE_URL sqlite:/// needs a file name")
+        name = path if path.startswith("/") or path == ":memory:" else base_dir / path
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": name}
+    if parsed.scheme in {"postgres", "postgresql"}:
+        name = parsed.path.lstrip("/")
+        if not name:
+            raise ImproperlyConfigured("DATABASE_URL for PostgreSQL needs a database name")
+        return {
+            "ENGINE": "archive.db",
+            "NAME": unquote(name),
+            "USER": unquote(parsed.username or ""),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": parsed.hostname or "",
+            "PORT": str(parsed.port or ""),
+            # A UTF-8 ctype, or pg_trgm sees no Arabic trigrams: see tests/conftest.py.
+            "TEST": {"TEMPLATE": "template0", "CHARSET": "UTF8"},
+        }
+    raise ImproperlyConfigured(
+        f"DATABASE_URL scheme {parsed.scheme!r} is not supported: use sqlite:/// or postgres://"
+    )

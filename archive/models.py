@@ -1,0 +1,256 @@
+"""The archive: articles, the events extracted from them, and the actors and places
+they name. Reads live on the QuerySets in `archive/querysets.py`; writes in
+`archive/services/`."""
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+
+from archive.querysets import ArticleQuerySet, EventQuerySet, PlaceQuerySet
+
+
+class Place(models.Model):
+    """A place of the gazetteer, or one the extractor found in text (a village it
+    had never seen). `path` is the chain of ids from the country down, so that a
+    governorate's filter reaches the events of its districts and villages with one
+    indexed `startswith`."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "دولة"
+        GOVERNORATE = "governorate", "محافظة"
+        DISTRICT = "district", "قضاء / منطقة"
+        SUBDISTRICT = "subdistrict", "ناحية"
+        CITY = "city", "مدينة"
+        VILLAGE = "village", "قرية"
+        AREA = "area", "منطقة"
+
+    key = models.CharField(
+        max_length=120, unique=True, help_text="Stable id from the gazetteer, e.g. iq.kirkuk"
+    )
+    name_ar = models.CharField("الاسم", max_length=200)
+    name_en = models.CharField("English name", max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.AREA)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    path = models.CharField(max_length=500, db_index=True, editable=False, default="/")
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    aliases = models.JSONField(default=list, blank=True)
+    from_gazetteer = models.BooleanField(default=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_ar"]
+        indexes = [models.Index(fields=["kind", "name_ar"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="place_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True)
+                | Q(longitude__gte=-180, longitude__lte=180),
+                name="place_longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name_ar
+
+    def save(self, *args, **kwargs):
+        self.path = f"{self.parent.path if self.parent_id else '/'}{self.key}/"
+        super().save(*args, **kwargs)
+
+    def ancestors(self) -> list["Place"]:
+        """Enclosing places, smallest first (one query)."""
+        keys = [k for k in self.path.strip("/").split("/")[:-1] if k]
+        by_key = {p.key: p for p in Place.objects.filter(key__in=keys)}
+        return [by_key[k] for k in reversed(keys) if k in by_key]
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        STATE_FORCE = "state_force", "قوات حكومية"
+        ARMED_GROUP = "armed_group", "جماعة مسلحة"
+        COALITION = "coalition", "تحالف"
+        MILITIA = "militia", "ميليشيا"
+        OTHER = "other", "أخرى"
+
+    key = models.CharField(max_length=120, unique=True)
+    name_ar = models.CharField("الاسم", max_length=200)
+    name_en = models.CharField("English name", max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    aliases = models.JSONField(default=list, blank=True)
+    from_lexicon = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name_ar"]
+        indexes = [models.Index(fields=["kind", "name_ar"])]
+
+    def __str__(self):
+        return self.name_ar
+
+
+class IngestionBatch(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", "قيد التنفيذ"
+        DONE = "done", "اكتمل"
+        INTERRUPTED = "interrupted", "توقف"
+        FAILED = "failed", "فشل"
+
+    source = models.CharField(max_length=500, help_text="Command line paths or uploaded file")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    n_new = models.PositiveIntegerField(default=0)
+    n_duplicate = models.PositiveIntegerField(default=0)
+    n_failed = models.PositiveIntegerField(default=0)
+    # [{"file": ..., "line": ..., "message": ...}], one per rejected record
+    errors = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name_plural = "ingestion batches"
+
+    def __str__(self):
+        return f"#{self.pk} {self.source} ({self.get_status_display()})"
+
+
+class Article(models.Model):
+    external_id = models.CharField(max_length=200, blank=True, db_index=True)
+    title = models.CharField("العنوان", max_length=1000, blank=True)
+    text = models.TextField("النص")
+    outlet = models.CharField("المصدر", max_length=200, blank=True, db_index=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published = models.DateField("تاريخ النشر", null=True, blank=True, db_index=True)
+    language = models.CharField(max_length=10, default="ar")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    ingested_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    batch = models.ForeignKey(
+        IngestionBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    # The title and text folded by archive.search.search_document (the same function
+    # folds queries); indexed by the search migrations on each backend.
+    search_text = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+
+    def __str__(self):
+        return self.title or self.text[:80]
+
+
+class Event(models.Model):
+    class Type(models.TextChoices):
+        AIRSTRIKE = "airstrike", "غارة جوية"
+        SHELLING = "shelling", "قصف"
+        EXPLOSION = "explosion", "تفجير"
+        ARMED_CLASH = "armed_clash", "اشتباك مسلح"
+        ATTACK = "attack", "هجوم"
+        TERRITORY = "territory", "سيطرة على أرض"
+        ARREST = "arrest", "اعتقال"
+        PROTEST = "protest", "احتجاج"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "يوم"
+        MONTH = "month", "شهر"
+        YEAR = "year", "سنة"
+        PUBLICATION = "publication", "تاريخ النشر"
+        UNKNOWN = "unknown", "غير معروف"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    type = models.CharField("النوع", max_length=20, choices=Type.choices, db_index=True)
+    date = models.DateField("التاريخ", null=True, blank=True, db_index=True)
+    date_precision = models.CharField(
+        max_length=20, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    date_text = models.CharField(max_length=200, blank=True)
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    place_text = models.CharField(max_length=200, blank=True)
+    killed_best = models.PositiveIntegerField("القتلى", null=True, blank=True)
+    killed_low = models.PositiveIntegerField(null=True, blank=True)
+    killed_high = models.PositiveIntegerField(null=True, blank=True)
+    wounded_best = models.PositiveIntegerField("الجرحى", null=True, blank=True)
+    wounded_low = models.PositiveIntegerField(null=True, blank=True)
+    wounded_high = models.PositiveIntegerField(null=True, blank=True)
+    evidence_start = models.PositiveIntegerField()
+    evidence_end = models.PositiveIntegerField()
+    confidence = models.FloatField(default=0.5)
+    extractor_version = models.CharField(max_length=40)
+    reviewed = models.BooleanField(
+        "تمت المراجعة", default=False, help_text="Re-extraction never replaces a reviewed event."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["killed_best"]),
+            models.Index(fields=["wounded_best"]),
+            models.Index(fields=["place", "date"]),
+            models.Index(fields=["article", "reviewed"]),
+        ]
+        constraints = [
+            *[
+                models.CheckConstraint(condition=cond, name=f"event_{field}_{rule}")
+                for field in ("killed", "wounded")
+                for rule, cond in (
+                    ("low_le_best", Q(**{f"{field}_low__isnull": True})
+                     | Q(**{f"{field}_best__isnull": True})
+                     | Q(**{f"{field}_low__lte": F(f"{field}_best")})),
+                    ("best_le_high", Q(**{f"{field}_high__isnull": True})
+                     | Q(**{f"{field}_best__isnull": True})
+                     | Q(**{f"{field}_best__lte": F(f"{field}_high")})),
+                    ("low_le_high", Q(**{f"{field}_high__isnull": True})
+                     | Q(**{f"{field}_low__isnull": True})
+                     | Q(**{f"{field}_low__lte": F(f"{field}_high")})),
+                )
+            ],
+            models.CheckConstraint(
+                condition=Q(evidence_start__lte=F("evidence_end")), name="event_evidence_span"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0, confidence__lte=1), name="event_confidence_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_type_display()} — {self.place or self.place_text or '?'}"
+
+    @property
+    def evidence_text(self) -> str:
+        return self.article.text[self.evidence_start:self.evidence_end]
+
+
+class EventActor(models.Model):
+    class Role(models.TextChoices):
+        INITIATOR = "initiator", "المبادر"
+        TARGET = "target", "المستهدف"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    surface = models.CharField(max_length=300, blank=True, help_text="The words in the text")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor", "role"], name="event_actor_role_once")
+        ]
+        indexes = [models.Index(fields=["actor", "role"])]
+
+    def __str__(self):
+        return f"{self.actor} ({self.get_role_display()})"

@@ -1,0 +1,17 @@
+"""Settings for the test suite: production settings with a throwaway key, plain HTTP
+and a fast password hasher. The database still comes from DATABASE_URL."""
+import os
+
+os.environ.setdefault("MARSAD_SECRET_KEY", "tests-only-not-a-secret")
+
+from archive.settings import *  # noqa: E402,F403
+
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+}

@@ -1,0 +1,1 @@
+"""The Arabic event extractor: plain Python, no Django."""
