@@ -1,0 +1,26 @@
+"""System checks for the things that silently break Arabic search."""
+from django.core import checks
+from django.db import connections
+
+
+@checks.register(checks.Tags.database)
+def check_postgresql_ctype(app_configs, databases=None, **kwargs):
+    """pg_trgm sees no Arabic trigrams under a C/POSIX ctype: warn before search does."""
+    messages = []
+    for alias in databases or []:
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT datctype FROM pg_database WHERE datname = current_database()")
+            ctype = cursor.fetchone()[0]
+        if "utf" not in ctype.lower().replace("-", ""):
+            messages.append(
+                checks.Warning(
+                    f"Database {connection.settings_dict['NAME']!r} has ctype {ctype!r}: "
+                    "trigram search will not see Arabic letters.",
+                    hint="Create it with: createdb --template=template0 --locale=C.UTF-8 NAME",
+                    id="archive.W001",
+                )
+            )
+    return messages
