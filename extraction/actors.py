@@ -1,0 +1,285 @@
+"""Actors in folded text: lexicon names and aliases, generic words resolved at document
+level ("التحالف" -> the coalition the document names, "الجيش" -> the document's army),
+national forces by pattern ("الجيش المالي", "القوات الخاصة العراقية"), and unseen
+armed groups after a head word ("لواء X", "كتائب X").
+
+`find_actors(text)` returns sorted, non-overlapping ActorMentions. The text must already
+be folded by `extraction.normalise.fold`; spans index into it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extraction.lexicon import (
+    PhraseIndex,
+    Token,
+    head_reading,
+    load_actors,
+    load_json,
+    phrase_words,
+    tokens,
+    variants,
+)
+from extraction.normalise import fold
+from extraction.places import document_countries, is_place_name
+from extraction.types import ActorRecord
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    name: str
+    key: str | None
+    kind: str
+    surface: str
+    via_pattern: bool
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
+class _Generic:
+    candidates: tuple[str, ...]  # lexicon keys, or "@army" / "@police" / "@security"
+    default: bool  # take the first candidate when the document names none of them
+    by_country: tuple[tuple[str, str], ...] = ()  # (country of the document's actors, key)
+
+
+@dataclass(frozen=True)
+class _Force:
+    country: str
+    branch: str  # "army" | "police" | "security"
+
+
+@cache
+def _actors() -> dict[str, ActorRecord]:
+    return {a.key: a for a in load_actors()}
+
+
+@cache
+def _patterns() -> dict:
+    data = load_json("actors_patterns.json")
+    return {
+        "heads": frozenset(fold(w) for w in data["heads"]),
+        "open_heads": frozenset(fold(w) for w in data["open_heads"]),
+        "head_keys": {fold(k): v for k, v in data["head_keys"].items()},
+        "force_words": {phrase_words(k): v for k, v in data["force_words"].items()},
+        "modifiers": frozenset(fold(w) for w in data["modifiers"]),
+        "not_before": frozenset(fold(w) for w in data["not_actor_before"]),
+        "not_names": frozenset(fold(w) for w in data["not_names"]),
+    }
+
+
+@cache
+def _index() -> PhraseIndex:
+    entries: list[tuple[str, object]] = []
+    for actor in load_actors():
+        for name in (actor.name, *actor.aliases):
+            entries.append((name, actor.key))
+    for phrase, spec in load_json("actors_generic.json").items():
+        by_country = tuple(sorted(spec.get("by_country", {}).items()))
+        entries.append(
+            (phrase, _Generic(tuple(spec["candidates"]), bool(spec["default"]), by_country))
+        )
+    return PhraseIndex(entries)
+
+
+@cache
+def _nationalities() -> dict[str, tuple[str, str]]:
+    """'العراقي' / 'العراقيه' / 'العراقيين' -> (country code, form)."""
+    out: dict[str, tuple[str, str]] = {}
+    for cc, entry in load_json("nationalities.json").items():
+        for form in ("masc", "fem", "plural"):
+            for adjective in entry[form]:
+                words = phrase_words(adjective)
+                if len(words) == 1:
+                    out["ال" + words[0]] = (cc, form)
+    return out
+
+
+@cache
+def _main_force() -> dict[tuple[str, str], str]:
+    """(country, branch) -> lexicon key of that country's army / police / security forces."""
+    keys = _actors()
+    out: dict[tuple[str, str], str] = {}
+    for cc in load_json("nationalities.json"):
+        for branch, names in (
+            ("army", ("army", "forces", "regime")),
+            ("police", ("police", "security", "army", "forces", "regime")),
+            ("security", ("security", "police", "army", "forces", "regime")),
+        ):
+            for name in names:
+                if f"{cc}.{name}" in keys:
+                    out[(cc, branch)] = f"{cc}.{name}"
+                    break
+    return out
+
+
+def _mention(text: str, start: int, end: int, key: str | None, name: str = "",
+             kind: str = "other", via_pattern: bool = False) -> ActorMention:
+    if key is not None:
+        actor = _actors()[key]
+        return ActorMention(start, end, actor.name, key, actor.kind, text[start:end],
+                            via_pattern, actor.name_en)
+    return ActorMention(start, end, name, None, kind, text[start:end], via_pattern)
+
+
+def _excluded(toks: Sequence[Token], i: int) -> bool:
+    """A name right after 'باسم', 'وكالة', 'وزارة' ... is a speaker or an outlet."""
+    if i == 0:
+        return False
+    words = {v.word for v in variants(toks[i - 1].text)}
+    return bool(words & _patterns()["not_before"])
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every armed party named in the (folded) text, sorted and non-overlapping."""
+    toks = tokens(text)
+    covered: set[int] = set()
+    found: list[tuple[int, int, ActorMention | _Generic]] = []
+    for hit in _index().scan(toks):
+        covered.update(range(hit.first, hit.last + 1))
+        if _excluded(toks, hit.first):
+            continue
+        payload = hit.payloads[0]
+        if isinstance(payload, _Generic):
+            found.append((hit.start, hit.end, payload))
+        else:
+            found.append((hit.start, hit.end, _mention(text, hit.start, hit.end, payload)))
+    found.extend(_national_forces(text, toks, covered))
+    found.extend(_headed_groups(text, toks, covered, found))
+    found.sort(key=lambda f: f[0])
+    return _resolve_generics(text, found)
+
+
+def _resolve_generics(text: str, found: list) -> list[ActorMention]:
+    named = [m for _s, _e, m in found if isinstance(m, ActorMention) and m.key]
+    counts = Counter(m.key for m in named)
+    countries: Counter = Counter()
+    if any(not isinstance(m, ActorMention) for _s, _e, m in found):
+        # the document's countries: its state forces, its other actors, its places
+        for m in named:
+            actor = _actors()[m.key]
+            if actor.country:
+                countries[actor.country] += 3 if actor.kind == "state_force" else 2
+        countries.update(document_countries(text))
+    out: list[ActorMention] = []
+    for start, end, item in found:
+        if isinstance(item, ActorMention):
+            out.append(item)
+            continue
+        key = _pick(item, counts, countries)
+        if key is not None:
+            out.append(_mention(text, start, end, key))
+    return out
+
+
+def _pick(generic: _Generic, counts: Counter, countries: Counter) -> str | None:
+    branch = next((c[1:] for c in generic.candidates if c.startswith("@")), None)
+    if branch == "group":  # "التنظيم": the armed group the document names most
+        groups = [(n, k) for k, n in counts.items()
+                  if _actors()[k].kind in {"armed_group", "militia"}]
+        return max(groups)[1] if groups else None
+    if branch is not None:
+        for cc, _n in countries.most_common():
+            key = _main_force().get((cc, branch))
+            if key is not None:
+                return key
+        return None
+    named = [k for k in generic.candidates if counts.get(k)]
+    if named:
+        return max(named, key=lambda k: counts[k])
+    by_country = dict(generic.by_country)
+    for cc, _n in countries.most_common():
+        if cc in by_country:
+            return by_country[cc]
+    return generic.candidates[0] if generic.default else None
+
+
+def _national_forces(text: str, toks: Sequence[Token], covered: set[int]) -> list:
+    """'الجيش المالي', 'القوات الخاصة العراقية', 'الشرطة المحلية الافغانية' ..."""
+    patterns = _patterns()
+    nationalities = _nationalities()
+    out = []
+    for i, tok in enumerate(toks):
+        if i in covered:
+            continue
+        adjective = nationalities.get(tok.text)
+        if adjective is None:
+            continue
+        j = i - 1
+        modifiers = patterns["modifiers"]
+        while j >= 0 and i - j <= 2 and toks[j + 1].joined and toks[j].text in modifiers:
+            j -= 1
+        force = None
+        for n in (2, 1):
+            first = j - n + 1
+            if first < 0 or any(k in covered for k in range(first, i)):
+                continue
+            if not all(toks[k].joined for k in range(first + 1, i + 1)):
+                continue
+            for v in variants(toks[first].text):
+                words = (v.word, *(t.text for t in toks[first + 1:j + 1]))
+                if words in patterns["force_words"]:
+                    force = (first, v.offset, patterns["force_words"][words])
+                    break
+            if force:
+                break
+        if force is None or _excluded(toks, force[0]):
+            continue
+        first, offset, branch = force
+        start, end = toks[first].start + offset, tok.end
+        key = _main_force().get((adjective[0], branch))
+        surface = text[start:end]
+        mention = _mention(text, start, end, key, name=surface, kind="state_force",
+                           via_pattern=True)
+        out.append((start, end, mention))
+        covered.update(range(first, i + 1))
+    return out
+
+
+def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
+                   found: list | None = None) -> list:
+    """An unseen group after a head word: 'لواء الشهيد X', 'كتائب X', 'حشد X'. A head
+    followed by a lexicon name is a unit of that actor ('لواء مغاوير قيادة عمليات X')."""
+    patterns = _patterns()
+    starts = {f[0]: n for n, f in enumerate(found or []) if isinstance(f[2], ActorMention)}
+    out = []
+    for i, tok in enumerate(toks[:-1]):
+        if i in covered:
+            continue
+        head = head_reading(tok.text, patterns["heads"])
+        if head is None or _excluded(toks, i):
+            continue
+        words: list[int] = []
+        j = i + 1
+        while j < len(toks) and len(words) < 3 and j not in covered and toks[j].joined:
+            word = toks[j].text
+            if word in patterns["not_names"] or (not words and word in patterns["heads"]):
+                break
+            if word.startswith("و") and (word[1:] in patterns["heads"] or word[1:3] == "ال"):
+                break
+            if head.word not in patterns["open_heads"] and not word.startswith("ال"):
+                break
+            words.append(j)
+            j += 1
+        start = tok.start + head.offset
+        if found and j < len(toks) and j in covered and toks[j].joined and toks[j].start in starts:
+            n = starts[toks[j].start]
+            unit = found[n][2]
+            found[n] = (start, unit.end, _mention(text, start, unit.end, unit.key))
+            covered.update(range(i, j))
+            continue
+        if not words:
+            continue
+        end = toks[words[-1]].end
+        name = " ".join([head.word] + [toks[w].text for w in words])
+        if is_place_name(name):
+            continue  # "لواء اسكندرون" is a province, not a brigade
+        key = patterns["head_keys"].get(head.word)
+        out.append((start, end, _mention(text, start, end, key, name=name, kind="armed_group",
+                                         via_pattern=True)))
+        covered.update(range(i, words[-1] + 1))
+    return out

@@ -1,0 +1,263 @@
+"""The actor lexicon (`extraction/data/actors.jsonl`) and the phrase index that both the
+place and the actor matchers use to find lexicon names in folded text.
+
+actors.jsonl: one JSON object per line: key, name (canonical Arabic), kind
+(types.ACTOR_KINDS), name_en, aliases, country (ISO alpha-2 lowercase or null).
+
+The phrase index is a dict keyed by a phrase's first word; every text token is looked up
+as it stands and with its clitic prefixes (و ف ب ل ك, وب، وال، لل ...) or a glued
+direction word (جنوبكركوك، شمالغربالموصل) taken off, so matching costs a handful of dict
+look-ups per token whatever the size of the lexicon.
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from extraction.normalise import fold
+from extraction.types import ACTOR_KINDS, ActorRecord
+
+DATA = pathlib.Path(__file__).parent / "data"
+ACTORS_FILE = DATA / "actors.jsonl"
+_FIELDS = {"key", "name", "kind", "name_en", "aliases", "country"}
+_KEY_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+WORD = re.compile(r"[^\W\d_]+")
+CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لب")
+_DIRECTION_WORDS = ("جنوب", "شمال", "شرق", "غرب")
+DIRECTIONS = tuple(
+    sorted(
+        {d + suffix for d in _DIRECTION_WORDS for suffix in ("", "ي")}
+        | {a + b + s for a in ("جنوب", "شمال") for b in ("شرق", "غرب") for s in ("", "ي")}
+        | {"وسط", "قرب", "ريف", "اطراف", "محيط", "ضواحي", "بين"},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+_JOIN_CHARS = " \t_-\u200c\u200e\u200f#\"'«»“”"
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    joined: bool  # only spaces, quotes, #, a hyphen or an underscore since the previous token
+
+
+@lru_cache(maxsize=8)  # places and actors tokenise the same text
+def tokens(text: str) -> tuple[Token, ...]:
+    """Runs of letters, with their offsets."""
+    out: list[Token] = []
+    previous_end = -10
+    for m in WORD.finditer(text):
+        start, end = m.span()
+        gap = text[previous_end:start] if previous_end >= 0 else "."
+        joined = gap == " " or (len(gap) <= 4 and not gap.strip(_JOIN_CHARS))
+        out.append(Token(start, end, m.group(), joined))
+        previous_end = end
+    return tuple(out)
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(fold(phrase)))
+
+
+@dataclass(frozen=True)
+class Variant:
+    offset: int  # characters of the token taken off in front
+    word: str  # the token as it would read without them
+    glue: str | None  # the direction word glued in front, if that is what came off
+
+
+def _prefix_table() -> dict[str, str | None]:
+    """prefix -> the direction word it carries (None for a bare clitic)."""
+    table: dict[str, str | None] = {c: None for c in CLITICS}
+    for clitic in ("", "و", "ب", "ف"):
+        for direction in DIRECTIONS:
+            table[clitic + direction] = direction
+    return table
+
+
+_PREFIXES = _prefix_table()
+_LONGEST_PREFIX = max(map(len, _PREFIXES))
+
+
+@lru_cache(maxsize=200_000)
+def head_reading(token: str, heads: frozenset[str]) -> Variant | None:
+    """The reading of the token that is one of `heads` ("وبقرية" -> قريه), if any."""
+    return next((v for v in variants(token) if v.word in heads), None)
+
+
+@lru_cache(maxsize=200_000)
+def variants(token: str) -> tuple[Variant, ...]:
+    """The token and its readings with a clitic or a glued direction word taken off the
+    front ("للموصل" also reads "الموصل"; "جنوبيكركوك" reads "كركوك" glued to "جنوبي")."""
+    out = [Variant(0, token, None)]
+    for k in range(1, min(_LONGEST_PREFIX, len(token) - 3) + 1):
+        prefix = token[:k]
+        if prefix not in _PREFIXES:
+            continue
+        rest = token[k:]
+        out.append(Variant(k, rest, _PREFIXES[prefix]))
+        if token[k - 1] == "ل" and rest.startswith("ل"):
+            # لل = ل + ال with the alef dropped: للموصل reads ل + الموصل
+            out.append(Variant(k, "ا" + rest, None))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Hit:
+    first: int  # index of the first token
+    last: int  # index of the last token (inclusive)
+    start: int  # character span in the text
+    end: int
+    glue: str | None
+    payloads: tuple
+
+
+class PhraseIndex:
+    """Phrases (folded word tuples) -> payloads, keyed by first word."""
+
+    def __init__(self, entries: Iterable[tuple[str, object]]):
+        table: dict[str, dict[tuple[str, ...], list]] = {}
+        for phrase, payload in entries:
+            words = phrase_words(phrase)
+            if not words:
+                continue
+            forms = {words}
+            if len(words) > 1:
+                forms.add(("".join(words),))  # glued in scraped text: الولاياتالمتحده
+            for form in forms:
+                bucket = table.setdefault(form[0], {}).setdefault(form[1:], [])
+                if payload not in bucket:
+                    bucket.append(payload)
+        # first word -> (lengths of the rest, longest first; {rest: payloads})
+        self._table = {
+            first: (sorted({len(r) for r in rests}, reverse=True),
+                    {rest: tuple(p) for rest, p in rests.items()})
+            for first, rests in table.items()
+        }
+        self._readings: dict[str, tuple] = {}  # token -> its readings that start a phrase
+
+    def _starts(self, token: str) -> tuple:
+        found = self._readings.get(token)
+        if found is None:
+            table = self._table
+            found = tuple((v, table[v.word]) for v in variants(token) if v.word in table)
+            if len(self._readings) < 500_000:
+                self._readings[token] = found
+        return found
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._table
+
+    def match(self, toks: Sequence[Token], i: int,
+              texts: Sequence[str] | None = None) -> Hit | None:
+        """The longest phrase starting at token i (any reading of it), or None."""
+        best: Hit | None = None
+        starts = self._starts(toks[i].text)
+        if not starts:
+            return None
+        if texts is None:
+            texts = [t.text for t in toks]
+        for variant, (lengths, rests) in starts:
+            for n in lengths:  # longest first
+                if i + n >= len(toks) or (best is not None and n <= best.last - best.first):
+                    continue
+                payloads = rests.get(tuple(texts[i + 1:i + 1 + n]))
+                if payloads is None or (n and not _contiguous(toks, i, i + n)):
+                    continue
+                best = Hit(i, i + n, toks[i].start + variant.offset, toks[i + n].end,
+                           variant.glue, payloads)
+                break
+        return best
+
+    def scan(self, toks: Sequence[Token]) -> list[Hit]:
+        """Left-to-right, longest match first, non-overlapping."""
+        hits, i = [], 0
+        texts = [t.text for t in toks]
+        readings, starts = self._readings, self._starts
+        while i < len(toks):
+            found = readings.get(texts[i])
+            if found is None:
+                found = starts(texts[i])
+            if not found:
+                i += 1
+                continue
+            hit = self.match(toks, i, texts)
+            if hit is None:
+                i += 1
+            else:
+                hits.append(hit)
+                i = hit.last + 1
+        return hits
+
+
+def _contiguous(toks: Sequence[Token], first: int, last: int) -> bool:
+    """Only spaces/hyphens between the tokens of a phrase (a name never spans punctuation
+    or a line break)."""
+    return all(toks[j].joined for j in range(first + 1, last + 1))
+
+
+def _actor(obj: object, where: str) -> ActorRecord:
+    if not isinstance(obj, dict):
+        raise ValueError(f"{where}: expected a JSON object")
+    unknown = set(obj) - _FIELDS
+    if unknown:
+        raise ValueError(f"{where}: unknown fields {sorted(unknown)}")
+    key, name, kind = obj.get("key"), obj.get("name"), obj.get("kind")
+    if not isinstance(key, str) or not key or set(key) - _KEY_CHARS or len(key) > 120:
+        raise ValueError(f"{where}: bad key {key!r} (lowercase ascii slug, dotted)")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{where}: {key}: missing Arabic name")
+    if kind not in ACTOR_KINDS:
+        raise ValueError(f"{where}: {key}: kind {kind!r} not in {ACTOR_KINDS}")
+    aliases = obj.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        raise ValueError(f"{where}: {key}: aliases must be a list of non-empty strings")
+    country = obj.get("country")
+    if country is not None and not (isinstance(country, str) and len(country) == 2):
+        raise ValueError(f"{where}: {key}: country must be an ISO alpha-2 code or null")
+    return ActorRecord(
+        key=key, name=name.strip(), kind=kind, name_en=obj.get("name_en", "") or "",
+        aliases=tuple(dict.fromkeys(a.strip() for a in aliases)), country=country,
+    )
+
+
+def read_actors(path: pathlib.Path = ACTORS_FILE) -> tuple[ActorRecord, ...]:
+    """Every lexicon record, validated (uncached)."""
+    out: list[ActorRecord] = []
+    seen: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{where}: invalid JSON ({exc.msg})") from None
+        record = _actor(obj, where)
+        if record.key in seen:
+            raise ValueError(f"{where}: duplicate key {record.key} (first at {seen[record.key]})")
+        seen[record.key] = where
+        out.append(record)
+    return tuple(out)
+
+
+@cache
+def load_actors() -> tuple[ActorRecord, ...]:
+    """All lexicon records, validated; cached for the life of the process."""
+    return read_actors()
+
+
+@cache
+def load_json(name: str) -> object:
+    """A small data file of `extraction/data` (stoplists, pattern heads, nationalities)."""
+    return json.loads((DATA / name).read_text(encoding="utf-8"))

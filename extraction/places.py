@@ -1,0 +1,405 @@
+"""Places in folded text: gazetteer names (with clitics, glued direction words, head
+words like قرية/مدينة), resolved at document level, plus unseen places found by pattern
+("قرية كنعوص في ... لقضاء الشرقاط" -> كنعوص under الشرقاط).
+
+`find_places(text)` returns sorted, non-overlapping PlaceMentions. The text must already
+be folded by `extraction.normalise.fold`; spans index into it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from extraction.gazetteer import ancestors, generated_keys, load_places, places_by_key, strict_keys
+from extraction.lexicon import (
+    PhraseIndex,
+    Token,
+    head_reading,
+    load_json,
+    phrase_words,
+    tokens,
+    variants,
+)
+from extraction.normalise import fold
+from extraction.types import PlaceRecord, PlaceRef
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    ref: PlaceRef
+    surface: str
+    via_pattern: bool
+    relative: str | None = None
+
+
+_WORDS = load_json("places_heads.json")
+HEADS: dict[str, str] = _WORDS["heads"]  # head word -> the kind of place it announces
+NAME_HEADS = frozenset(_WORDS["name_heads"])  # kept in an unseen name: جبل الكوكب
+PLURAL_HEADS = frozenset(_WORDS["plural_heads"])  # "قريتي X وY"
+DEFINITE_HEADS = frozenset(_WORDS["definite_heads"])  # "سوق الهال", not "سوق مزدحم"
+PATTERN_HEADS = frozenset(HEADS) - frozenset(_WORDS["not_pattern_heads"])
+RELATIVE: dict[str, str] = _WORDS["relative"]  # word before a place -> relation
+_HEAD_WORDS = frozenset(HEADS)
+_KIND_RANK = {
+    "country": 6, "governorate": 5, "district": 4, "subdistrict": 3, "city": 3.5,
+    "village": 1, "area": 2,
+}
+_NESTING = {
+    "area": 0, "village": 1, "city": 2, "subdistrict": 3, "district": 4, "governorate": 5,
+    "country": 6,
+}
+_SENTENCE_END = re.compile(r"[.!?؟؛\n]")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    strict: bool
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    data = load_json("places_stopwords.json")
+    return {name: frozenset(fold(w) for w in words) for name, words in data.items()}
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    """'العراقي', 'السوريه' ...: nationality adjectives, never place names."""
+    out: set[str] = set()
+    for entry in load_json("nationalities.json").values():
+        for form in ("masc", "fem", "plural"):
+            out.update("ال" + fold(a) for a in entry[form])
+    return frozenset(out)
+
+
+@cache
+def _index() -> PhraseIndex:
+    common = _stopwords()["common_names"]
+    strict, generated = strict_keys(), generated_keys()
+    adjectives = _adjectives()
+    entries: list[tuple[str, _Entry]] = []
+    for record in load_places():
+        primary = fold(record.name)
+        names = dict.fromkeys(fold(n) for n in (record.name, *record.aliases))
+        for name in list(names):
+            # "حمورية" is also written "الحمورية"; but "السورية" is an adjective, not Syria
+            if (not name.startswith("ال") and len(name) >= 4 and " " not in name
+                    and not name.endswith("يه") and "ال" + name not in adjectives):
+                names.setdefault("ال" + name)
+        for name in names:
+            words = phrase_words(name)
+            if not words or (len(words) == 1 and len(words[0]) < 3):
+                continue
+            # geonames aliases are noisy ("سلطات" for Settat): only after a head word
+            noisy = record.key in generated and name not in (primary, "ال" + primary)
+            is_strict = record.key in strict or name in common or noisy or name in adjectives
+            entries.append((name, _Entry(record.key, is_strict)))
+    return PhraseIndex(entries)
+
+
+def is_place_name(phrase: str) -> bool:
+    """Whether the whole (folded) phrase is a gazetteer name or alias."""
+    toks = tokens(phrase)
+    hit = _index().match(toks, 0) if toks else None
+    return hit is not None and hit.last == len(toks) - 1 and hit.start == toks[0].start
+
+
+def _country(key: str) -> str:
+    return key.split(".", 1)[0]
+
+
+def _lookback(toks: Sequence[Token], i: int) -> tuple[int, str | None, str | None]:
+    """Before token i: (index of the head word or i, head word, relative word)."""
+    head, first = None, i
+    if i > 0 and _gap_ok(toks, i - 1, i):
+        reading = head_reading(toks[i - 1].text, _HEAD_WORDS)
+        if reading is not None:
+            head, first = reading.word, i - 1
+    relative = None
+    j = first - 1
+    if j >= 0 and _gap_ok(toks, j, first):
+        words = [v.word for v in variants(toks[j].text)]
+        if toks[j].text == "من" and j > 0:
+            words = [v.word for v in variants(toks[j - 1].text)]
+        for word in words:
+            if word in RELATIVE:
+                relative = RELATIVE[word]
+                break
+        if relative in {"شرق", "غرب"} and j > 0:
+            before = [RELATIVE.get(v.word) for v in variants(toks[j - 1].text)]
+            for b in before:
+                if b in {"شمال", "جنوب"}:
+                    relative = f"{b} {relative}"
+                    break
+    return first, head, relative
+
+
+def _gap_ok(toks: Sequence[Token], a: int, b: int) -> bool:
+    return b == a + 1 and toks[b].joined
+
+
+def _score(record: PlaceRecord, head: str | None, context: dict, where: int) -> float:
+    score = _KIND_RANK[record.kind] * 0.1
+    chain = [a.key for a in ancestors(record.key)]
+    score += 2.0 * context["countries"].get(_country(record.key), 0.0)
+    for a in chain:
+        positions = context["positions"].get(a)
+        if positions:
+            score += 1.5 + (1.5 if any(abs(p - where) < 200 for p in positions) else 0)
+    if head is not None:
+        wanted = HEADS[head]
+        if record.kind == wanted or (wanted == "city" and record.kind in {"district", "village"}):
+            score += 1.0
+    return score
+
+
+def _ref(record: PlaceRecord, surface: str) -> PlaceRef:
+    chain = ancestors(record.key)
+    return PlaceRef(
+        name=record.name, aliases=(surface,), admin=tuple(a.name for a in chain),
+        key=record.key, parent_key=record.parent, kind=record.kind,
+        latitude=record.lat, longitude=record.lon, name_en=record.name_en,
+    )
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every place named in the (folded) text, sorted and non-overlapping."""
+    return list(_find_places(text))
+
+
+def document_countries(text: str) -> Counter:
+    """How many times the text names a place in each country (ISO alpha-2 -> count)."""
+    counts: Counter = Counter()
+    for mention in _find_places(text):
+        key = mention.ref.key or mention.ref.parent_key
+        if key:
+            counts[_country(key)] += 1
+    return counts
+
+
+@lru_cache(maxsize=8)  # the pipeline asks for places and then actors of the same text
+def _find_places(text: str) -> tuple[PlaceMention, ...]:
+    toks = tokens(text)
+    index = places_by_key()
+    raw = []  # (first token, last token, start, end, head, relative, candidate keys)
+    for hit in _index().scan(toks):
+        first, head, relative = _lookback(toks, hit.first)
+        relative = RELATIVE.get(hit.glue) if hit.glue else relative
+        cands = [e.key for e in hit.payloads if not e.strict or head]
+        if not cands:
+            continue
+        start = hit.start
+        if head is not None and first < hit.first:
+            start = toks[first].end - len(head) if toks[first].text.endswith(head) else start
+        raw.append((first, hit.last, start, hit.end, head, relative, tuple(dict.fromkeys(cands))))
+    context = _context(raw)
+    mentions: list[PlaceMention] = []
+    covered: set[int] = set()
+    generated = generated_keys()
+    for first, last, start, end, head, relative, cands in raw:
+        best = max(cands, key=lambda k: (_score(index[k], head, context, start), k))
+        small = best in generated or index[best].kind not in _TOP or (
+            head is not None and HEADS[head] not in _TOP)
+        if small and _foreign(best, context):
+            continue  # a (head word says: small) place of a country the document is not about
+        surface = text[start:end]
+        mentions.append(PlaceMention(start, end, _ref(index[best], surface), surface, False,
+                                     relative))
+        covered.update(range(first, last + 1))
+    mentions.extend(_anchored(text, toks, raw, covered, mentions, context))
+    mentions.extend(_patterns(text, toks, covered, mentions, context))
+    mentions.sort(key=lambda m: m.start)
+    return tuple(_chain_unseen(text, mentions))
+
+
+def _chain_unseen(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """An unseen place followed in its sentence by another unseen one sits inside it:
+    "المكان المسمى تامزيافت الواقع بقرية اغزر" -> تامزيافت in اغزر."""
+    out = list(mentions)
+    for n in range(len(out) - 2, -1, -1):
+        here, after = out[n], out[n + 1]
+        if not (here.via_pattern and after.via_pattern) or after.start - here.end > 40:
+            continue
+        if _SENTENCE_END.search(text, here.end, after.start) or "," in text[here.end:after.start]:
+            continue
+        if _NESTING[after.ref.kind] <= _NESTING[here.ref.kind]:
+            continue  # "قرية X وقرية Y": two villages, neither inside the other
+        admin = (after.ref.name, *after.ref.admin)
+        ref = replace(here.ref, admin=admin, parent_key=after.ref.parent_key)
+        out[n] = replace(here, ref=ref)
+    return out
+
+
+_TOP = {"country", "governorate"}
+_COMPASS = {"جنوب", "شمال", "شرق", "غرب", "جنوب غرب", "جنوب شرق", "شمال غرب", "شمال شرق"}
+
+
+def _anchored(text: str, toks: Sequence[Token], raw: list, covered: set[int],
+              known: list[PlaceMention], context: dict) -> list[PlaceMention]:
+    """An unseen place placed by a direction from a known one: "في صولي شمال بوركينا فاسو",
+    "بالرطبة غرب الانبار"."""
+    stop = _stopwords()
+    out: list[PlaceMention] = []
+    for first, _last, _start, _end, _head, relative, _cands in raw:
+        d = first - 1  # the direction word
+        if relative not in _COMPASS or d < 2 or not toks[first].joined or not toks[d].joined:
+            continue
+        if RELATIVE.get(toks[d].text) is None and not any(
+                v.word in RELATIVE for v in variants(toks[d].text)[1:]):
+            continue
+        x = d - 1
+        if x in covered or (x - 1) in covered:
+            continue
+        word, offset = toks[x].text, 0
+        if toks[x - 1].text != "في":
+            clitic = next((v for v in variants(word)[1:] if v.offset == 1 and word[0] == "ب"), None)
+            if clitic is None:
+                continue
+            word, offset = clitic.word, 1
+        if len(word) < 3 or _is_stop(word, stop, first=True) or word in stop["common_names"]:
+            continue
+        anchor = next((m for m in known if m.start >= toks[first].start), None)
+        if anchor is None or anchor.ref.key is None:
+            continue
+        start = toks[x].start + offset
+        mention = _unseen(text, start, toks[x].end, "منطقه", [word], [anchor], context)
+        out.append(mention)
+        covered.add(x)
+    return out
+
+
+def _foreign(key: str, context: dict) -> bool:
+    """The document is mostly about other countries and names this one no more than once."""
+    shares = context["countries"]
+    return shares.get(_country(key), 0.0) * context["total"] < 1.5 and max(
+        shares.values(), default=0.0) >= 0.3 and max(shares, key=shares.get) != _country(key)
+
+
+def _context(raw: list) -> dict:
+    """Where each unambiguous place (and its ancestors) is named, and each country's share
+    of the mentions."""
+    countries: Counter = Counter()
+    positions: dict[str, list[int]] = {}
+    for row in raw:
+        start, cands = row[2], row[6]
+        for k in cands:
+            countries[_country(k)] += 1 / len(cands)
+        if len({_country(k) for k in cands}) == 1:
+            keys = [cands[0]] if len(cands) == 1 else []
+            for k in keys:
+                for key in (k, *(a.key for a in ancestors(k))):
+                    positions.setdefault(key, []).append(start)
+    total = sum(countries.values()) or 1.0
+    return {"countries": {c: n / total for c, n in countries.items()}, "positions": positions,
+            "total": total}
+
+
+def _patterns(text: str, toks: Sequence[Token], covered: set[int],
+              known: list[PlaceMention], context: dict) -> list[PlaceMention]:
+    """Places the gazetteer lacks, found after a head word: قرية X، منطقة X، تبة X ...,
+    and "قريتي X وY" (the second name after the و of a plural head)."""
+    stop = _stopwords()
+    out: list[PlaceMention] = []
+    i, head, cut = 0, None, 0  # cut: letters of token i that belong to no name (the و)
+    while i < len(toks) - 1:
+        if head is None:
+            head = head_reading(toks[i].text, PATTERN_HEADS)
+            if head is None or i in covered or (i + 1) in covered or not _gap_ok(toks, i, i + 1):
+                i, head = i + 1, None
+                continue
+            first, start = i + 1, toks[i].start + head.offset
+        else:
+            first, start = i, toks[i].start + cut
+        words: list[str] = []
+        j = first
+        while j < len(toks) and len(words) < 3 and j not in covered:
+            word = toks[j].text[cut:] if j == first else toks[j].text
+            if (words and not _gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
+                break
+            if not words and head.word in DEFINITE_HEADS and not word.startswith("ال"):
+                break
+            if words and head.word in PLURAL_HEADS and word.startswith("و"):
+                break
+            if len(word) >= 4 and (word[0] == "ي" or (words and word[0] == "ت")):
+                break  # an imperfect verb: "منطقة يسيطر عليها", "جبل ... يشرف"
+            words.append(word)
+            j += 1
+        if words:
+            out.append(_unseen(text, start, toks[j - 1].end, head.word, words, known, context))
+            covered.update(range(first - (cut == 0), j))
+        i, cut = max(j, i + 1), 0
+        if words and head.word in PLURAL_HEADS and i < len(toks) and i not in covered \
+                and toks[i].joined and toks[i].text.startswith("و") and len(toks[i].text) > 2:
+            cut = 1  # "وحوش الزريقية": the next name under the same head
+        else:
+            head = None
+    return out
+
+
+def _unseen(text: str, start: int, end: int, head: str, words: list[str],
+            known: list[PlaceMention], context: dict) -> PlaceMention:
+    """A place the gazetteer lacks, under the known place the sentence attaches it to."""
+    name = " ".join(([head] if head in NAME_HEADS else []) + words)
+    parent = _parent_for(text, end, known, context)
+    chain = (parent, *ancestors(parent.key)) if parent else ()
+    surface = text[start:end]
+    ref = PlaceRef(
+        name=name, aliases=(surface,), admin=tuple(a.name for a in chain), key=None,
+        parent_key=parent.key if parent else None, kind=HEADS[head],
+        latitude=parent.lat if parent else None, longitude=parent.lon if parent else None,
+    )
+    return PlaceMention(start, end, ref, surface, True)
+
+
+def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:
+    if word in stop["function_words"] or word in RELATIVE or word in HEADS:
+        return True
+    if first and word in stop["not_names"]:
+        return True
+    if not first and word in stop["name_stop"]:
+        return True
+    if word.startswith("و") and len(word) > 2:
+        rest = word[1:]
+        if rest.startswith("ال") or rest in stop["function_words"] or rest in HEADS:
+            return True
+    return False
+
+
+def _parent_for(text: str, end: int, known: list[PlaceMention], context: dict
+                ) -> PlaceRecord | None:
+    """The known place the text attaches an unseen one to: the nearest following known
+    place in the same sentence, else the nearest preceding one in that sentence, else in
+    the paragraph before; one in the document's main country first; else the document's
+    most named governorate."""
+    index = places_by_key()
+    known = [m for m in known if m.ref.key is not None]
+    following = [m for m in known if m.start >= end and m.start - end < 120
+                 and not _SENTENCE_END.search(text, end, m.start)][:1]
+    preceding = [m for m in known if m.end <= end and end - m.end < 150
+                 and not _SENTENCE_END.search(text, m.end, end)][-1:]
+    earlier = [m for m in known if m.end <= end and end - m.end < 400
+               and "\n\n" not in text[m.end:end]][-1:]
+    shares = context["countries"]
+    main = max(shares, key=shares.get) if shares else None
+    candidates = following + preceding + earlier
+    for m in candidates:
+        if _country(m.ref.key) == main:
+            return index[m.ref.key]
+    if candidates:
+        return index[candidates[0].ref.key]
+    counts: Counter = Counter()
+    for m in known:
+        for rec in (index[m.ref.key], *ancestors(m.ref.key)):
+            if rec.kind == "governorate":
+                counts[rec.key] += 1
+    if counts:
+        key, n = counts.most_common(1)[0]
+        if n >= 2 or len(counts) == 1:
+            return index[key]
+    return None

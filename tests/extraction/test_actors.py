@@ -1,0 +1,110 @@
+"""Finding armed actors in folded Arabic text."""
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction.actors import find_actors
+from extraction.normalise import fold
+
+
+def actors(sentence: str):
+    return find_actors(fold(sentence))
+
+
+def names(sentence: str) -> list[str]:
+    return [m.name for m in actors(sentence)]
+
+
+def test_the_coalition_and_the_islamic_state_are_found():
+    assert names("شن طيران التحالف الدولي غارات على مواقع تنظيم داعش") == [
+        "التحالف الدولي", "داعش",
+    ]
+
+
+def test_isis_gangs_is_isis():
+    [mention] = actors("قتل عشرة من عصابات داعش الإرهابية")
+    assert mention.key == "isis"
+    assert mention.surface == fold("عصابات داعش الإرهابية")
+
+
+def test_an_army_named_by_its_nationality():
+    [mention] = actors("أعلن الجيش المالي مقتل عشرة مسلحين قرب الحدود")[:1]
+    assert mention.name == "الجيش المالي"
+
+
+def test_special_forces_of_a_nationality_resolve_to_its_army():
+    assert names("اشتبكت القوات الخاصة العراقية مع مسلحين") == ["القوات العراقية", "مسلحون"]
+
+
+def test_a_brigade_of_an_operations_command_is_an_iraqi_unit():
+    [mention] = actors("تمكن لواء مغاوير قيادة عمليات سامراء من قتل انتحاريين")[:1]
+    assert mention.name == "القوات العراقية"
+    assert mention.surface.startswith("لواء")
+
+
+def test_a_spokesman_of_a_ministry_is_not_an_actor():
+    assert actors("قال المتحدث باسم وزارة الخارجية إن الوضع هادئ") == []
+
+
+def test_the_bare_coalition_follows_the_documents_war():
+    found = names("قصف الحوثيون مواقع الجيش الوطني وردت طائرات التحالف")
+    assert found == ["الحوثيون", "الجيش اليمني", "التحالف العربي"]
+
+
+def test_unseen_pmf_brigades_are_the_pmf():
+    found = actors("شارك حشد أسود دجلة وحشد جنوب الموصل في العملية")
+    assert [m.name for m in found] == ["الحشد الشعبي", "الحشد الشعبي"]
+    assert all(m.via_pattern for m in found)
+
+
+def test_opened_fire_is_not_fatah():
+    assert names("فتح مسلحون النار على دورية") == ["مسلحون"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءة ،.-0123456789الجيشقواتلواء", max_size=80))
+def test_it_never_raises_and_its_spans_stay_in_range(text):
+    previous_end = 0
+    for mention in find_actors(text):
+        assert previous_end <= mention.start < mention.end <= len(text)
+        previous_end = mention.end
+
+
+def test_the_bare_police_belongs_to_the_country_of_the_document():
+    found = actors("قتل شرطيان في كمين بشمال بوركينا فاسو وأعلنت الشرطة فتح تحقيق")
+    assert [m.name for m in found] == ["الشرطة البوركينية"]
+
+
+def test_ansar_allah_in_a_lebanese_camp_is_not_the_houthis():
+    lebanon = names("اشتباكات في مخيم عين الحلوة في صيدا بين أنصار الله وحركة فتح")
+    yemen = names("شنت جماعة أنصار الله هجوما على مواقع الجيش اليمني في تعز")
+    assert lebanon == ["أنصار الله", "حركة فتح"]
+    assert yemen == ["الحوثيون", "الجيش اليمني"]
+
+
+def test_a_name_in_quotes_is_still_found():
+    assert names('هاجمت جماعة "بوكو حرام" قرية في ولاية بورنو') == ["بوكو حرام"]
+
+
+def test_parliament_and_a_province_are_not_armed_groups():
+    assert actors("صوت مجلس النواب على القانون") == []
+    assert actors("زار الوفد لواء اسكندرون") == []
+
+
+def test_the_organisation_is_the_group_the_document_names():
+    found = names("هاجم تنظيم داعش قرية في كركوك وتمكنت القوات من صد هجوم التنظيم الإرهابي")
+    assert found == ["داعش", "داعش"]
+
+
+def test_every_actor_of_the_seed_articles_is_found(data_dir):
+    texts = {}
+    for line in (data_dir / "seeds.articles.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        texts[article["id"]] = fold((article.get("title") or "") + "\n" + article["text"])
+    for line in (data_dir / "seeds.gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        found = {fold(m.name) for m in find_actors(texts[gold["id"]])}
+        for event in gold["events"]:
+            for actor in event["actors"]:
+                assert fold(actor["name"]) in found, actor["name"]

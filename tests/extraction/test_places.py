@@ -1,0 +1,158 @@
+"""Finding places in folded Arabic text."""
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction.normalise import fold
+from extraction.places import find_places
+
+
+def places(sentence: str):
+    return find_places(fold(sentence))
+
+
+def test_a_direction_glued_to_the_name_gives_a_relative_place():
+    [mention] = places("قتل خمسة مدنيين بانفجار عبوة ناسفة جنوبيكركوك")
+    assert mention.ref.name == "كركوك"
+    assert mention.relative == "جنوب"
+
+
+def test_a_clitic_preposition_is_taken_off():
+    [mention] = places("انفجرت سيارة مفخخة بالموصل صباح اليوم")
+    assert mention.ref.name == "الموصل"
+    assert mention.ref.admin == ("نينوى", "العراق")
+
+
+def test_lam_alif_lam_reads_as_the_name():
+    [mention] = places("وصلت التعزيزات للموصل")
+    assert mention.ref.name == "الموصل"
+
+
+def test_an_unseen_village_takes_its_parent_from_the_district_named_after_it():
+    found = places("حررت القوات قرية كنعوص في الساحل الأيسر لقضاء الشرقاط")
+    village = found[0]
+    assert village.via_pattern
+    assert village.ref.name == "كنعوص"
+    assert village.ref.admin == ("الشرقاط", "صلاح الدين", "العراق")
+    assert village.surface == "قريه كنعوص"
+    assert found[1].ref.name == "الشرقاط"
+
+
+def test_a_place_relative_to_a_city_carries_the_direction():
+    found = places("اشتباكات في منطقة الفرحاتية جنوب مدينة سامراء")
+    assert [m.ref.name for m in found] == ["الفرحاتيه", "سامراء"]
+    assert found[0].ref.admin[0] == "سامراء"
+    assert found[1].relative == "جنوب"
+
+
+def test_no_place_is_found_in_a_word_that_contains_one():
+    assert places("مصرع ثلاثة جنود وإصابة آخرين") == []
+
+
+def test_a_common_word_place_needs_a_head_word():
+    assert places("فتح الباب امام المفاوضات") == []
+    [mention] = places("سيطرت القوات على مدينة الباب")
+    assert mention.ref.name == "الباب"
+    assert mention.surface == "مدينه الباب"
+
+
+def test_spans_point_at_the_surface_in_the_text():
+    text = fold("قصف على بلدة حمورية في الغوطة الشرقية")
+    for mention in find_places(text):
+        assert text[mention.start:mention.end] == mention.surface
+
+
+def test_the_glued_town_of_the_ghouta_sits_under_the_ghouta():
+    [town, ghouta] = places("قصف على بلدة حمورية في الغوطة الشرقية")
+    assert town.ref.admin == ("الغوطة الشرقية", "ريف دمشق", "سوريا")
+    assert ghouta.ref.name == "الغوطة الشرقية"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءة ،.-0123456789قريةمدينةجنوب", max_size=80))
+def test_it_never_raises_and_its_spans_stay_in_range(text):
+    found = find_places(text)
+    previous_end = 0
+    for mention in found:
+        assert previous_end <= mention.start < mention.end <= len(text)
+        previous_end = mention.end
+
+
+def test_a_quarter_of_a_syrian_countryside_is_one_place():
+    [village, quarter] = places("قصف على قرية الدشيشة في ريف الحسكة الجنوبي")
+    assert quarter.ref.name == "ريف الحسكة الجنوبي"
+    assert quarter.ref.admin == ("الحسكة", "سوريا")
+    assert village.ref.admin[0] == "ريف الحسكة الجنوبي"
+
+
+def test_two_villages_after_a_dual_head_are_two_places():
+    found = places("سيطرت القوات على قريتي رسم العبد وام عدسة في ريف حماة الشرقي")
+    assert [m.ref.name for m in found[:2]] == ["رسم العبد", "ام عدسه"]
+    assert all(m.ref.admin[0] == "ريف حماة الشرقي" for m in found[:2])
+
+
+def test_a_named_spot_sits_inside_the_village_named_after_it():
+    found = places("عثر على قنبلة في المكان المسمى تالة ورقي الواقع بقرية ايغيل مراو بولاية بجاية")
+    assert found[0].ref.name == "تاله ورقي"
+    assert found[0].ref.admin == ("ايغيل مراو", "بجاية", "الجزائر")
+
+
+def test_an_unseen_town_placed_by_a_direction_from_a_known_place():
+    found = places("قتل ثلاثة شرطيين في تاولي شمال بوركينا فاسو")
+    assert found[0].ref.name == "تاولي"
+    assert found[0].ref.admin == ("بوركينا فاسو",)
+    assert found[1].relative == "شمال"
+
+
+def test_an_ambush_is_not_a_place():
+    assert [m.ref.name for m in places("قتل شرطيان في كمين بشمال بوركينا فاسو")] == [
+        "بوركينا فاسو"
+    ]
+
+
+def test_tripoli_follows_the_country_the_document_is_about():
+    libya = places("اشتباكات في طرابلس بين فصائل ليبية وسط مخاوف في ليبيا من تجدد القتال")
+    lebanon = places("اشتباكات في طرابلس بين مسلحين في باب التبانة وجبل محسن شمال لبنان")
+    assert libya[0].ref.admin[-1] == "ليبيا"
+    assert lebanon[0].ref.admin[-1] == "لبنان"
+
+
+def _seed_pairs(data_dir):
+    articles = {}
+    for line in (data_dir / "seeds.articles.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        articles[article["id"]] = fold((article.get("title") or "") + "\n" + article["text"])
+    for line in (data_dir / "seeds.gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        yield articles[gold["id"]], gold["events"]
+
+
+def _same(ours: str, names: list[str]) -> bool:
+    def words(name):
+        return {w[2:] if w.startswith("ال") else w for w in fold(name).split()}
+    return any(words(ours) <= words(n) or words(n) <= words(ours) for n in names)
+
+
+def test_every_place_of_the_seed_articles_is_found_with_its_admin_chain(data_dir):
+    for text, events in _seed_pairs(data_dir):
+        found = find_places(text)
+        for event in events:
+            place = event["place"]
+            matches = [m for m in found if _same(m.ref.name, [place["name"], *place["aliases"]])]
+            assert matches, place["name"]
+            chains = [tuple(fold(a) for a in m.ref.admin) for m in matches]
+            assert tuple(fold(a) for a in place["admin"]) in chains, place["name"]
+
+
+def test_a_town_named_like_a_foreign_province_stays_in_the_documents_country():
+    found = places("هاجمت حركة الشباب قاعدة في بلدة بولو مرير بإقليم شبيلي السفلى جنوب مقديشو")
+    assert found[0].ref.name == "بولو مرير"
+    assert found[0].ref.admin == ("شبيلي السفلى", "الصومال")
+
+
+def test_a_nationality_adjective_is_not_a_country():
+    assert [m.ref.name for m in places("قصفت طائرات مسيرة تركية مواقع في جبال قنديل")] == [
+        "جبال قنديل"
+    ]
+    assert places("قالت الحكومة السورية إن") == []
