@@ -1,8 +1,23 @@
-"""Arabic normalisation: pure `str -> str` folds built on camel-tools.
+"""Arabic normalisation: pure folds built on camel-tools, and an offset-preserving
+normalisation of whole articles.
 
 `fold` is shared with the archive's search (articles and queries are folded by the
 same function), so its behaviour is a contract: change it and re-index.
+
+`normalise` prepares scraped article text for matching (fold, HTML entities, hashtags,
+quote variants, stray letters, invisible marks) and keeps, for every character of the
+result, the offset of the ORIGINAL character it came from, so that evidence spans found
+in the normalised text point back into the article as published.
 """
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.charsets import AR_DIAC_CHARSET
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -26,3 +41,122 @@ def fold(text: str) -> str:
     text = normalize_alef_maksura_ar(text)
     text = normalize_teh_marbuta_ar(text)
     return text.translate(_HAMZA_SEATS).translate(_DIGITS)
+
+
+# --- offset-preserving normalisation -------------------------------------------------
+
+# Characters replaced one-for-one on top of `fold`: quote and dash variants, Persian
+# letters the Arabic press writes with Arabic ones, separators that glue hashtag words.
+_EXTRA = {
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"', "‟": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "ک": "ك", "ی": "ي", "ۀ": "ه", "ہ": "ه", "ے": "ي", "ٱ": "ا",
+    "_": " ", "#": " ", "\u00a0": " ", "\t": " ", "\r": " ", "\u2028": "\n", "\u2029": "\n",
+    "٬": ",", "٫": ".",
+}
+# Marks dropped without a trace: diacritics, tatweel, zero-width and bidi controls.
+_DROP = set(AR_DIAC_CHARSET) | {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+                                 "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\ufeff",
+                                 "\u2066", "\u2067", "\u2068", "\u2069", "\u00ad"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """The one character (or nothing) `ch` becomes."""
+    if ch in _DROP:
+        return ""
+    if ch in _EXTRA:
+        return _EXTRA[ch]
+    out = fold(ch)
+    if len(out) != 1:
+        return out[:1]
+    if out != "\n" and (ord(out) < 32 or 0x7F <= ord(out) < 0xA0):
+        return " "  # control characters
+    return out
+
+
+# One pass over the text finds what is not a plain per-character fold: HTML entities,
+# and a teh marbuta at the start of a word (a stray letter glued by scraping: "ةامس").
+_SPECIAL = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});|(?<![\w\u0600-\u06ff])ة"
+)
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """`text` is the normalised article; `offsets[i]` is the index in `original` of the
+    character that became `text[i]` (with one extra entry: len(original))."""
+
+    original: str
+    text: str
+    offsets: array
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of `text` to the matching span of `original`."""
+        n = len(self.text)
+        start = min(max(start, 0), n)
+        end = min(max(end, start), n)
+        if end == start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[int, str | None], re.Pattern]:
+    """The one-pass form of `_fold_char` for str.translate, and a pattern of the
+    characters it drops (whose offsets the map must skip)."""
+    table: dict[int, str | None] = {}
+    ranges = [range(0, 0xA0), range(0x0600, 0x0700), range(0x0750, 0x0780),
+              range(0x2000, 0x2070), range(0xFE70, 0xFF00)]
+    extra = [ord(c) for c in (*_EXTRA, *_DROP)]
+    for cp in [*(cp for r in ranges for cp in r), *extra]:
+        ch = chr(cp)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[cp] = folded or None
+    dropped = "".join(sorted(chr(cp) for cp, v in table.items() if v is None))
+    return table, re.compile(f"[{re.escape(dropped)}]+")
+
+
+def normalise(original: str) -> NormalisedText:
+    """Fold `original` for matching, keeping a map back to its offsets."""
+    if not _SPECIAL.search(original):  # the usual case: one translate, offsets by runs
+        table, dropped = _table()
+        offsets = array("l")
+        pos = 0
+        for m in dropped.finditer(original):
+            offsets.extend(range(pos, m.start()))
+            pos = m.end()
+        offsets.extend(range(pos, len(original)))
+        offsets.append(len(original))
+        return NormalisedText(original=original, text=original.translate(table),
+                              offsets=offsets)
+    out: list[str] = []
+    offsets = array("l")
+    pos = 0
+
+    def copy(upto: int) -> None:
+        for i in range(pos, upto):
+            ch = _fold_char(original[i])
+            if ch:
+                out.append(ch)
+                offsets.append(i)
+
+    for m in _SPECIAL.finditer(original):
+        copy(m.start())
+        found = m.group()
+        if found == "ة":
+            out.append(" ")
+            offsets.append(m.start())
+        else:
+            for ch in html.unescape(found):
+                folded = _fold_char(ch)
+                if folded:
+                    out.append(folded)
+                    offsets.append(m.start())
+        pos = m.end()
+    copy(len(original))
+    offsets.append(len(original))
+    return NormalisedText(original=original, text="".join(out), offsets=offsets)

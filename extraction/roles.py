@@ -1,0 +1,162 @@
+"""Who did it to whom: the parties of a reported incident and their roles, from the
+words around them (X قصف Y, هجوم لـ X على Y, استهدف, من قبل, passive), with sources,
+speakers and bystanders left out."""
+from __future__ import annotations
+
+import json
+import pathlib
+from dataclasses import replace
+from functools import cache
+
+from extraction.normalise import fold
+from extraction.sentences import Sentence
+from extraction.triggers import Trigger
+from extraction.types import ActorRecord, ActorRef
+
+# words after which an armed party is a source, a speaker's employer or a landlord,
+# not a party to the incident: "مصدر في الشرطة", "بيان للجيش", "يسيطر عليها الحوثيون"
+_SOURCE_WORDS = frozenset((
+    "مصدر", "مصادر", "مسوول", "مسوولو", "مسوولون", "ضابط", "قايد", "متحدث", "المتحدث", "الناطق",
+    "ناطق", "عقيد", "مدير", "بيان", "بيانا", "اعلام", "قياده", "عنها", "عليها", "عليه", "باسم",
+    "وفق", "وفقا", "بحسب", "حسب", "افاد", "افادت",
+    "اتهم", "اتهمت", "تتهم", "يتهم", "نسب", "يسيطر", "تسيطر", "تحت"))
+
+
+@cache
+def _forces_by_adjective() -> dict[str, ActorRecord]:
+    """'تركيه' / 'روسي' -> that country's armed forces in the lexicon (for "غارة تركية")."""
+    try:
+        from extraction.lexicon import load_actors
+        records = {a.key: a for a in load_actors()}
+        raw = json.loads((pathlib.Path(__file__).parent / "data" / "nationalities.json")
+                         .read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError):
+        return {}
+    out = {}
+    for cc, entry in raw.items():
+        force = next((records[f"{cc}.{n}"] for n in ("forces", "army", "regime")
+                      if f"{cc}.{n}" in records), None)
+        if force is None:
+            continue
+        for form in ("masc", "fem"):
+            for adjective in entry.get(form, ()):
+                out[fold(adjective)] = force
+    return out
+
+
+def adjective_forces(text: str, triggers: list[Trigger]) -> list[ActorRef]:
+    """"غارة تركية", "قصف إسرائيلي", "غارات جوية روسية": the country's forces did it."""
+    table = _forces_by_adjective()
+    out = []
+    for t in triggers:
+        if t.type not in ("airstrike", "shelling"):
+            continue
+        words = text[t.end:t.end + 30].split()[:2]
+        if words and words[0] in ("جويه", "جوي", "صاروخيه") and len(words) > 1:
+            words = words[1:]
+        force = table.get(words[0]) if words else None
+        if force is not None:
+            out.append(ActorRef(name=force.name, role="initiator", aliases=(words[0],),
+                                key=force.key, kind=force.kind, name_en=force.name_en))
+    return out
+
+
+_CONTEXT_WORDS = frozenset((
+    "معقل", "معقلا", "معاقل", "يتحصن", "تتحصن", "ينشط", "تنشط", "يتمركز", "تتمركز", "يتواجد",
+    "تتواجد"))
+
+
+def bystander(text: str, actor) -> bool:
+    """A source ("مصدر في الشرطة", "وفق ما أفاد المرصد ووحدات حماية الشعب"), a landlord
+    ("يسيطر عليها الحوثيون") or a backdrop ("معقلا لتنظيم داعش", "يتحصن متشددون")."""
+    window = text[max(0, actor.start - 60):actor.start]
+    clause = window.rsplit("،", 1)[-1]
+    before = clause.split()
+    for k, w in enumerate(reversed(before[-3:])):
+        w = w.lstrip("و")
+        if w in _SOURCE_WORDS or w.lstrip("ل") in _SOURCE_WORDS:
+            return True
+        if k < 2 and (w in _CONTEXT_WORDS or w.lstrip("ل") in _CONTEXT_WORDS):
+            return True
+    joined = " ".join(before[-8:])
+    return any(p in joined for p in ("وفق ما", "بحسب ما", "حسب ما", "وفقا لما", "كما ذكرت",
+                                     "كما ذكر", "كما افادت", "كما افاد", "كما قالت", "كما اعلنت"))
+
+
+def _a_person(a: ActorRef) -> bool:
+    """"انتحاري", "الانتحاريين": a bomber is a person, not a party (GUIDELINES: actors
+    are forces and groups, not persons)."""
+    return all(fold(s).lstrip("و").removeprefix("ال").startswith("انتحاري")
+               for s in a.aliases) and bool(a.aliases)
+
+
+def resolve_generic(events: list) -> None:
+    """"المتشددون", "المسلحون" with the article: the group the article named before, when
+    it named one ("شنت جماعة بوكو حرام هجوما ... واجتاح المتشددون قاعدة")."""
+    last = None
+    for e in events:
+        out = []
+        for a in e.actors:
+            definite = a.aliases and fold(a.aliases[0]).lstrip("و").startswith("ال")
+            if a.kind == "other" and definite and last is not None:
+                a = replace(last, role=a.role, aliases=(*last.aliases, *a.aliases))
+            if a.kind == "armed_group":
+                last = a
+            if a.name not in {x.name for x in out}:
+                out.append(a)
+        e.actors = out
+
+
+def tidy_actors(actors: list[ActorRef]) -> tuple[ActorRef, ...]:
+    """At most one generic party ("مسلحون", "متشددون"), and none beside a named group on
+    the same side; no lone bombers."""
+    actors = [a for a in actors if not _a_person(a)]
+    named = {a.role for a in actors if a.kind in ("armed_group", "militia")}
+    out, generic = [], False
+    for a in actors:
+        if a.kind == "other":
+            if generic or a.role in named:
+                continue
+            generic = True
+        out.append(a)
+    return tuple(out)
+
+
+_BY = ("من قبل", "شنه", "شنها", "نفذه", "نفذها", "تبناه", "تبناها", "اعلن", "اعلنت")
+_AGAINST = ("علي", "ضد", "استهدف", "استهدفت", "يستهدف", "صفوف", "من", "مع", "عناصر",
+            "مسلحي", "مقاتلي", "قيادات", "قياده", "قاده")
+_TARGET_NOUNS = ("تجمع", "موقع", "مواقع", "مقر", "معسكر", "قاعده", "دوريه", "نقطه", "نقاط",
+                 "اجتماع", "تجمعات", "مراكز", "مركز", "ثكنه", "حاجز", "موكب", "حافله")
+_INITIATOR_TYPES = ("airstrike", "shelling", "territory", "arrest")
+
+
+def assign_roles(text: str, sent: Sentence, triggers: list[Trigger], actors: list,
+           etype: str) -> list[ActorRef]:
+    first = triggers[0].start if triggers else sent.start
+    refs: dict[str, ActorRef] = {}
+    for a in actors:
+        before = text[max(sent.start, a.start - 24):a.start].split()
+        glued_l = text[a.start:a.start + 1] == "ل" or (before and before[-1].endswith("ل"))
+        if before and before[-1] in ("ل", "لل", "ول", "ب", "و"):
+            before = before[:-1]  # a clitic glued to the actor's name
+        last = before[-1] if before else ""
+        role = None
+        if any(text[max(sent.start, a.start - 12):a.start].rstrip().endswith(b) for b in _BY):
+            role = "initiator"
+        elif last in _AGAINST or (glued_l and last.lstrip("و").startswith(_TARGET_NOUNS)):
+            role = "target"
+        elif glued_l and any(t.end <= a.start and a.start - t.end <= 12 for t in triggers):
+            role = "initiator"  # غارات للتحالف
+        elif a.end <= first or any(0 <= a.start - t.end <= 3 for t in triggers
+                                   if not t.text.startswith(("ال", "وال", "بال"))):
+            role = "initiator"  # the subject before the verb, or right after it
+        if role is None:
+            state = a.kind in ("state_force", "coalition")
+            role = "initiator" if state == (etype in _INITIATOR_TYPES) else "target"
+        if a.name not in refs:
+            refs[a.name] = ActorRef(name=a.name, role=role, aliases=(a.surface,), key=a.key,
+                                    kind=a.kind, name_en=getattr(a, "name_en", ""))
+        else:
+            old = refs[a.name]
+            refs[a.name] = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, a.surface))))
+    return sorted(refs.values(), key=lambda r: r.role != "initiator")

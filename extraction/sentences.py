@@ -1,0 +1,58 @@
+"""Sentence and clause splitting with offsets into the (normalised) text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? ؟ ؛ (runs of them, e.g. ".." or "؟!") unless the dot sits
+# between two digits (1.5), or at a line break. Closing quotes/brackets stay with it.
+_END = re.compile(r"(?<!\d)[.!?؟؛]+|(?<=\d)[.!?؟؛]+(?!\d)|\n+")
+_CLOSERS = "\"')]}»”"
+_CLAUSE = re.compile(r"[،,:]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Non-empty sentences of `text`, stripped of surrounding blanks, in order."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        _add(text, pos, end, out)
+        pos = end
+    _add(text, pos, len(text), out)
+    return out
+
+
+def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Clauses of text[start:end] at Arabic and Latin commas and colons (not inside
+    numbers such as 1,332)."""
+    end = len(text) if end is None else end
+    out: list[Sentence] = []
+    pos = start
+    for m in _CLAUSE.finditer(text, start, end):
+        i = m.start()
+        if text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() \
+                and text[i + 1].isdigit():
+            continue
+        _add(text, pos, m.end(), out)
+        pos = m.end()
+    _add(text, pos, end, out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))

@@ -1,0 +1,60 @@
+import pytest
+
+from extraction.casualties import find_casualties
+from extraction.normalise import fold
+from extraction.types import Count
+
+
+def casualties(sentence: str):
+    found = find_casualties(fold(sentence))
+    return found.killed, found.wounded
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), [
+    ("أسفر القصف عن سقوط 15 قتيلا وسبعة مصابين", Count(15, 15, 15), Count(7, 7, 7)),
+    ("قتل 11 شخصا على الأقل وأصيب عشرة آخرون بجروح في الانفجار", Count(11, 11, None),
+     Count(10, 10, 10)),
+    ("تسببت الغارة في مقتل عشرة أطفال وإصابة 28 آخرين", Count(10, 10, 10), Count(28, 28, 28)),
+    ("لقي فلسطينيان مصرعهما الأحد في قصف مدفعي", Count(2, 2, 2), None),
+    ("قتل شخصان في مواجهات مسلحة", Count(2, 2, 2), None),
+    ("أسفر الانفجار عن استشهاد عسكري وإصابة اثنين آخرين", Count(1, 1, 1), Count(2, 2, 2)),
+    ("وقتل ليلة أمس 5 وجرح 4 إثر هجوم على القرية", Count(5, 5, 5), Count(4, 4, 4)),
+])
+def test_it_reads_killed_and_wounded(sentence, killed, wounded):
+    assert casualties(sentence) == (killed, wounded)
+
+
+def test_figures_of_both_sides_are_summed():
+    assert casualties("أسفر الهجوم عن مقتل 4 جنود و43 مسلحا")[0] == Count(47, 47, 47)
+    assert casualties("مقتل 8 عسكريين و14 إرهابيا وإصابة 15 آخرين") == (
+        Count(22, 22, 22), Count(15, 15, 15))
+
+
+def test_coordinated_single_soldiers_are_added():
+    killed, _ = casualties(
+        "تسببت الهجمات بمقتل ما لا يقل عن ثلاثة عسكريين أميركيين وجندي بريطاني وجندي عراقي")
+    assert killed is not None and killed.best == 5 and killed.high is None
+
+
+def test_a_subset_after_bayn_is_not_added():
+    assert casualties("أسفرت الغارة عن مقتل 18 مدنيا بينهم ثلاثة أطفال")[0] == Count(18, 18, 18)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتقع القرية على بعد 280 كم شمال بغداد",
+    "خفضت القوات عددها من 5200 إلى 3000 جندي",
+    "تمتلك الدولة 69 بالمائة من رأس المال",
+    "وقال المتحدث إن الهجوم وقع عام 2015",
+    "حسين العمور (25 عاما) من سكان المدينة",
+])
+def test_numbers_that_are_not_casualties_are_ignored(sentence):
+    assert casualties(sentence) == (None, None)
+
+
+def test_a_dual_is_two_but_a_sound_plural_is_no_figure():
+    assert casualties("أسفر الانفجار عن مقتل شرطيين")[0] == Count(2, 2, 2)
+    assert casualties("أسفر الانفجار عن مقتل مدنيين")[0] is None
+
+
+def test_a_breakdown_of_the_dead_is_not_added_again():
+    assert casualties("وقال إن من بين القتلى ثلاثة موظفين وأربعة من قوات الأمن") == (None, None)

@@ -1,0 +1,36 @@
+from extraction.normalise import fold, normalise
+
+
+def test_fold_is_unchanged_for_the_search_index():
+    assert fold("أُعلنَ إسقاط طائرةٍ في المستشفى") == "اعلن اسقاط طايره في المستشفي"
+    assert fold("٢٠١٨ ـــ مؤتمر") == "2018  موتمر"
+
+
+def test_normalised_text_maps_every_character_back_to_the_original():
+    original = "قُتِلَ خمسةٌ &quot;في&quot; #تبة_الكهف"
+    nt = normalise(original)
+    assert nt.text == 'قتل خمسه "في"  تبه الكهف'
+    i = nt.text.index("خمسه")
+    start, end = nt.to_original(i, i + len("خمسه"))
+    assert original[start:end] == "خمسة"
+    assert len(nt.offsets) == len(nt.text) + 1
+    assert list(nt.offsets) == sorted(nt.offsets)
+
+
+def test_a_stray_teh_marbuta_glued_before_a_word_becomes_a_space():
+    nt = normalise("ةامس أعلنت الخلية")
+    assert nt.text.split()[0] == "امس"
+    assert nt.to_original(1, 4) == (1, 4)
+
+
+def test_html_entities_quotes_and_persian_letters_are_normalised():
+    nt = normalise("«الجيش» &amp; کابل")
+    assert nt.text == '"الجيش" & كابل'
+    amp = nt.text.index("&")
+    assert nt.original[slice(*nt.to_original(amp, amp + 1))] == "&amp;"[:1]
+
+
+def test_empty_and_control_characters_are_safe():
+    assert normalise("").text == ""
+    assert normalise("\x00\x07a").text == "  a"
+    assert normalise("").to_original(0, 0) == (0, 0)
