@@ -1,5 +1,184 @@
-from django.contrib import admin
+"""The staff admin: articles, events, actors, places, ingestion batches; an "upload
+articles" page and a "re-extract" action that call the same services as the commands."""
+import logging
 
-from archive.models import Actor, Article, Event, IngestionBatch, Place
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
-admin.site.register([Actor, Article, Event, IngestionBatch, Place])
+from archive.forms import UploadArticlesForm
+from archive.models import Actor, Article, Event, EventActor, IngestionBatch, Place
+from archive.services.events import reextract_articles
+from archive.services.ingestion import ingest_upload
+from extraction.normalise import fold
+
+logger = logging.getLogger(__name__)
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name_ar", "name_en", "kind", "parent", "key", "from_gazetteer"]
+    list_filter = ["kind", "from_gazetteer"]
+    search_fields = ["name_ar", "name_en", "key"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+    readonly_fields = ["path"]
+    show_full_result_count = False
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["name_ar", "name_en", "kind", "key", "from_lexicon"]
+    list_filter = ["kind", "from_lexicon"]
+    search_fields = ["name_ar", "name_en", "key"]
+
+
+class EventActorInline(admin.TabularInline):
+    model = EventActor
+    autocomplete_fields = ["actor"]
+    extra = 0
+
+
+class EventInline(admin.TabularInline):
+    model = Event
+    fields = ["type", "date", "place", "killed_best", "wounded_best", "reviewed"]
+    autocomplete_fields = ["place"]
+    show_change_link = True
+    extra = 0
+
+
+def _reextract(modeladmin, request, articles):
+    summary = reextract_articles(articles=articles.order_by("pk"))
+    level = messages.WARNING if summary.failed else messages.SUCCESS
+    modeladmin.message_user(request, (
+        f"أعيد استخراج الأحداث من {summary.articles} مقالة: أضيف {summary.added} حدثا، "
+        f"واستبدل {summary.removed}، وبقي {summary.kept_reviewed} حدثا مراجعا دون تغيير."
+        + (f" تعذر الاستخراج من {len(summary.failed)}: " + "؛ ".join(summary.failed[:5])
+           if summary.failed else "")
+    ), level)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "outlet", "published", "ingested_at", "batch"]
+    list_filter = ["outlet", "language"]
+    search_fields = ["title", "external_id"]
+    date_hierarchy = "published"
+    raw_id_fields = ["batch"]
+    readonly_fields = ["content_hash", "ingested_at", "search_text"]
+    exclude = ["search_vector"]
+    inlines = [EventInline]
+    actions = ["reextract_selected"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    show_full_result_count = False
+
+    @admin.action(description="إعادة استخراج الأحداث من المقالات المحددة", permissions=["change"])
+    def reextract_selected(self, request, queryset):
+        _reextract(self, request, queryset)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Titles and ids as usual, and the text through the folded search text (so
+        `هجمات` finds `الهجمات` and alef/hamza spellings match)."""
+        filtered = queryset
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        folded = " ".join(fold(search_term).split())
+        if folded:
+            queryset |= filtered.filter(search_text__contains=folded)
+        return queryset, may_have_duplicates
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["pk", "type", "date", "place", "killed_best", "wounded_best",
+                    "confidence", "reviewed", "extractor_version", "article"]
+    list_display_links = ["pk", "type"]
+    list_editable = ["reviewed"]
+    list_filter = ["type", "reviewed", "date_precision", "place__kind", "extractor_version"]
+    list_select_related = ["place", "article"]
+    search_fields = ["place_text", "place__name_ar", "date_text"]
+    date_hierarchy = "date"
+    raw_id_fields = ["article"]
+    autocomplete_fields = ["place"]
+    readonly_fields = ["evidence", "created_at"]
+    inlines = [EventActorInline]
+    show_full_result_count = False
+
+    @admin.display(description="الدليل من النص")
+    def evidence(self, event):
+        return event.evidence_text if event.pk else ""
+
+    def save_model(self, request, obj, form, change):
+        """A person's correction is protected from re-extraction."""
+        if change and form.changed_data and "reviewed" not in form.changed_data:
+            obj.reviewed = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and not form.instance.reviewed and any(f.has_changed() for f in formsets):
+            Event.objects.filter(pk=form.instance.pk).update(reviewed=True)  # actors corrected
+
+
+@admin.register(IngestionBatch)
+class IngestionBatchAdmin(admin.ModelAdmin):
+    list_display = ["pk", "source", "status", "started_at", "n_new", "n_duplicate",
+                    "n_failed", "created_by"]
+    list_filter = ["status", "extractor_version"]
+    search_fields = ["source"]
+    date_hierarchy = "started_at"
+    list_select_related = ["created_by"]
+    readonly_fields = ["source", "created_by", "started_at", "finished_at", "status",
+                       "extractor_version", "n_new", "n_duplicate", "n_failed", "error_report"]
+    exclude = ["errors"]
+    change_list_template = "admin/archive/ingestionbatch/change_list.html"
+
+    @admin.display(description="أخطاء السجلات")
+    def error_report(self, batch):
+        return error_table(batch.errors)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a batch is a record of what happened
+
+    def has_add_permission(self, request):
+        return False  # batches come from uploads (the "رفع مقالات" button) and the command
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(self.upload_view)
+        return [path("upload/", upload, name="archive_upload"), *super().get_urls()]
+
+    def upload_view(self, request):
+        if not request.user.has_perm("archive.add_article"):
+            raise PermissionDenied
+        form = UploadArticlesForm(request.POST or None, request.FILES or None)
+        batch = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                batch = ingest_upload(uploaded_file=form.cleaned_data["file"], user=request.user)
+            except Exception as error:  # the batch is marked failed; say so, never a 500
+                logger.exception("upload failed")
+                batch = IngestionBatch.objects.filter(created_by=request.user).first()
+                messages.error(request, f"توقفت المعالجة بسبب خطأ: {type(error).__name__}")
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta,
+            "title": "رفع مقالات", "form": form, "batch": batch,
+            "errors_table": error_table(batch.errors) if batch else "",
+            "batch_url": reverse("admin:archive_ingestionbatch_change", args=[batch.pk])
+            if batch else "",
+        }
+        return TemplateResponse(request, "admin/archive/ingestionbatch/upload.html", context)
+
+
+def error_table(errors: list[dict]):
+    if not errors:
+        return "—"
+    rows = format_html_join(
+        "", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+        ((e.get("file", ""), e.get("line") or "", e.get("message", "")) for e in errors),
+    )
+    return format_html(
+        '<table class="marsad-errors"><thead><tr><th>الملف</th><th>السطر</th><th>الرسالة</th>'
+        "</tr></thead><tbody>{}</tbody></table>", rows,
+    )

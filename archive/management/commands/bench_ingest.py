@@ -1,0 +1,73 @@
+"""manage.py bench_ingest --n 10000 — how fast ingestion runs on the configured database.
+
+Writes N generated articles (archive.services.synthetic) to a temporary JSONL file,
+ingests them through the same path as `manage.py ingest`, and prints articles per
+second and peak memory (tracemalloc's peak of Python allocations, and the process's
+maximum resident set size). Deletes the articles, events and batch it created unless
+--keep is given (with the places and actors the extractor added for them).
+"""
+import contextlib
+import json
+import resource
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.models import Max, ProtectedError
+
+from archive.management.commands.ingest import ProgressLine, stop_on_sigterm
+from archive.models import Actor, Article, Event, Place
+from archive.services.ingestion import ingest_paths
+from archive.services.synthetic import generate_articles
+
+
+class Command(BaseCommand):
+    help = "Benchmark ingestion of N generated articles: articles/second and peak memory."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--n", type=int, default=1000, help="articles to generate")
+        parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--keep", action="store_true", help="keep what was ingested")
+
+    def handle(self, *args, n, seed, keep, **options):
+        if n < 1:
+            raise CommandError("--n must be at least 1")
+        last_place = Place.objects.aggregate(last=Max("pk"))["last"] or 0
+        last_actor = Actor.objects.aggregate(last=Max("pk"))["last"] or 0
+        with tempfile.TemporaryDirectory(prefix="marsad-bench-") as folder:
+            path = Path(folder) / "articles.jsonl"
+            with path.open("w", encoding="utf-8") as out:
+                for article in generate_articles(n, seed=seed):
+                    out.write(json.dumps(article, ensure_ascii=False) + "\n")
+            size_mb = path.stat().st_size / 1e6
+            from extraction import extract
+
+            extract("تمهيد: تحميل المعجم قبل بدء القياس.")  # load lexicons outside the timing
+            tracemalloc.start()
+            started = time.perf_counter()
+            progress = ProgressLine(lambda text: self.stderr.write(text, lambda s: s, ending=""))
+            with stop_on_sigterm():
+                batch = ingest_paths(paths=[path], source=f"bench_ingest --n {n}",
+                                     progress=progress)
+            progress.close(batch)
+            elapsed = time.perf_counter() - started
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        events = Event.objects.filter(article__batch=batch).count()
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.stdout.write(
+            f"{connection.vendor}: {n} articles ({size_mb:.1f} MB) in {elapsed:.1f} s = "
+            f"{batch.n_new / elapsed:.1f} articles/s ({batch.n_new} new, "
+            f"{batch.n_duplicate} duplicate, {batch.n_failed} failed, {events} events); "
+            f"peak memory: tracemalloc {peak / 1e6:.1f} MB, max RSS {rss_mb:.0f} MB"
+        )
+        if not keep:
+            Article.objects.filter(batch=batch).delete()
+            batch.delete()
+            # and the places and actors the extractor added for these articles
+            with contextlib.suppress(ProtectedError):  # used by events stored meanwhile
+                Place.objects.filter(pk__gt=last_place, from_gazetteer=False).delete()
+                Actor.objects.filter(pk__gt=last_actor, from_lexicon=False).delete()
