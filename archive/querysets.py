@@ -1,5 +1,37 @@
 """Reads: the QuerySet methods views, exports and commands share."""
-from django.db import models
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, models
+from django.db.models import Count, Sum
+from django.db.models.expressions import RawSQL
+
+from archive.search import query_terms
+
+FTS_TABLE = "archive_article_fts"
+# The casualty ranges counted beside the killed and wounded filters.
+RANGES = [(0, 0), (1, 4), (5, 9), (10, 49), (50, None)]
+TRIGRAM_THRESHOLD = 0.5
+RANK_WINDOW = 1000
+MATERIALISE_IDS = 20_000  # under the bound-parameter limits of SQLite and PostgreSQL
+
+
+def _in_range(field: str, lo: int, hi: int | None) -> models.Q:
+    q = models.Q(**{f"{field}_best__gte": lo})
+    return q & models.Q(**{f"{field}_best__lte": hi}) if hi is not None else q
+
+
+def _range_sql(field: str, lo: int, hi: int | None) -> str:
+    upper = f" AND e.{field}_best <= {int(hi)}" if hi is not None else ""
+    return f"COUNT(*) FILTER (WHERE e.{field}_best >= {int(lo)}{upper})"
+
+
+def _with_ranges(counts: dict) -> dict:
+    """Totals with the range counts gathered under "ranges"."""
+    totals = {"n": counts["n"], "killed": counts["killed"], "wounded": counts["wounded"]}
+    totals["ranges"] = {
+        field: [{"lo": lo, "hi": hi, "n": counts[f"{field}_{lo}"]} for lo, hi in RANGES]
+        for field in ("killed", "wounded")
+    }
+    return totals
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -9,7 +41,86 @@ class PlaceQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(models.QuerySet):
-    pass
+    def search(self, query: str, *, ranked: bool = True):
+        """Articles matching every word of the query, best first, annotated with `rank`
+        (higher is better). Words are folded like Article.search_text, so spelling variants
+        and attached particles match. PostgreSQL: the GIN-indexed search_vector ranked by
+        ts_rank, falling back to trigram word similarity when no article has every word;
+        when more than RANK_WINDOW articles match, only the newest RANK_WINDOW are kept
+        and ranked (ts_rank reads each match's whole vector). `ranked=False` keeps every
+        match, unranked (the events filter). SQLite: the FTS5 table kept in sync by
+        triggers, ranked by bm25, falling back to substring matches."""
+        terms = query_terms(query)
+        if not terms:
+            return self.none()
+        if connection.vendor == "postgresql":
+            return self._search_postgresql(terms, ranked=ranked)
+        return self._search_sqlite(terms)
+
+    def _search_postgresql(self, terms, *, ranked):
+        from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+
+        query = SearchQuery(" ".join(terms), config="simple", search_type="plain")
+        found = self.filter(search_vector=query)
+        if found.exists():
+            if not ranked:
+                return found
+            # Plain "-published" so that the published index is read backwards.
+            newest = self.model.objects.filter(search_vector=query).order_by(
+                "-published"
+            ).values("id")[:RANK_WINDOW]
+            if newest[RANK_WINDOW - 1:RANK_WINDOW].exists():  # as many as the window: trim
+                found = self.filter(id__in=[row["id"] for row in newest])
+            return found.annotate(rank=SearchRank(models.F("search_vector"), query)).order_by(
+                "-rank", models.F("published").desc(nulls_last=True), "-id"
+            )
+        phrase = " ".join(terms)
+        return (
+            self.filter(search_text__trigram_word_similar=phrase)
+            .annotate(rank=TrigramWordSimilarity(phrase, "search_text"))
+            .filter(rank__gte=TRIGRAM_THRESHOLD)
+            .order_by("-rank", "-published", "-id")
+        )
+
+    def _search_sqlite(self, terms):
+        exact = " ".join(f'"{t}"' for t in terms)
+        found = self._fts_match(exact)
+        if found.exists():
+            return found
+        # Nothing has every word: words glued to their neighbours in scraped text
+        # ("وجنوبكركوك") or cut short in the query still match as substrings.
+        glued = models.Q()
+        for term in terms:
+            glued &= models.Q(search_text__contains=term)
+        return self.filter(glued).annotate(
+            rank=models.Value(0.0, output_field=models.FloatField())
+        ).order_by("-published", "-id")
+
+    def _fts_match(self, expression: str):
+        table = self.model._meta.db_table
+        # bm25 is lower for better matches: negate it so `rank` sorts like PostgreSQL's.
+        # Constant table names; the user's words only ever travel as the %s parameter.
+        rank = RawSQL(  # noqa: S611
+            f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = {table}.id",
+            [expression],
+            output_field=models.FloatField(),
+        )
+        ids = RawSQL(  # noqa: S611
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+            [expression],
+        )
+        return (
+            self.filter(id__in=ids).annotate(rank=rank).order_by("-rank", "-published", "-id")
+        )
+
+    def matching_ids(self, query: str):
+        """The ids of the articles matching `query` (for filtering events): read once into a
+        list when there are at most MATERIALISE_IDS of them, so that a page's several
+        queries do not each run the full-text search again; else a subquery."""
+        ids = self.search(query, ranked=False).order_by().values_list("id", flat=True)
+        found = list(ids[: MATERIALISE_IDS + 1])
+        return ids if len(found) > MATERIALISE_IDS else found
 
 
 class EventQuerySet(models.QuerySet):
@@ -21,4 +132,93 @@ class EventQuerySet(models.QuerySet):
         """What an events table shows, in a fixed number of queries."""
         return self.select_related("article", "place", "place__parent").prefetch_related(
             "participants__actor"
+        ).defer("article__text", "article__search_text", "article__search_vector")
+
+    def totals(self) -> dict:
+        return self.aggregate(
+            n=Count("id"), killed=Sum("killed_best"), wounded=Sum("wounded_best")
+        )
+
+    def totals_with_ranges(self) -> dict:
+        """`totals()` plus how many events fall in each killed and wounded range."""
+        counts = self.aggregate(
+            n=Count("id"), killed=Sum("killed_best"), wounded=Sum("wounded_best"),
+            **{f"{field}_{lo}": Count("id", filter=_in_range(field, lo, hi))
+               for field in ("killed", "wounded") for lo, hi in RANGES},
+        )
+        return _with_ranges(counts)
+
+    def summary(self, *, limit: int = 12) -> tuple[dict, dict[str, list[dict]]]:
+        """The filtered events' totals (n, killed, wounded) and their counts by actor, place,
+        type and outlet. PostgreSQL reads the filtered set twice (GROUPING SETS for all but
+        the actors); other databases run one query per facet."""
+        from archive.models import Article, EventActor, Place
+
+        base = self.order_by()
+        actors = list(
+            EventActor.objects.filter(event_id__in=base.values("id"))
+            .values("actor_id", "actor__name_ar")
+            .annotate(n=Count("event_id", distinct=True))
+            .order_by("-n", "actor__name_ar")[:limit]
+        )
+        if connection.vendor != "postgresql":
+            return base.totals_with_ranges(), {
+                "actors": actors,
+                "places": list(base.exclude(place=None).values("place_id", "place__name_ar")
+                               .annotate(n=Count("id")).order_by("-n", "place__name_ar")[:limit]),
+                "types": list(base.values("type").annotate(n=Count("id")).order_by("-n")),
+                "outlets": list(base.exclude(article__outlet="").values("article__outlet")
+                                .annotate(n=Count("id")).order_by("-n", "article__outlet")[:limit]),
+            }
+        try:
+            inner, params = base.values(
+                "id", "type", "place_id", "killed_best", "wounded_best", "article_id"
+            ).query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing, e.g. a query of punctuation
+            return self.none().totals_with_ranges(), {
+                "actors": [], "types": [], "places": [], "outlets": []}
+        article = Article._meta.db_table
+        sql = (
+            "SELECT GROUPING(e.type, e.place_id, a.outlet), e.type, e.place_id, a.outlet, "  # noqa: S608
+            "COUNT(*), SUM(e.killed_best), SUM(e.wounded_best), "
+            + ", ".join(_range_sql(f, lo, hi) for f in ("killed", "wounded") for lo, hi in RANGES)
+            + " "
+            f"FROM ({inner}) e JOIN {article} a ON a.id = e.article_id "
+            "GROUP BY GROUPING SETS ((e.type), (e.place_id), (a.outlet), ())"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        totals = {}
+        types, places, outlets = [], [], []
+        range_keys = [f"{f}_{lo}" for f in ("killed", "wounded") for lo, _ in RANGES]
+        for grouping, type_, place_id, outlet, n, killed, wounded, *ranges in rows:
+            if grouping == 0b111:
+                totals = _with_ranges({"n": n, "killed": killed, "wounded": wounded,
+                                       **dict(zip(range_keys, ranges, strict=True))})
+            elif grouping == 0b011:
+                types.append({"type": type_, "n": n})
+            elif grouping == 0b101 and place_id is not None:
+                places.append({"place_id": place_id, "n": n})
+            elif grouping == 0b110 and outlet:
+                outlets.append({"article__outlet": outlet, "n": n})
+        names = dict(Place.objects.filter(
+            id__in=[p["place_id"] for p in places]).values_list("id", "name_ar"))
+        for place in places:
+            place["place__name_ar"] = names.get(place["place_id"], "")
+        return totals, {
+            "actors": actors,
+            "types": sorted(types, key=lambda r: -r["n"]),
+            "places": sorted(places, key=lambda r: (-r["n"], r["place__name_ar"]))[:limit],
+            "outlets": sorted(outlets, key=lambda r: (-r["n"], r["article__outlet"]))[:limit],
+        }
+
+    def timeline(self) -> list[dict]:
+        """Events and killed per month, oldest first (months without events omitted)."""
+        from django.db.models.functions import TruncMonth
+
+        return list(
+            self.exclude(date=None).order_by().annotate(month=TruncMonth("date"))
+            .values("month").annotate(n=Count("id"), killed=Sum("killed_best"))
+            .order_by("month")
         )

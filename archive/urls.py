@@ -1,9 +1,18 @@
 from django.contrib import admin
 from django.urls import path
 
-from archive import views
+from archive import api, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("search/export.csv", views.search_export, name="search_export"),
+    path("events/", views.events, name="events"),
+    path("events/export.csv", views.events_export, name="events_export"),
+    path("articles/<int:pk>/", views.article, name="article"),
+    path("actors/<int:pk>/", views.actor, name="actor"),
+    path("places/<int:pk>/", views.place, name="place"),
+    path("api/events/", api.events, name="api_events"),
+    path("api/articles/", api.articles, name="api_articles"),
 ]

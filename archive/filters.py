@@ -1,0 +1,127 @@
+"""The FilterSets behind every listing. One FilterSet per listing drives its HTML page,
+its facet counts, its CSV export and its JSON API, so they can never disagree."""
+import django_filters as df
+from django import forms
+from django.db.models import F
+
+from archive.models import Actor, Article, Event, EventActor, Place
+
+EVENT_SORTS = {
+    "-date": [F("date").desc(nulls_last=True), "-id"],
+    "date": [F("date").asc(nulls_last=True), "id"],
+    "-killed": [F("killed_best").desc(nulls_last=True), "-id"],
+    "killed": [F("killed_best").asc(nulls_last=True), "id"],
+    "-wounded": [F("wounded_best").desc(nulls_last=True), "-id"],
+    "wounded": [F("wounded_best").asc(nulls_last=True), "id"],
+}
+EVENT_SORT_CHOICES = [
+    ("-date", "الأحدث أولاً"),
+    ("date", "الأقدم أولاً"),
+    ("-killed", "الأكثر قتلى"),
+    ("killed", "الأقل قتلى"),
+    ("-wounded", "الأكثر جرحى"),
+    ("wounded", "الأقل جرحى"),
+]
+ARTICLE_SORT_CHOICES = [("rank", "الأكثر صلة"), ("-published", "الأحدث"), ("published", "الأقدم")]
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+NUMBER_WIDGET = forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"})
+
+
+def _count(label, field, lookup):
+    return df.NumberFilter(
+        label=label, field_name=field, lookup_expr=lookup, min_value=0, max_value=10**7,
+        decimal_places=0, widget=NUMBER_WIDGET,
+    )
+
+
+class EventFilter(df.FilterSet):
+    q = df.CharFilter(label="بحث في نص المقالات", method="filter_q", max_length=200)
+    actor = df.ModelChoiceFilter(
+        label="الجهة", queryset=Actor.objects.all(), method="filter_actor",
+        widget=forms.HiddenInput,
+    )
+    place = df.ModelChoiceFilter(
+        label="المكان", queryset=Place.objects.all(), method="filter_place",
+        widget=forms.HiddenInput,
+    )
+    type = df.MultipleChoiceFilter(
+        label="نوع الحدث", choices=Event.Type.choices, widget=forms.CheckboxSelectMultiple
+    )
+    killed_min = _count("القتلى من", "killed_best", "gte")
+    killed_max = _count("القتلى إلى", "killed_best", "lte")
+    wounded_min = _count("الجرحى من", "wounded_best", "gte")
+    wounded_max = _count("الجرحى إلى", "wounded_best", "lte")
+    date_from = df.DateFilter(
+        label="من تاريخ", field_name="date", lookup_expr="gte", widget=DATE_WIDGET
+    )
+    date_to = df.DateFilter(label="إلى تاريخ", field_name="date", lookup_expr="lte",
+                            widget=DATE_WIDGET)
+    outlet = df.CharFilter(label="المصدر", field_name="article__outlet", max_length=200)
+    sort = df.ChoiceFilter(
+        label="الترتيب", choices=EVENT_SORT_CHOICES, method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Event
+        fields: list[str] = []
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(article__in=Article.objects.matching_ids(value))
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(id__in=EventActor.objects.filter(actor=value).values("event_id"))
+
+    def filter_place(self, queryset, name, value):
+        return queryset.within(value)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*EVENT_SORTS[value])
+
+    def filter_queryset(self, queryset):
+        # Newest first unless `sort` (declared last, so applied last) says otherwise.
+        return super().filter_queryset(queryset.order_by(*EVENT_SORTS["-date"]))
+
+
+class ArticleFilter(df.FilterSet):
+    """The search page: the text query (declared first, so applied first) ranks; the other
+    fields narrow; `sort` (declared last) may replace the ranked order."""
+
+    q = df.CharFilter(label="ابحث", method="filter_q", max_length=200)
+    outlet = df.CharFilter(label="المصدر", field_name="outlet", max_length=200)
+    date_from = df.DateFilter(
+        label="نُشر من", field_name="published", lookup_expr="gte", widget=DATE_WIDGET
+    )
+    date_to = df.DateFilter(
+        label="نُشر حتى", field_name="published", lookup_expr="lte", widget=DATE_WIDGET
+    )
+    sort = df.ChoiceFilter(
+        label="الترتيب", choices=ARTICLE_SORT_CHOICES, method="filter_sort", empty_label=None
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_sort(self, queryset, name, value):
+        if value == "rank":
+            return queryset
+        field = F(value.lstrip("-"))
+        if value.startswith("-"):
+            return queryset.order_by(field.desc(nulls_last=True), "-id")
+        return queryset.order_by(field.asc(nulls_last=True), "id")
+
+    @property
+    def query(self) -> str:
+        if self.is_bound and self.is_valid():
+            return self.form.cleaned_data.get("q") or ""
+        return ""
+
+
+def errors_as_dict(filterset) -> dict[str, list[str]]:
+    """The form errors as plain strings, for the API and the pages."""
+    return {field: [str(m) for m in messages] for field, messages in filterset.errors.items()}

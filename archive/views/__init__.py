@@ -1,0 +1,15 @@
+"""The reader's site: pages (`pages`), the article text renderer and the bar timeline."""
+from archive.views.pages import (
+    actor,
+    article,
+    events,
+    events_export,
+    home,
+    place,
+    search,
+    search_export,
+)
+
+__all__ = [
+    "actor", "article", "events", "events_export", "home", "place", "search", "search_export",
+]

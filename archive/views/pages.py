@@ -1,0 +1,198 @@
+"""The reader's pages. Reads live on the QuerySets and FilterSets; views only wire them."""
+import hashlib
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from archive.export import stream_csv
+from archive.filters import ArticleFilter, EventFilter
+from archive.models import Actor, Article, Event, EventActor, Place
+from archive.search import excerpt, query_terms
+from archive.views.article_text import render_article
+from archive.views.small_sets import small_summary
+from archive.views.timeline import bars
+
+EVENTS_PER_PAGE = 50
+SUMMARY_SECONDS = 60  # how stale whole-archive counts may be (ingestion adds in batches)
+RESULTS_PER_PAGE = 20
+_LIGHT_ARTICLE = ("text", "search_text", "search_vector")
+
+
+def _page(request, queryset, per_page, *, count=None):
+    paginator = Paginator(queryset, per_page)
+    if count is not None:  # already counted (with the totals): spare the COUNT query
+        paginator.count = count
+    return paginator.get_page(request.GET.get("page"))
+
+
+def _invalid(request, template, filterset, **context):
+    """A form error on the page, never a 500: the reader sees what to fix."""
+    return render(request, template, {"filterset": filterset, "page": None, **context}, status=400)
+
+
+def _version() -> str:
+    """Changes whenever articles or events are added (two index-only reads), so cached
+    counts never lag behind an ingestion."""
+    return "{}-{}".format(Article.objects.aggregate(m=Max("id"))["m"] or 0,
+                          Event.objects.aggregate(m=Max("id"))["m"] or 0)
+
+
+def _archive_overview() -> dict:
+    """The home page's whole-archive figures: full scans, so cached for SUMMARY_SECONDS."""
+    totals = Event.objects.totals()
+    return {
+        "n_articles": Article.objects.count(),
+        "n_events": totals["n"],
+        "n_killed": totals["killed"] or 0,
+        "n_wounded": totals["wounded"] or 0,
+        "top_actors": list(
+            Actor.objects.annotate(n=Count("participations__event", distinct=True))
+            .filter(n__gt=0).order_by("-n", "name_ar")[:8]
+        ),
+        "top_places": list(Place.objects.annotate(n=Count("events")).filter(n__gt=0)
+                           .order_by("-n", "name_ar")[:8]),
+    }
+
+
+@require_GET
+def home(request):
+    overview = cache.get_or_set(f"marsad:overview:{_version()}", _archive_overview,
+                                SUMMARY_SECONDS)
+    latest = Event.objects.for_listing().order_by("-date", "-id")[:10]
+    return render(request, "archive/home.html", {**overview, "latest": latest})
+
+
+@require_GET
+def events(request):
+    filterset = EventFilter(request.GET, queryset=Event.objects.for_listing())
+    if not filterset.is_valid():
+        return _invalid(request, "archive/events.html", filterset)
+    data = filterset.form.cleaned_data
+    small = small_summary(filterset.qs, data.get("sort") or "-date")
+    if small is None:  # a wide filter: the database counts, and a repeat is cached briefly
+        key = "marsad:events-summary:" + hashlib.sha256(repr(
+            (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
+        ).encode()).hexdigest()
+        totals, facets = cache.get_or_set(key, filterset.qs.summary, SUMMARY_SECONDS)
+        page = _page(request, filterset.qs, EVENTS_PER_PAGE, count=totals["n"])
+    else:
+        totals, facets = small.totals, small.facets
+        page = Paginator(small.ordered_ids, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        rows = Event.objects.for_listing().in_bulk(list(page.object_list))
+        page.object_list = [rows[pk] for pk in page.object_list]
+    return render(request, "archive/events.html", {
+        "filterset": filterset,
+        "page": page,
+        "facets": facets,
+        "totals": totals,
+        "actor": data.get("actor"),
+        "place": data.get("place"),
+    })
+
+
+@require_GET
+def events_export(request):
+    filterset = EventFilter(request.GET, queryset=Event.objects.all())
+    if not filterset.is_valid():
+        return _invalid(request, "archive/events.html", filterset)
+    return stream_csv(filterset.qs, filename="marsad-events.csv")
+
+
+def _search_filterset(request):
+    queryset = Article.objects.defer("search_text", "search_vector")
+    return ArticleFilter(request.GET, queryset=queryset)
+
+
+@require_GET
+def search(request):
+    filterset = _search_filterset(request)
+    if not filterset.is_valid():
+        return _invalid(request, "archive/search.html", filterset)
+    results = filterset.qs.prefetch_related(
+        Prefetch("events", queryset=Event.objects.select_related("place")
+                 .prefetch_related("participants__actor").order_by("evidence_start"))
+    )
+    page = _page(request, results, RESULTS_PER_PAGE)
+    terms = query_terms(filterset.query)
+    hits = [(article, excerpt(article.text, terms)) for article in page.object_list]
+    return render(request, "archive/search.html", {
+        "filterset": filterset, "page": page, "hits": hits, "query": filterset.query,
+    })
+
+
+@require_GET
+def search_export(request):
+    filterset = _search_filterset(request)
+    if not filterset.is_valid():
+        return _invalid(request, "archive/search.html", filterset)
+    events = Event.objects.filter(article__in=filterset.qs.order_by().values("id"))
+    return stream_csv(events.order_by("-date", "-id"), filename="marsad-search.csv")
+
+
+@require_GET
+def article(request, pk):
+    article = get_object_or_404(Article.objects.defer("search_text", "search_vector"), pk=pk)
+    events = list(
+        article.events.select_related("place").prefetch_related("participants__actor")
+        .order_by("evidence_start", "id")
+    )
+    return render(request, "archive/article.html", {
+        "article": article, "events": events, "body": render_article(article.text, events),
+    })
+
+
+@require_GET
+def actor(request, pk):
+    actor = get_object_or_404(Actor, pk=pk)
+    events = Event.objects.filter(
+        id__in=EventActor.objects.filter(actor=actor).values("event_id")
+    )
+    partners = (
+        EventActor.objects.filter(event__in=events.values("id")).exclude(actor=actor)
+        .values("actor_id", "actor__name_ar").annotate(n=Count("event_id", distinct=True))
+        .order_by("-n", "actor__name_ar")[:12]
+    )
+    places = (
+        events.exclude(place=None).values("place_id", "place__name_ar")
+        .annotate(n=Count("id")).order_by("-n", "place__name_ar")[:12]
+    )
+    return render(request, "archive/actor.html", {
+        "actor": actor,
+        "totals": events.totals(),
+        "bars": bars(events.timeline()),
+        "partners": partners,
+        "places": places,
+        "latest": events.for_listing().order_by("-date", "-id")[:20],
+    })
+
+
+def _with_counts_inside(children: list[Place], events) -> list[Place]:
+    """Each child place with `n`, the events in it or anywhere inside it, busiest first."""
+    by_path = list(events.order_by().values_list("place__path").annotate(n=Count("id")))
+    for child in children:
+        child.n = sum(n for path, n in by_path if path.startswith(child.path))
+    return sorted(children, key=lambda c: (-c.n, c.name_ar))[:24]
+
+
+@require_GET
+def place(request, pk):
+    place = get_object_or_404(Place.objects.select_related("parent"), pk=pk)
+    events = Event.objects.within(place)
+    actors = (
+        EventActor.objects.filter(event__in=events.values("id"))
+        .values("actor_id", "actor__name_ar").annotate(n=Count("event_id", distinct=True))
+        .order_by("-n", "actor__name_ar")[:12]
+    )
+    children = _with_counts_inside(list(place.children.all()), events)
+    return render(request, "archive/place.html", {
+        "place": place,
+        "ancestors": place.ancestors(),
+        "totals": events.totals(),
+        "bars": bars(events.timeline()),
+        "actors": actors,
+        "children": children,
+        "latest": events.for_listing().order_by("-date", "-id")[:20],
+    })
