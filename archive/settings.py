@@ -80,7 +80,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "ar"
-LANGUAGES = [("ar", "العربية"), ("en", "English")]
+LANGUAGES = [("ar", "العربية")]
 TIME_ZONE = env_list("MARSAD_TIME_ZONE", ["UTC"])[0]
 USE_I18N = True
 USE_TZ = True
