@@ -31,18 +31,26 @@ from extraction.roles import (
     adjective_forces,
     assign_roles,
     bystander,
+    foreign,
     resolve_generic,
     tidy_actors,
 )
 from extraction.sentences import Sentence, split_clauses, split_sentences
-from extraction.triggers import Cue, Trigger, find_cues, find_triggers
+from extraction.triggers import (
+    NOUN_LED,
+    PLAN_REACH,
+    Cue,
+    Trigger,
+    cancelled,
+    event_type,
+    find_cues,
+    find_triggers,
+    seizes_people,
+)
 from extraction.types import Event, EventDate, PlaceRef, Span
 
 _log = logging.getLogger(__name__)
-_SPECIFIC_TYPES = ("explosion", "airstrike")
 _UPDATE = re.compile(r"ارتفع|ليرتفع|حصيله جديده|الحصيله النهاييه|حصيله نهاييه|ارتفاع حصيله")
-_PLAN_REACH = 60  # characters a plan/negation cue reaches forward in its clause
-_NEG_REACH = 14
 
 
 def _finders():
@@ -95,9 +103,12 @@ class _Doc:
     candidates: list[Candidate] = field(default_factory=list)
     pending: tuple | None = None  # a weak report with figures waiting for its place
     starts: dict[str, list[int]] = field(default_factory=dict, init=False)
+    countries: set[str] = field(default_factory=set, init=False)  # where it happens
 
     def __post_init__(self) -> None:
         self.masked = list(self.nt.text)
+        self.countries = {(p.ref.key or p.ref.parent_key or "").split(".")[0]
+                          for p in self.places} - {""}
         self.starts = {name: [x.start for x in getattr(self, name)]
                        for name in ("places", "actors", "triggers", "cues")}
 
@@ -120,12 +131,55 @@ def extract_events(text: str, published: dt.date | None = None) -> list[Event]:
     places, actors = _with_ner(folded, _safe(find_places, folded), _safe(find_actors, folded))
     doc = _Doc(nt, published, places, actors, find_triggers(folded), find_cues(folded),
                find_dates)
-    for order, sent in enumerate(_segments(folded)):
+    segments = _segments(folded)
+    for order, sent in enumerate(segments):
         _read_sentence(doc, order, sent)
     events = inherit_initiators(drop_totals(merge(doc.candidates)))
     resolve_generic(events)
     inherit_dates(events, doc.candidates)
+    _lead_dates(doc, segments, events)
     return [_to_event(c, nt) for c in events]
+
+
+_DATELINE = re.compile(r"[^\n]{0,40}?(?:\s[-–—]\s|\n|\s?[-–—]\s?\(|:)")
+
+
+def _dateline_end(text: str) -> int:
+    """Where the article's dateline ("بغداد - رويترز:", "كابل/ الأناضول\n") ends (0 if
+    it has none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def _day(doc: _Doc, sent: Sentence) -> EventDate | None:
+    """The first day a sentence names as news (not background)."""
+    if not _dated().search(sent.text):
+        return None
+    nt = doc.nt
+    return next((EventDate(d.date, d.precision, nt.original[slice(*nt.to_original(
+        d.start + sent.start, d.end + sent.start))])
+        for d in _safe(doc.find_dates, sent.text, doc.published)
+        if not d.background and d.precision == "day" and d.date is not None), None)
+
+
+def _lead_dates(doc: _Doc, segments: list[Sentence], events: list) -> None:
+    """An incident still without a day happened on the day its paragraph, or the lead,
+    names before it ("تمكنت الأجهزة الأمنية فجر الثلاثاء من ..." then "ضبطوا في X")."""
+    text = doc.nt.text
+    lead_end = next((m.end() for m in re.finditer(r"[^\n]{40,}", text)), 0)
+    for e in events:
+        if e.date is not None and e.date.date is not None:
+            continue
+        for k in range(e.order - 1, -1, -1):
+            same_paragraph = "\n" not in text[segments[k].end:segments[e.order].start]
+            if not same_paragraph and segments[k].end > lead_end:
+                continue
+            day = _day(doc, segments[k])
+            if day is not None:
+                e.date = day
+                break
+            if not same_paragraph:
+                break
 
 
 def _live_triggers(doc: _Doc, sent: Sentence, s_cues: list[Cue]) -> tuple[list, bool]:
@@ -140,15 +194,17 @@ def _live_triggers(doc: _Doc, sent: Sentence, s_cues: list[Cue]) -> tuple[list, 
             doc.masked[clause.start:clause.end] = " " * (clause.end - clause.start)
             continue
         live += [t for t in doc.within("triggers", clause.start, clause.end)
-                 if not _cancelled(t, c_cues)]
+                 if not cancelled(t, c_cues) and seizes_people(doc.nt.text, t)]
     return live, background
 
 
 def _read_sentence(doc: _Doc, order: int, sent: Sentence) -> None:
     folded, candidates = doc.nt.text, doc.candidates
     s_cues = doc.within("cues", sent.start, sent.end)
-    if any(c.kind == "accident" for c in s_cues):
-        return
+    if any(c.kind in ("accident", "court") for c in s_cues):
+        return  # a road accident, a crime; a verdict on an old case
+    if any(c.kind == "earlier" for c in s_cues) and not _UPDATE.search(sent.text):
+        return  # "وكانت المصادر قد ذكرت في وقت سابق أن ثلاثة": an earlier toll, not news
     live, background = _live_triggers(doc, sent, s_cues)
     recent = bool(candidates) and order - candidates[-1].order <= 2
     if not live and (background or not recent):
@@ -165,11 +221,20 @@ def _read_sentence(doc: _Doc, order: int, sent: Sentence) -> None:
     cas_spans = [(a + sent.start, b + sent.start) for a, b in cas.spans]
     s_places = [p for p in doc.within("places", sent.start, sent.end)
                 if not any(a <= p.start < b for a, b in cas_spans)
-                and not names_a_party(folded, p, doc.actors, doc.starts["actors"])]
+                and not names_a_party(folded, p, doc.actors, doc.starts["actors"])
+                and not folded.startswith("للدموع", p.end + 1)]  # "القنابل المسيلة للدموع"
+    # the dateline ("مقديشو - (الصومال اليوم)") is where the outlet wrote from: the
+    # sentence's own place, when it names one, is where it happened
+    dateline = _dateline_end(folded)
+    if any(p.start >= dateline for p in s_places):
+        s_places = [p for p in s_places if p.start >= dateline]
     s_actors = [doc.as_written(a) for a in doc.within("actors", sent.start, sent.end)
-                if not any(c.kind == "plan" and 0 <= a.start - c.end <= _PLAN_REACH
-                           for c in s_cues) and not bystander(folded, a)]
+                if not any(c.kind == "plan" and 0 <= a.start - c.end <= PLAN_REACH
+                           for c in s_cues) and not bystander(folded, a)
+                and not foreign(a, doc.countries)]
     strong = [t for t in live if t.strong]
+    if not strong and s_places and NOUN_LED.search(sent.text):
+        strong = [t for t in live if t.type == "attack"]  # "الهجوم الأول استهدف معسكر X"
     if not strong and not (has_figures and s_places):
         # "attack", "killed" alone need a figure and a place: "قامت عصابات داعش بقتل
         # 15 شخصا" waits for the next sentence's "ووقع الهجوم قرب قضاء أمرلي"; or they
@@ -200,25 +265,29 @@ def _add_candidates(doc: _Doc, order: int, sent: Sentence, live: list[Trigger],
         not d.background and d.date is not None for d in s_dates
     ):
         return
-    etype = _event_type(strong or live, folded)
-    if not any(t.type == etype and t.strong for t in live):
-        etype = _refine_type(etype, sent, s_actors)
+    etype = event_type(live, strong, folded, sent.text, s_actors)
     date = next((EventDate(d.date, d.precision, nt.original[slice(
         *nt.to_original(d.start, d.end))]) for d in s_dates
         if not d.background and d.precision == "day"), None)
     refs = assign_roles(folded, sent, live, s_actors, etype)
     refs += [r for r in adjective_forces(folded, live) if r.name not in
              {x.name for x in refs}]
-    for k, place in enumerate(choose_places(s_places, etype, live, folded) or [None]):
-        doc.candidates.append(Candidate(
-            type=etype, sentence=sent, place=place, own_place=place is not None,
-            killed=cas.killed if k == 0 else None,
-            wounded=cas.wounded if k == 0 else None,
-            actors=refs, date=date, strong=bool(strong), order=order,
-            update=bool(_UPDATE.search(sent.text)),
-            anaphoric=_anaphoric(strong or live, etype),
-            plural=any(t.text.endswith("ات") for t in strong or live),
-        ))
+    kinds = [(etype, cas.killed, cas.wounded)]
+    if etype != "arrest" and any(t.type == "arrest" and t.strong for t in live):
+        # "أصيب 63 خلال مناوشات ... مضيفة أنها أوقفت 45 شخصا": the arrests are news too
+        kinds.append(("arrest", None, None))
+    for etype, killed, wounded in kinds:
+        places = choose_places(s_places, etype, live, folded, counted=killed is not None)
+        for k, place in enumerate(places or [None]):
+            doc.candidates.append(Candidate(
+                type=etype, sentence=sent, place=place, own_place=place is not None,
+                killed=killed if k == 0 else None,
+                wounded=wounded if k == 0 else None,
+                actors=refs, date=date, strong=bool(strong), order=order,
+                update=bool(_UPDATE.search(sent.text)),
+                anaphoric=_anaphoric(strong or live, etype),
+                plural=any(t.text.endswith("ات") for t in strong or live),
+            ))
 
 
 _ARMED_HEADS = ("قوات", "جيش", "تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "كتائب", "لواء",
@@ -253,7 +322,7 @@ def _with_ner(text: str, places: list, actors: list) -> tuple[list, list]:
 
 
 # "8 killed in X, while 3 others were killed in Y": two incidents in one sentence
-_WHILE = re.compile(r"[\s،,](?:فيما|بينما|في حين|وفي حين)\s")
+_WHILE = re.compile(r"[\s،,](?:فيما|بينما|في حين|وفي حين)\s|،\s*كما\s")
 
 
 def _segments(text: str) -> list[Sentence]:
@@ -308,40 +377,6 @@ def _anaphoric(triggers: list[Trigger], etype: str) -> bool:
     return definite and not indefinite
 
 
-def _cancelled(t: Trigger, cues: list[Cue]) -> bool:
-    for c in cues:
-        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= _PLAN_REACH:
-            return True
-        if c.kind == "negation" and c.end <= t.start and t.start - c.end <= _NEG_REACH:
-            return True
-    return False
-
-
-def _event_type(triggers: list[Trigger], text: str = "") -> str:
-    # "وتأتي هذه الغارات في وقت تمكنت القوات من السيطرة": the news is the second trigger
-    fresh = [t for t in triggers if not text[max(0, t.start - 5):t.start].rstrip().endswith(
-        ("هذه", "هذا", "تلك", "ذلك"))]
-    triggers = fresh or triggers
-    for t in triggers:
-        if t.type in _SPECIFIC_TYPES:
-            return t.type
-    return triggers[0].type
-
-
-# a military target makes an armed group's assault a clash (GUIDELINES)
-_MILITARY = re.compile(r"قاعده عسكري|موقع عسكري|مواقع عسكري|معسكر|ثكنه|نقطه تفتيش|حاجز امني|"
-                       r"دوريه|نقاط تفتيش|مقر قياده|موقعا عسكري|مركز امني|مواقع للجيش|موقع للجيش")
-
-
-def _refine_type(etype: str, sent: Sentence, actors: list) -> str:
-    """A plain "هجوم" on soldiers or a base is a clash; an assassination stays an attack."""
-    if etype == "attack" and (_MILITARY.search(sent.text) or any(
-        a.kind == "state_force" for a in actors
-    )):
-        return "armed_clash"  # an assault on a base, patrol or checkpoint, or on soldiers
-    return etype
-
-
 def _to_event(c: Candidate, nt: NormalisedText) -> Event:
     start, end = nt.to_original(c.sentence.start, c.sentence.end)
     place = None
@@ -360,5 +395,3 @@ def _to_event(c: Candidate, nt: NormalisedText) -> Event:
         extra={"mentions": [Span(a, b) for a, b in mentions]},
     )
 
-
-# --- roles: who did it to whom ------------------------------------------------------

@@ -177,6 +177,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> Casual
         prev_word = t.qty is None and not t.text.isdigit() and not (
             lex["killed_before"].match(t.forms) or lex["wounded_before"].match(t.forms))
     figures: list[tuple[str, int, int, Count]] = []  # (kind, first tok, last tok, count)
+    unread: list[tuple[int, int, Count]] = []  # figures no cue classified (yet)
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -190,7 +191,11 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> Casual
                     and _classify(toks, i, j, lex, implicit=True) != "wounded":
                 kind = figures[-1][0]  # "مقتل 8 عسكريين و14 إرهابيا"
             if kind:
+                figures += _coordinated_before(toks, unread, i, kind, lex)
                 figures.append((kind, i, j, Count(q.best, q.low, q.high)))
+                unread = []
+            else:
+                unread.append((i, j, Count(q.best, q.low, q.high)))
             i = j + 1
             continue
         the_two = t.text in ("الاثنين", "الاثنان", "الاثنتين", "الاثنتان") and i > 0 \
@@ -201,11 +206,26 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> Casual
             kind = _classify(toks, i, i, lex, implicit=True)
             if kind:
                 figures.append((kind, i, i, Count(2, 2, 2)))
+        elif lex["killed_one"].match(t.forms) and not t.brk and (i == 0 or toks[i - 1].qty is None):
+            figures.append(("killed", i, i, Count(1, 1, 1)))  # "ما أدى إلى مقتله"
         elif i > 0 and lex["person_nouns"].match(t.forms) and not t.text.startswith(("ال", "وال")) \
                 and _phrase_before(toks, i, lex["killed_before"], 1) and not t.brk:
             figures.append(("killed", i, i, Count(1, 1, 1)))
         i += 1
     return _combine(toks, figures, lex, start)
+
+
+def _coordinated_before(toks, unread, i: int, kind: str, lex) -> list:
+    """Figures no cue classified, coordinated right before one that is: "56 شرطيا و7
+    مواطنين أصيبوا" (both wounded, 63)."""
+    out = []
+    first = i
+    for a, b, count in reversed(unread):
+        if not _joined(toks, b, first, lex):
+            break
+        out.insert(0, (kind, a, b, count))
+        first = a
+    return out
 
 
 def _phrase_before(toks: list[_Tok], i: int, words: _Words, window: int) -> bool:
@@ -301,7 +321,8 @@ def _combine(toks, figures, lex, start) -> Casualties:
             group = count
         # singular person nouns coordinated after the figure: "... وجندي بريطاني وجندي"
         if kind == "killed":
-            group = _add(group, Count(*(3 * [_singles(toks, j, lex)])))
+            extra = _singles(toks, j, lex) + _plus_attacker(toks, j, lex)
+            group = _add(group, Count(*(3 * [extra])))
         prev = (kind, i, j)
     if prev is not None:
         totals[prev[0]] = _settle(prev[0], totals[prev[0]], group)
@@ -332,6 +353,18 @@ def _joined(toks, last: int, first: int, lex) -> bool:
             return False
     t = toks[first]
     return t.text.startswith("و") or toks[first - 1].text in ("و", "مقابل")
+
+
+def _plus_attacker(toks, j: int, lex) -> int:
+    """1 for "... إضافة إلى الانتحاري" / "فضلا عن المهاجم" right after the killed figure
+    ending at token j: the attacker died too (GUIDELINES: every death of the incident)."""
+    for k in range(j + 1, min(len(toks), j + 8)):
+        if toks[k].brk and k > j + 1 or toks[k].qty is not None:
+            return 0
+        n = _phrase_at(toks, k, lex["addition"])
+        if n and k + n < len(toks) and _phrase_at(toks, k + n, lex["single_attacker"]):
+            return 1
+    return 0
 
 
 def _singles(toks, j: int, lex) -> int:

@@ -4,11 +4,13 @@ what the merged event keeps, and which figures are totals rather than incidents.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
+from extraction.gazetteer import ancestors, places_by_key
 from extraction.sentences import Sentence
 from extraction.triggers import Trigger
-from extraction.types import ActorRef, Count, EventDate
+from extraction.types import ActorRef, Count, EventDate, PlaceRef
 
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
@@ -47,9 +49,11 @@ def _is_ancestor(outer, inner) -> bool:
     return outer.ref.name in inner.ref.admin
 
 
-def choose_places(places: list, etype: str, triggers: list[Trigger], text: str) -> list:
-    """The places a sentence reports its incident at: the most specific one; for a
-    territory report, every place taken in the trigger's clause."""
+def choose_places(places: list, etype: str, triggers: list[Trigger], text: str,
+                  counted: bool = False) -> list:
+    """The places a sentence reports its incident at: the most specific one and those
+    coordinated with it; for a territory report, every place taken in the trigger's
+    clause. A toll over several provinces (`counted`) is one summary, not one per place."""
     if not places:
         return []
     # keep the most specific: drop places that enclose another one of the sentence
@@ -70,7 +74,45 @@ def choose_places(places: list, etype: str, triggers: list[Trigger], text: str) 
                  and not _vague(p)]
         return taken or [p for p in uniq if p.start >= first][:1] or uniq[:1]
     best = min(uniq, key=lambda p: (_rank(p), _vague(p), p.start))
-    return [best]
+    best = _quarter_of(best, uniq, text)
+    if counted and _rank(best) >= 3:
+        return [best]
+    return coordinated(best, uniq, text)
+
+
+# "حي حمروين في العاصمة مقديشو"، "سوق الشورجة وسط بغداد": a quarter, then its city
+_INSIDE = re.compile(r"\s*(?:في|ب|وسط|داخل|قرب|شرق|غرب|شمال|جنوب|شرقي|غربي|شمالي|جنوبي)?\s*"
+                     r"(?:(?:مدينه|العاصمه|بلده|قضاء|محافظه)\s*)?")
+
+
+def _quarter_of(best, places: list, text: str):
+    """A named quarter, square or market told right before the town it lies in is more
+    precise than the town."""
+    for p in places:
+        if p.end <= best.start and p.ref.kind == "area" and not _vague(p) \
+                and _INSIDE.fullmatch(text[p.end:best.start]):
+            return p
+    return best
+
+
+# what may stand between two coordinated places: "X وY"، "X، وY"، "ثلاثة بX وشخصين آخرين
+# بY"، "سبعة في X، والخمسة الباقون في Y"
+_AND = re.compile(r"[\s،,]*و\s*|[\s،,]*و\S+(?:\s+\S+){0,2}\s+(?:في\s+|ب)")
+
+
+def coordinated(best, places: list, text: str) -> list:
+    """`best` and the places coordinated with it ("مدن X وY وZ"، "قريتي X وY"), each its
+    own incident (GUIDELINES: one event per place), when they are of the same rank."""
+    ordered = sorted(places, key=lambda p: p.start)
+    i = ordered.index(best)
+    chain = [best]
+    for prev, nxt in zip(ordered[i:], ordered[i + 1:], strict=False):
+        gap = text[prev.end:nxt.start]
+        if len(gap) > 40 or not _AND.fullmatch(gap) or _vague(nxt) \
+                or abs(_rank(nxt) - _rank(best)) > 1:
+            break
+        chain.append(nxt)
+    return chain
 
 
 def _compatible_counts(a: Count | None, b: Count | None) -> bool:
@@ -111,7 +153,8 @@ _TITLES = ("بقياده", "قياده", "مدير", "محافظ", "قايممق
            "مجلس", "مسوول", "مسؤول", "عمده", "امر", "قايد", "شرطه", "مستشفي", "جامعه",
            # a building named after a place: "فندق تيبستي" is a hotel, not the region
            "فندق", "مسجد", "مدرسه", "ملعب", "مطعم", "شركه", "بنك", "مصرف", "مطار")
-_LAUNCH = ("اطلقت", "اطلق", "اطلقها", "انطلقت", "قادمه", "قادما")
+_LAUNCH = ("اطلقت", "اطلق", "اطلقها", "انطلقت", "قادمه", "قادما", "القادم", "القادمه",
+           "القادمين", "القادمون", "قادمين", "النازحين", "الفارين", "المنحدر", "المتحدر")
 
 
 def names_a_party(text: str, place, actors: list, starts: list[int]) -> bool:
@@ -160,7 +203,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             target = next((e for e in _recent(out, c) if _kin(e.type, c.type)), None)
         if c.anaphoric and target is None:
             # "الغارة"، "الهجوم": the incident already told, if there is one
-            target = next((e for e in _recent(out, c) if _kin(e.type, c.type)
+            # "ارتفاع حصيلة الاشتباكات" right after a riot: that riot's toll
+            target = next((e for e in _recent(out, c) if (
+                _kin(e.type, c.type) or c.update and e is out[-1] and c.order - e.order <= 2)
                            and _same_place(e.place, c.place) is not False
                            and _part_of(c.killed, e.killed)
                            and _part_of(c.wounded, e.wounded)), None)
@@ -169,7 +214,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if same is False or (c.order - e.order > 3 and same is not True
                                  and c.place is not None and not _one_equal(e, c)):
                 continue
-            follows = c.place is None and c.order - e.order <= 2 and e is out[-1]
+            follows = c.place is None and c.order - e.order <= 2 and e is out[-1] and not (
+                c.strong and _family(c.type) != _family(e.type))
             if not (_kin(e.type, c.type) or follows or _one_equal(e, c)):
                 continue
             if e.date and c.date and e.date.date and c.date.date \
@@ -184,15 +230,34 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if target is None:
             out.append(c)
             continue
+        if c.place is None:
+            # more of a report told at several places ("قريتي X وY"): the first place's
+            target = next(e for e in out if e.sentence is target.sentence)
         _absorb(target, c)
     # an event told without a place happened where the article's previous one did
     for prev, e in zip(out, out[1:], strict=False):
         if e.place is None and prev.place is not None and e.order - prev.order <= 5:
-            e.place, e.own_place = prev.place, False
+            # a protest after a killing in a quarter was in the town, not at the doorstep
+            e.place = prev.place if _family(e.type) == _family(prev.type) else _town_of(
+                prev.place)
+            e.own_place = False
     # violence with nothing to place or count it by is dropped: a reader can't use it;
     # a protest or an arrest is news without either
     return [e for e in out if e.place is not None or e.killed or e.wounded
             or (e.strong and e.type in ("protest", "arrest"))]
+
+
+def _town_of(place):
+    """The settlement a quarter, square or street lies in, told at the same words."""
+    key = place.ref.parent_key if place.ref.kind == "area" else None
+    record = places_by_key().get(key) if key else None
+    if record is None:
+        return place
+    ref = PlaceRef(name=record.name, aliases=place.ref.aliases, key=record.key,
+                   admin=tuple(a.name for a in ancestors(record.key)),
+                   parent_key=record.parent, kind=record.kind, latitude=record.lat,
+                   longitude=record.lon, name_en=record.name_en)
+    return replace(place, ref=ref)
 
 
 def _kin(a: str, b: str) -> bool:
@@ -201,6 +266,12 @@ def _kin(a: str, b: str) -> bool:
     if a == b or {a, b} == {"airstrike", "shelling"}:
         return True
     return "attack" in (a, b) and not {a, b} & {"territory", "arrest", "protest"}
+
+
+def _family(etype: str) -> str:
+    """Protests and arrests are news of their own kind: a protest after a killing ("خرج
+    العشرات في تظاهرة غاضبة") is not more of the killing."""
+    return etype if etype in ("protest", "arrest") else "violence"
 
 
 def _one_equal(a: Candidate, b: Candidate) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -61,6 +62,15 @@ def adjective_forces(text: str, triggers: list[Trigger]) -> list[ActorRef]:
     return out
 
 
+_SPEECH = frozenset(("قال", "قالت", "ذكر", "ذكرت", "افاد", "افادت", "اوضح", "اوضحت", "صرح",
+                     "صرحت", "اكد", "اكدت", "اشار", "اشارت", "نقل", "نقلت"))
+# what a speaker's name is followed by before the reported speech: "الشرطة ومصادر طبية إن"
+_ANNOUNCES = re.compile(r"(?:\s+\S+){0,5}?\s+(?:ان|انه|انها|بان|في بيان)\s")
+_ASIDE = ("هتافات ضد", "شعارات ضد", "التخابر مع", "التعاون مع", "مناطق سيطره", "مناطق نفوذ",
+          "مناطق تسيطر")
+_CHARGE = frozenset(("بتهمه", "بتهم", "تهمه", "تهم"))  # "بتهمة الاعتداء على قوات الأمن"
+_PUNCT = re.compile(r"[^\w]")
+_MEDIA = frozenset(("قناه", "وكاله", "صحيفه", "اذاعه", "موقع", "تلفزيون", "شبكه", "منصه"))
 _CONTEXT_WORDS = frozenset((
     "معقل", "معقلا", "معاقل", "يتحصن", "تتحصن", "ينشط", "تنشط", "يتمركز", "تتمركز", "يتواجد",
     "تتواجد"))
@@ -74,13 +84,69 @@ def bystander(text: str, actor) -> bool:
     before = clause.split()
     for k, w in enumerate(reversed(before[-3:])):
         w = w.lstrip("و")
+        if w in ("ان", "بان", "انه", "انها"):
+            break  # "قال مصدر إن مسلحي داعش ...": what the source said, not the source
         if w in _SOURCE_WORDS or w.lstrip("ل") in _SOURCE_WORDS:
             return True
         if k < 2 and (w in _CONTEXT_WORDS or w.lstrip("ل") in _CONTEXT_WORDS):
             return True
     joined = " ".join(before[-8:])
-    return any(p in joined for p in ("وفق ما", "بحسب ما", "حسب ما", "وفقا لما", "كما ذكرت",
-                                     "كما ذكر", "كما افادت", "كما افاد", "كما قالت", "كما اعلنت"))
+    if any(p in joined for p in ("وفق ما", "بحسب ما", "حسب ما", "وفقا لما", "كما ذكرت",
+                                 "كما ذكر", "كما افادت", "كما افاد", "كما قالت", "كما اعلنت")):
+        return True
+    words = [w for w in (_PUNCT.sub("", w) for w in before) if w and w != "ل"]
+    if any(p in " ".join(words[-3:]) for p in _ASIDE) or any(
+            w.lstrip("و") in _CHARGE for w in words[-5:]) or any(
+            w.lstrip("و").removeprefix("ال").startswith("مناهض") for w in words[-2:]):
+        return True  # "هتافات مناهضة للإخوان"، "بتهمة التخابر مع القوات"، "مناطق سيطرة X"
+    if words and words[-1].lstrip("و") in _SPEECH and _ANNOUNCES.match(
+            text, actor.end, actor.end + 40):
+        return True  # "قالت الشرطة ومصادر طبية إن ...": who tells it, not who did it
+    return bool(words) and words[-1].lstrip("و") in ("التابعه", "التابع") and any(
+        w.lstrip("و") in _MEDIA for w in words[-4:-1])  # "قناة المسيرة التابعة للحوثيين"
+
+
+@cache
+def _countries_of_actors() -> dict[str, tuple[str, str]]:
+    """Lexicon key -> (the country the actor belongs to, its folded name), for
+    country-bound actors."""
+    try:
+        from extraction.lexicon import load_actors
+    except ImportError:
+        return {}
+    local = {cc for cc, e in _nationalities().items() if e.get("scope") == "local"}
+    # armies, police and militias of countries whose forces stay at home; coalitions,
+    # foreign powers and armed groups cross borders
+    return {a.key: (a.country, fold(a.name)) for a in load_actors() if a.country in local
+            and a.kind in ("state_force", "militia")}
+
+
+@cache
+def _nationalities() -> dict:
+    return json.loads((pathlib.Path(__file__).parent / "data" / "nationalities.json")
+                      .read_text(encoding="utf-8"))
+
+
+@cache
+def _country_words() -> dict[str, tuple[str, ...]]:
+    """Country code -> folded words that name it: "اليمن", "يمني", "اليمنية"..."""
+    out = {}
+    for cc, entry in _nationalities().items():
+        words = [entry.get("country", "")] + [w for f in ("masc", "fem", "plural")
+                                               for w in entry.get(f, ())]
+        out[cc] = tuple(fold(w) for w in words if w)
+    return out
+
+
+def foreign(actor, countries: set[str]) -> bool:
+    """A lexicon hit bound to a country the article is not about, told by a generic alias
+    that names neither the actor nor its country ("الجيش الوطني" in a Libyan report is
+    not Yemen's army; "مقاتلو العشائر" in Somalia are not Iraq's tribal militia)."""
+    cc, name = _countries_of_actors().get(actor.key or "", (None, ""))
+    if cc is None or not countries or cc in countries:
+        return False
+    surface = fold(actor.surface)
+    return name not in surface and not any(w in surface for w in _country_words().get(cc, ()))
 
 
 def _a_person(a: ActorRef) -> bool:
@@ -122,7 +188,9 @@ def tidy_actors(actors: list[ActorRef]) -> tuple[ActorRef, ...]:
     return tuple(out)
 
 
-_BY = ("من قبل", "شنه", "شنها", "نفذه", "نفذها", "تبناه", "تبناها", "اعلن", "اعلنت")
+_BY = ("من قبل", "شنه", "شنها", "نفذه", "نفذها", "تبناه", "تبناها", "اعلن", "اعلنت",
+       "اطلقه", "اطلقها", "اطلقتها", "اطلقوها", "اطلقته", "اطلقوه", "زرعه", "زرعها", "زرعتها",
+       "فجره", "فجرها", "ارتكبه", "ارتكبها")
 _AGAINST = ("علي", "ضد", "استهدف", "استهدفت", "يستهدف", "صفوف", "من", "مع", "عناصر",
             "مسلحي", "مقاتلي", "قيادات", "قياده", "قاده")
 _TARGET_NOUNS = ("تجمع", "موقع", "مواقع", "مقر", "معسكر", "قاعده", "دوريه", "نقطه", "نقاط",
@@ -130,24 +198,44 @@ _TARGET_NOUNS = ("تجمع", "موقع", "مواقع", "مقر", "معسكر", "
 _INITIATOR_TYPES = ("airstrike", "shelling", "territory", "arrest")
 
 
+def _done_by(window: str) -> bool:
+    """"الهجوم الذي نفذه من يشتبه بأنهم أعضاء من تنظيم X": X did it, unless the words
+    after the verb name a target ("شنه الجيش على مواقع X")."""
+    words = window.split()
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in _BY and not words[k].startswith("اعلن"):
+            return not any(w in ("علي", "ضد", "استهدف", "استهدفت") for w in words[k + 1:])
+    return False
+
+
 def assign_roles(text: str, sent: Sentence, triggers: list[Trigger], actors: list,
            etype: str) -> list[ActorRef]:
     first = triggers[0].start if triggers else sent.start
     refs: dict[str, ActorRef] = {}
+    # "مسلحي تنظيم داعش": the generic word and the group are one party, judged as one
+    heads = {id(a): b for a in actors for b in actors
+             if b is not a and b.kind == "other" and a.kind != "other"
+             and 0 <= a.start - b.end <= 1}
+    actors = [b for b in actors if not any(h is b for h in heads.values())]
     for a in actors:
-        before = text[max(sent.start, a.start - 24):a.start].split()
-        glued_l = text[a.start:a.start + 1] == "ل" or (before and before[-1].endswith("ل"))
+        start = heads[id(a)].start if id(a) in heads else a.start
+        before = text[max(sent.start, start - 24):start].split()
+        glued_l = text[start:start + 1] == "ل" or (before and before[-1].endswith("ل"))
         if before and before[-1] in ("ل", "لل", "ول", "ب", "و"):
             before = before[:-1]  # a clitic glued to the actor's name
         last = before[-1] if before else ""
         role = None
-        if any(text[max(sent.start, a.start - 12):a.start].rstrip().endswith(b) for b in _BY):
+        if any(text[max(sent.start, start - 12):start].rstrip().endswith(b) for b in _BY) \
+                or _done_by(text[max(sent.start, start - 40):start]):
             role = "initiator"
+        elif any(0 <= t.start - a.end <= 2 and not t.text.startswith(("ال", "وال", "بال", "لل"))
+                 and t.start > a.start for t in triggers):
+            role = "initiator"  # the subject right before its verb: "مسلحي التنظيم اختطفوا"
         elif last in _AGAINST or (glued_l and last.lstrip("و").startswith(_TARGET_NOUNS)):
             role = "target"
-        elif glued_l and any(t.end <= a.start and a.start - t.end <= 12 for t in triggers):
+        elif glued_l and any(t.end <= start and start - t.end <= 12 for t in triggers):
             role = "initiator"  # غارات للتحالف
-        elif a.end <= first or any(0 <= a.start - t.end <= 3 for t in triggers
+        elif a.end <= first or any(0 <= start - t.end <= 3 for t in triggers
                                    if not t.text.startswith(("ال", "وال", "بال"))):
             role = "initiator"  # the subject before the verb, or right after it
         if role is None:

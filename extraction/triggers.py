@@ -35,7 +35,7 @@ class Trigger:
 class Cue:
     start: int
     end: int
-    kind: str  # "plan" | "generic" | "history" | "accident" | "negation"
+    kind: str  # plan generic history accident court earlier reference neutral negation
     text: str
 
 
@@ -163,7 +163,104 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     return [Cue(s, e, meta[0], t) for s, e, meta, t in lexicon().cues.find(text, start, end)]
 
 
+_SEIZE = frozenset(("ضبط", "ضبطت", "تضبط"))
+_FIGURE = re.compile(r"\d|(?:احد|اثن|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|عشرات|مئات|ميه|الف)")
+
+
+@cache
+def _persons() -> PhraseMatcher:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return PhraseMatcher([(w, ("person",)) for w in data.get("persons_caught", ())])
+
+
+def seizes_people(text: str, t: Trigger) -> bool:
+    """"ضبط 12 عنصرا"، "ضبط المتهمين" are arrests; "ضبط أسلحة"، "ضبط 43 دراجة" are
+    seizures."""
+    if t.type != "arrest" or not _SEIZE.intersection(forms(t.text.split()[-1])):
+        return True
+    # the object, after at most a definite subject and a figure: "ضبطت الشرطة ثلاثة متهمين"
+    for w in _WORD.findall(text, t.end, t.end + 40)[:3]:
+        if _persons().find(w):
+            return True
+        if not (_FIGURE.match(w) or w.startswith("ال")):
+            return False
+    return False
+
+
 def type_rank(etype: str) -> int:
     """Lower is more specific (explosion before attack...)."""
     prio = lexicon().priority
     return prio.index(etype) if etype in prio else len(prio)
+
+
+PLAN_REACH = 60  # characters a plan/negation cue reaches forward in its clause
+_NEG_REACH = 14
+_REF_REACH = 8
+
+
+def cancelled(t: Trigger, cues: list[Cue]) -> bool:
+    """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
+    charge or case ("بتهمة التفجير")?"""
+    for c in cues:
+        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= PLAN_REACH:
+            return True
+        if c.kind == "negation" and c.end <= t.start and t.start - c.end <= _NEG_REACH:
+            return True
+        if c.kind == "reference" and c.end <= t.start and t.start - c.end <= _REF_REACH:
+            return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
+    return False
+
+
+# an incident noun with its own predicate: "الهجوم الأول استهدف معسكرا"، "هجوم أسفر عن"
+NOUN_LED = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:هجوم|هجمات|اعتداء)(?:\s+\S+){0,3}?\s+"
+                       r"(?:استهدف|استهدفت|اسفر|اسفرت|ادي|خلف|طال)")
+
+
+_SPECIFIC_TYPES = ("explosion", "airstrike")
+
+
+def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: str,
+               actors: list) -> str:
+    """The type of the incident a sentence reports: the most specific trigger's, refined
+    by what was hit (a base makes an assault a clash) and who clashed (protesters make
+    clashes a riot)."""
+    etype = _first_type(strong or live, text)
+    if not any(t.type == etype and t.strong for t in live):
+        etype = _refine_type(etype, sentence, actors)
+    if etype == "armed_clash" and _RIOT.search(sentence):
+        etype = "protest"  # clashes between protesters, or with them, are a riot
+    elif etype == "armed_clash" and any(
+            t.type == "territory" and t.strong and "محاول" not in text[max(0, t.start - 12):t.start]
+            for t in live):
+        etype = "territory"  # the fighting that took a place is told as its taking
+    return etype
+
+
+def _first_type(triggers: list[Trigger], text: str = "") -> str:
+    # "وتأتي هذه الغارات في وقت تمكنت القوات من السيطرة": the news is the second trigger
+    fresh = [t for t in triggers if not text[max(0, t.start - 5):t.start].rstrip().endswith(
+        ("هذه", "هذا", "تلك", "ذلك"))]
+    triggers = fresh or triggers
+    for t in triggers:
+        if t.type in _SPECIFIC_TYPES:
+            return t.type
+    return triggers[0].type
+
+
+# a military target makes an armed group's assault a clash (GUIDELINES)
+_MILITARY = re.compile(r"قاعده عسكري|موقع عسكري|مواقع عسكري|معسكر|ثكنه|نقطه تفتيش|حاجز امني|"
+                       r"دوريه|نقاط تفتيش|مقر قياده|موقعا عسكري|مركز امني|مواقع للجيش|موقع للجيش")
+
+
+# "مواجهات بين محتجين وقوات الأمن"، "اشتباكات بين معارضين للرئيس وأنصاره"
+_RIOT = re.compile(r"(?:مواجهات|اشتباكات|اشتباك|مصادمات|صدامات)(?:\s+\S+)?\s+(?:بين|مع)\s+"
+                   r"(?:ال)?(?:محتج|متظاهر|معارض|انصار|مويد|طلاب|طلبه|اهالي|سكان|مشجع)")
+
+
+def _refine_type(etype: str, sentence: str, actors: list) -> str:
+    """A plain "هجوم" on soldiers or a base is a clash; an assassination stays an attack."""
+    if etype == "attack" and (_MILITARY.search(sentence) or any(
+        a.kind == "state_force" for a in actors
+    )):
+        return "armed_clash"  # an assault on a base, patrol or checkpoint, or on soldiers
+    return etype

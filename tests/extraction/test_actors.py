@@ -108,3 +108,12 @@ def test_every_actor_of_the_seed_articles_is_found(data_dir):
         for event in gold["events"]:
             for actor in event["actors"]:
                 assert fold(actor["name"]) in found, actor["name"]
+
+
+def test_engineering_units_are_not_an_armed_group():
+    assert actors("وتقوم وحدات الهندسة بتفكيك العبوات في الحي") == []
+
+
+def test_a_political_un_mission_is_not_the_peacekeepers():
+    found = names("وقالت بعثة الأمم المتحدة لمساعدة العراق إن الهجوم أودى بعشرة")
+    assert "قوات حفظ السلام الأممية" not in found

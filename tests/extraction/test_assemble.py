@@ -145,3 +145,190 @@ def test_an_assassination_stays_an_attack_and_an_assault_on_a_base_is_a_clash():
     clash = only(extract("شن مسلحون هجوما على قاعدة عسكرية في ولاية بورنو وقتلوا 20 جنديا.",
                          PUBLISHED))
     assert (attack.type, clash.type) == ("attack", "armed_clash")
+
+
+# --- generality rules (protests, arrests, background, coordinated places) -----------
+
+
+def test_a_gathering_verb_reports_a_protest():
+    text = "احتشد آلاف الطلاب مساء الثلاثاء أمام جامعة الموصل احتجاجا على رفع الرسوم."
+    e = only(extract(text, PUBLISHED))
+    assert e.type == "protest"
+
+
+def test_marches_in_coordinated_cities_are_one_protest_per_city():
+    text = "وشهدت مدن المنصورة والزقازيق وطنطا يوم الجمعة مسيرات حاشدة ضد الغلاء."
+    events = extract(text, PUBLISHED)
+    assert [e.type for e in events] == ["protest"] * 3
+    assert [e.place.name for e in events] == ["المنصورة", "الزقازيق", "طنطا"]
+
+
+def test_arrests_split_between_two_cities_are_two_events():
+    text = ("أعلنت الشرطة الثلاثاء توقيف أربعة أشخاص بطنجة وثلاثة آخرين بفاس للاشتباه "
+            "في انتمائهم إلى خلية متطرفة.")
+    events = extract(text, PUBLISHED)
+    assert [e.type for e in events] == ["arrest", "arrest"]
+    assert [e.place.name for e in events] == ["طنجة", "فاس"]
+
+
+def test_the_people_caught_passive_is_an_arrest():
+    text = "وقال مصدر أمني إن ستة من المطلوبين ضبطوا في مدينة الزقازيق فجر الاثنين."
+    assert only(extract(text, PUBLISHED)).type == "arrest"
+
+
+def test_a_verdict_on_an_old_attack_is_not_an_event():
+    text = ("قضت محكمة جنايات الجيزة اليوم بالسجن المؤبد لعشرة متهمين في قضية تفجير "
+            "كنيسة عام 2016 الذي أسفر عن مقتل 25 شخصا.")
+    assert extract(text, PUBLISHED) == []
+
+
+def test_an_earlier_toll_is_not_a_second_incident():
+    text = ("قتل ستة متظاهرين الخميس برصاص قوات الأمن في مدينة الكوت. "
+            "وكانت مصادر طبية قد ذكرت في وقت سابق أن أربعة متظاهرين قتلوا.")
+    e = only(extract(text, PUBLISHED))
+    assert e.killed.best == 6
+
+
+def test_a_wave_earlier_in_the_month_is_background():
+    text = ("أصيب عشرون محتجا الخميس في ساحة الحبوبي بمدينة الناصرية. "
+            "وقتل نحو مئة شخص في موجة الاحتجاجات مطلع الشهر الجاري.")
+    e = only(extract(text, PUBLISHED))
+    assert e.wounded.best == 20 and e.killed is None
+
+
+def test_clashes_between_protesters_and_police_are_a_riot():
+    text = ("اندلعت مواجهات بين محتجين وعناصر الشرطة مساء الأربعاء في مدينة صفاقس أسفرت عن "
+            "إصابة ثمانية أشخاص.")
+    assert only(extract(text, PUBLISHED)).type == "protest"
+
+
+def test_a_protest_after_a_killing_is_its_own_event():
+    text = ("اغتال مسلحون مجهولون ناشطا بارزا أمام منزله في مدينة العمارة فجر الأربعاء. "
+            "وخرج العشرات من أصدقائه عقب الحادث في تظاهرة غاضبة أمام مبنى المحافظة.")
+    events = extract(text, PUBLISHED)
+    assert [e.type for e in events] == ["attack", "protest"]
+
+
+def test_a_protest_after_a_killing_in_a_quarter_is_placed_in_the_town():
+    text = ("اغتال مسلحون مجهولون ناشطا أمام منزله في حي الحسين وسط مدينة كربلاء فجر الأربعاء. "
+            "وخرج العشرات من أصدقائه عقب الحادث في تظاهرة غاضبة أمام مبنى المحافظة.")
+    attack, protest = extract(text, PUBLISHED)
+    assert attack.place.name != "كربلاء" and protest.place.name == "كربلاء"
+
+
+def test_arrests_told_with_a_riot_are_their_own_event():
+    text = ("أصيب 12 شرطيا خلال مناوشات مع المتظاهرين الجمعة في مدينة وهران، وأوقفت "
+            "الشرطة 20 شخصا.")
+    assert sorted(e.type for e in extract(text, PUBLISHED)) == ["arrest", "protest"]
+
+
+def test_a_source_is_not_a_party():
+    text = "قالت الشرطة إن سيارة ملغومة انفجرت في سوق مدينة الحلة الاثنين فقتلت سبعة أشخاص."
+    e = only(extract(text, PUBLISHED))
+    assert e.type == "explosion" and e.actors == ()
+
+
+def test_an_undated_detail_takes_the_day_of_the_lead():
+    text = ("بغداد - الصباح\n"
+            "تمكنت القوات الأمنية فجر الثلاثاء من تنفيذ حملة مداهمات واسعة في محافظة ديالى.\n"
+            "وأوضح مصدر أن خمسة من المطلوبين اعتقلوا في مدينة بعقوبة.")
+    e = only(extract(text, PUBLISHED))
+    assert e.type == "arrest" and e.date.date == dt.date(2019, 4, 9)
+
+
+def test_restoring_security_to_two_villages_is_two_territory_events():
+    text = ("أعادت وحدات من الجيش الأمن والاستقرار إلى قريتي حوش الظواهرة وحوش الزريقية "
+            "بعد القضاء على آخر تجمعات الإرهابيين فيهما.")
+    events = extract(text, PUBLISHED)
+    assert [e.type for e in events] == ["territory", "territory"]
+
+
+def test_a_quarter_named_before_its_city_is_the_place():
+    text = "قتل ثلاثة مدنيين بانفجار عبوة ناسفة في حي الزهور في مدينة بعقوبة صباح الأحد."
+    assert only(extract(text, PUBLISHED)).place.name != "بعقوبة"
+
+
+def test_the_dateline_city_gives_way_to_the_sentence_place():
+    text = ("بغداد - الصباح: قتل أربعة جنود بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء "
+            "الطارمية صباح الأحد.")
+    assert only(extract(text, PUBLISHED)).place.name == "الطارمية"
+
+
+def test_tear_gas_is_no_place_and_no_explosion():
+    text = ("أطلقت قوات الأمن القنابل المسيلة للدموع على المتظاهرين في ساحة التحرير ببغداد "
+            "مساء الاثنين.")
+    e = only(extract(text, PUBLISHED))
+    assert e.type == "protest" and e.place.name != "المسيلة"
+
+
+def test_an_incident_noun_with_its_own_verb_is_an_incident():
+    text = "الهجوم الأول استهدف معسكرا للجيش في مدينة تلعفر فجر الأحد."
+    assert len(extract(text, PUBLISHED)) == 1
+
+
+def test_a_warning_about_fighting_is_not_an_event():
+    text = "قال المبعوث إن استمرار المعارك حول مدينة سرت ينذر بكارثة إنسانية."
+    assert extract(text, PUBLISHED) == []
+
+
+def test_a_threat_to_retake_a_town_is_not_an_event():
+    text = "انسحب المسلحون من بلدة تادف، متوعدين باستعادتها خلال أيام."
+    assert extract(text, PUBLISHED) == []
+
+
+def test_a_battle_recalled_as_finished_is_background():
+    text = "وصلت التعزيزات إلى الموصل بعد الانتهاء من معركة تلعفر الشهر الماضي."
+    assert extract(text, PUBLISHED) == []
+
+
+def test_the_charge_names_no_party():
+    text = ("أعدم مسلحو داعش خمسة مدنيين أمس الأحد في قضاء الحويجة بتهمة التخابر مع القوات "
+            "الأمنية العراقية.")
+    e = only(extract(text, PUBLISHED))
+    assert [a.name for a in e.actors] == ["داعش"]
+
+
+def test_an_army_of_another_country_read_from_a_generic_alias_is_dropped():
+    text = ("قال مصدر إن قوات الشرعية قصفت مواقع المسلحين في مدينة سرت الليبية أمس الأحد "
+            "ما أدى إلى مقتل أربعة منهم.")
+    e = only(extract(text, PUBLISHED))
+    assert "الجيش اليمني" not in [a.name for a in e.actors]
+
+
+def test_slogans_against_a_group_do_not_make_it_a_party():
+    text = ("تظاهر آلاف الطلاب الخميس في ميدان التحرير بالقاهرة ورددوا هتافات مناهضة لجماعة "
+            "الإخوان المسلمين.")
+    e = only(extract(text, PUBLISHED))
+    assert e.type == "protest" and e.actors == ()
+
+
+def test_the_group_that_fired_the_shells_is_the_initiator():
+    text = ("قتل أربعة مدنيين الأحد بقذائف هاون أطلقها مسلحو حركة الشباب على سوق في مدينة "
+            "بلدوين.")
+    e = only(extract(text, PUBLISHED))
+    assert [(a.name, a.role) for a in e.actors] == [("حركة الشباب", "initiator")]
+
+
+def test_gunmen_of_a_named_group_are_that_group():
+    text = "وقال مصدر إن مسلحي تنظيم داعش اختطفوا عشرين شخصا من قرية الزاب فجر الأحد."
+    e = only(extract(text, PUBLISHED))
+    assert [(a.name, a.role) for a in e.actors] == [("داعش", "initiator")]
+
+
+def test_the_group_named_after_who_carried_it_out_is_the_initiator():
+    text = ("قتل عشرة جنود في هجوم نفذه عناصر يشتبه بانتمائهم إلى حركة الشباب على قاعدة "
+            "عسكرية في مدينة بلدوين فجر الأحد.")
+    e = only(extract(text, PUBLISHED))
+    assert ("حركة الشباب", "initiator") in [(a.name, a.role) for a in e.actors]
+
+
+def test_fighting_that_took_a_town_is_told_as_its_taking():
+    text = ("أعلنت قوات حكومة الوفاق سيطرتها على مدينة غريان بعد اشتباكات عنيفة مع قوات حفتر "
+            "الأربعاء.")
+    assert only(extract(text, PUBLISHED)).type == "territory"
+
+
+def test_an_attempt_to_subdue_attackers_is_no_taking():
+    text = ("شن مسلحون هجوما على مبنى حكومي في مدينة جلال أباد الأربعاء، واشتبكت معهم قوات "
+            "الأمن محاولة السيطرة على المهاجمين.")
+    assert all(e.type != "territory" for e in extract(text, PUBLISHED))

@@ -58,3 +58,22 @@ def test_a_dual_is_two_but_a_sound_plural_is_no_figure():
 
 def test_a_breakdown_of_the_dead_is_not_added_again():
     assert casualties("وقال إن من بين القتلى ثلاثة موظفين وأربعة من قوات الأمن") == (None, None)
+
+
+def test_coordinated_groups_before_one_cue_are_summed():
+    assert casualties("وقالت الوزارة إن 30 شرطيا و5 مدنيين أصيبوا بجروح في المواجهات") == (
+        None, Count(35, 35, 35))
+
+
+def test_the_bomber_killed_besides_the_victims_is_counted():
+    assert casualties("قتل خمسة جنود إضافة إلى الانتحاري في التفجير")[0] == Count(6, 6, 6)
+    assert casualties("قتل ثلاثة مدنيين فضلا عن المهاجم")[0] == Count(4, 4, 4)
+
+
+def test_his_death_without_a_number_is_one():
+    assert casualties("أطلق مسلح النار على الضابط ما أدى إلى مصرعه على الفور")[0] == Count(
+        1, 1, 1)
+
+
+def test_dozens_wounded_is_at_least_twenty_four():
+    assert casualties("وذكرت المفوضية أن العشرات أصيبوا بحالات اختناق")[1] == Count(None, 24, None)

@@ -156,3 +156,12 @@ def test_a_nationality_adjective_is_not_a_country():
         "جبال قنديل"
     ]
     assert places("قالت الحكومة السورية إن") == []
+
+
+def test_moroccan_cities_are_in_the_gazetteer():
+    names = [m.ref.name for m in places("أوقفت الشرطة شخصين بطنجة وثلاثة بفاس")]
+    assert names == ["طنجة", "فاس"]
+
+
+def test_an_ordinal_after_a_head_word_is_no_place():
+    assert places("رفض المتظاهرون ترشح الرئيس لولاية خامسة") == []

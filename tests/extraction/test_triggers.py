@@ -1,7 +1,7 @@
 import pytest
 
 from extraction.normalise import fold
-from extraction.triggers import find_cues, find_triggers
+from extraction.triggers import find_cues, find_triggers, seizes_people
 
 
 def types(sentence: str) -> list[str]:
@@ -47,3 +47,45 @@ def test_names_and_words_that_start_like_a_cue_are_not_cues():
     text = fold("مقتل 35 مسلحا من طالبان في غارات جوية. هذا ما يتصدر عناوين الصحف")
     assert find_cues(text) == []
     assert [t.type for t in find_triggers(text)] == ["attack", "airstrike"]
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("احتشد المئات أمام مبنى البرلمان", "protest"),
+    ("نظم العشرات وقفات أمام مقر النقابة", "protest"),
+    ("جابت مسيرات شوارع المدينة", "protest"),
+    ("وسبعة من المطلوبين ضبطوا في المزرعة", "arrest"),
+    ("أسفرت الحملة عن توقيف خمسة أشخاص", "arrest"),
+    ("ألقت مروحيات براميل متفجرة على البلدة", "airstrike"),
+    ("أعادت القوات الأمن والاستقرار إلى البلدة", "territory"),
+    ("أطلقت الشرطة القنابل المسيلة للدموع على المحتجين", "protest"),
+])
+def test_general_protest_arrest_and_idiom_triggers(sentence, etype):
+    assert etype in types(sentence)
+
+
+def test_tear_gas_grenades_are_no_explosion():
+    assert "explosion" not in types("أطلقت الشرطة القنابل المسيلة للدموع")
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("قضت محكمة الجنايات بالسجن المؤبد على المتهمين", "court"),
+    ("وكانت مصادر طبية قد ذكرت في وقت سابق أن اثنين قتلوا", "earlier"),
+    ("وكانت حصيلة أولية قد تحدثت عن مقتل عشرة", "earlier"),
+    ("اعتقل المتهم بتهمة التفجير", "reference"),
+    ("قتل مئة شخص مطلع الشهر الجاري", "history"),
+    ("استمرار القتال حول المدينة ينذر بكارثة", "generic"),
+])
+def test_background_frames_are_cues(sentence, kind):
+    assert kind in [c.kind for c in find_cues(fold(sentence))]
+
+
+@pytest.mark.parametrize(("sentence", "arrest"), [
+    ("تمكنت الشرطة من ضبط 12 عنصرا من الخلية", True),
+    ("ضبطت الشرطة ثلاثة متهمين", True),
+    ("ضبط أسلحة وذخائر في المزرعة", False),
+    ("وضبط وتدمير 43 دراجة نارية", False),
+])
+def test_seizing_is_an_arrest_only_with_people_as_object(sentence, arrest):
+    text = fold(sentence)
+    seized = [t for t in find_triggers(text) if t.type == "arrest"]
+    assert any(seizes_people(text, t) for t in seized) == arrest
