@@ -11,10 +11,10 @@ load half-way.
 """
 from __future__ import annotations
 
-import json
 import pathlib
 from functools import cache
 
+from extraction.datafiles import check_unique, read_jsonl
 from extraction.types import PLACE_KINDS, PlaceRecord
 
 PLACES_DIR = pathlib.Path(__file__).parent / "data" / "places"
@@ -77,18 +77,9 @@ def read_places(directory: pathlib.Path = PLACES_DIR) -> tuple[tuple[PlaceRecord
     out: list[tuple[PlaceRecord, dict]] = []
     where_of: dict[str, str] = {}
     for path in _files(directory):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{path.name}:{number}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise _fail(where, f"invalid JSON ({exc.msg})") from None
+        for where, obj in read_jsonl(path):
             record, extra = _record(obj, where)
-            if record.key in where_of:
-                raise _fail(where, f"duplicate key {record.key} (first at {where_of[record.key]})")
-            where_of[record.key] = where
+            check_unique(record.key, where, where_of)
             out.append((record, extra))
     for record, _extra in out:
         if record.parent is not None and record.parent not in where_of:

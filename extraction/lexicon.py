@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from extraction.datafiles import check_unique, read_jsonl
 from extraction.normalise import fold
 from extraction.types import ACTOR_KINDS, ActorRecord
 
@@ -235,18 +236,9 @@ def read_actors(path: pathlib.Path = ACTORS_FILE) -> tuple[ActorRecord, ...]:
     """Every lexicon record, validated (uncached)."""
     out: list[ActorRecord] = []
     seen: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{where}: invalid JSON ({exc.msg})") from None
+    for where, obj in read_jsonl(path):
         record = _actor(obj, where)
-        if record.key in seen:
-            raise ValueError(f"{where}: duplicate key {record.key} (first at {seen[record.key]})")
-        seen[record.key] = where
+        check_unique(record.key, where, seen)
         out.append(record)
     return tuple(out)
 
