@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from extraction.actors import find_actors
 from extraction.casualties import find_casualties
+from extraction.dates import find_dates
 from extraction.merge import (
     Candidate,
     choose_places,
@@ -27,6 +29,7 @@ from extraction.merge import (
     names_a_party,
 )
 from extraction.normalise import NormalisedText, fold, normalise
+from extraction.places import find_places
 from extraction.roles import (
     adjective_forces,
     assign_roles,
@@ -53,23 +56,6 @@ _log = logging.getLogger(__name__)
 _UPDATE = re.compile(r"ارتفع|ليرتفع|حصيله جديده|الحصيله النهاييه|حصيله نهاييه|ارتفاع حصيله")
 
 
-def _finders():
-    """The place, actor and date finders, when their modules are installed."""
-    try:
-        from extraction.places import find_places
-    except ImportError:
-        find_places = None
-    try:
-        from extraction.actors import find_actors
-    except ImportError:
-        find_actors = None
-    try:
-        from extraction.dates import find_dates
-    except ImportError:
-        find_dates = None
-    return find_places, find_actors, find_dates
-
-
 def _within(items: list, starts: list[int], start: int, end: int) -> list:
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
@@ -78,8 +64,6 @@ def _within(items: list, starts: list[int], start: int, end: int) -> list:
 
 def _safe(fn, *args) -> list:
     """A finder's results; a finder that fails is logged and the article keeps the rest."""
-    if fn is None:
-        return []
     try:
         return list(fn(*args))
     except Exception:  # a finder's bug must not lose the article
@@ -98,7 +82,6 @@ class _Doc:
     actors: list
     triggers: list[Trigger]
     cues: list[Cue]
-    find_dates: object
     masked: list[str] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     pending: tuple | None = None  # a weak report with figures waiting for its place
@@ -127,10 +110,8 @@ class _Doc:
 def extract_events(text: str, published: dt.date | None = None) -> list[Event]:
     nt = normalise(text)
     folded = nt.text
-    find_places, find_actors, find_dates = _finders()
     places, actors = _with_ner(folded, _safe(find_places, folded), _safe(find_actors, folded))
-    doc = _Doc(nt, published, places, actors, find_triggers(folded), find_cues(folded),
-               find_dates)
+    doc = _Doc(nt, published, places, actors, find_triggers(folded), find_cues(folded))
     segments = _segments(folded)
     for order, sent in enumerate(segments):
         _read_sentence(doc, order, sent)
@@ -158,7 +139,7 @@ def _day(doc: _Doc, sent: Sentence) -> EventDate | None:
     nt = doc.nt
     return next((EventDate(d.date, d.precision, nt.original[slice(*nt.to_original(
         d.start + sent.start, d.end + sent.start))])
-        for d in _safe(doc.find_dates, sent.text, doc.published)
+        for d in _safe(find_dates, sent.text, doc.published)
         if not d.background and d.precision == "day" and d.date is not None), None)
 
 
@@ -259,7 +240,7 @@ def _add_candidates(doc: _Doc, order: int, sent: Sentence, live: list[Trigger],
     """One candidate event per place the sentence reports it at."""
     folded, nt = doc.nt.text, doc.nt
     s_dates = [replace(d, start=d.start + sent.start, end=d.end + sent.start)
-               for d in _safe(doc.find_dates, sent.text, doc.published)
+               for d in _safe(find_dates, sent.text, doc.published)
                ] if _dated().search(sent.text) else []
     if any(d.background for d in s_dates) and not any(
         not d.background and d.date is not None for d in s_dates
