@@ -1,5 +1,6 @@
 """Load the reference data (the gazetteer's places, the lexicon's actors) into the
-database: an idempotent upsert by key, in bulk, parents before children."""
+database by key, in bulk, parents before children. Rows already there are edits staff may
+have made in the admin: they are kept unless the caller asks to overwrite them."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -46,9 +47,11 @@ def _place_values(record: types.PlaceRecord) -> dict:
     }
 
 
-def upsert_places(records: Iterable[types.PlaceRecord]) -> tuple[int, int]:
-    """Create or update places by key (bulk, one depth level at a time) and recompute
-    every path. Returns (created, updated)."""
+def upsert_places(
+    records: Iterable[types.PlaceRecord], *, overwrite: bool = False
+) -> tuple[int, int]:
+    """Create places by key (bulk, one depth level at a time), update existing ones when
+    `overwrite`, and recompute every path. Returns (created, updated)."""
     by_key = {r.key: r for r in records}
     depth = _depths(by_key)
     existing = Place.objects.in_bulk(by_key.keys(), field_name="key")
@@ -66,9 +69,9 @@ def upsert_places(records: Iterable[types.PlaceRecord]) -> tuple[int, int]:
             values["path"] = f"{parent.path if parent else '/'}{key}/"
             if place is None:
                 new.append(Place(key=key, parent=parent, **values))
-            elif place.parent_id != (parent.pk if parent else None) or any(
+            elif overwrite and (place.parent_id != (parent.pk if parent else None) or any(
                 getattr(place, f) != v for f, v in values.items()
-            ):
+            )):
                 place.parent = parent
                 for f, v in values.items():
                     setattr(place, f, v)
@@ -102,7 +105,9 @@ def recompute_paths() -> int:
     return len(changed)
 
 
-def upsert_actors(records: Iterable[types.ActorRecord]) -> tuple[int, int]:
+def upsert_actors(
+    records: Iterable[types.ActorRecord], *, overwrite: bool = False
+) -> tuple[int, int]:
     by_key = {r.key: r for r in records}
     existing = Actor.objects.in_bulk(by_key.keys(), field_name="key")
     new, changed = [], []
@@ -112,7 +117,7 @@ def upsert_actors(records: Iterable[types.ActorRecord]) -> tuple[int, int]:
         actor = existing.get(key)
         if actor is None:
             new.append(Actor(key=key, **values))
-        elif any(getattr(actor, f) != v for f, v in values.items()):
+        elif overwrite and any(getattr(actor, f) != v for f, v in values.items()):
             for f, v in values.items():
                 setattr(actor, f, v)
             changed.append(actor)
@@ -126,8 +131,10 @@ def load_reference(
     *,
     places: Iterable[types.PlaceRecord] | None = None,
     actors: Iterable[types.ActorRecord] | None = None,
+    overwrite: bool = False,
 ) -> ReferenceSummary:
-    """Upsert the gazetteer and the actor lexicon (by default from `extraction`)."""
+    """Add the gazetteer's places and the lexicon's actors (by default from `extraction`)
+    that the database lacks; with `overwrite`, also reset existing rows to the files."""
     if places is None:
         from extraction.gazetteer import load_places
 
@@ -136,6 +143,6 @@ def load_reference(
         from extraction.lexicon import load_actors
 
         actors = load_actors()
-    places_created, places_updated = upsert_places(places)
-    actors_created, actors_updated = upsert_actors(actors)
+    places_created, places_updated = upsert_places(places, overwrite=overwrite)
+    actors_created, actors_updated = upsert_actors(actors, overwrite=overwrite)
     return ReferenceSummary(places_created, places_updated, actors_created, actors_updated)

@@ -26,13 +26,14 @@ def test_it_loads_places_under_their_parents_with_paths():
     assert Actor.objects.get().aliases == ["تنظيم الدولة"]
 
 
-def test_loading_twice_changes_nothing_and_a_change_is_applied():
+def test_loading_twice_changes_nothing_and_overwrite_applies_a_change():
     load_reference(places=PLACES, actors=ACTORS)
     again = load_reference(places=PLACES, actors=ACTORS)
     assert again == type(again)(0, 0, 0, 0)
     moved = [*PLACES[1:], types.PlaceRecord(key="iq.kirkuk.dibis", name="الدبس",
                                            kind="district", parent="iq")]
-    summary = load_reference(places=moved, actors=ACTORS)
+    assert load_reference(places=moved, actors=ACTORS).places_updated == 0
+    summary = load_reference(places=moved, actors=ACTORS, overwrite=True)
     assert summary.places_updated == 1
     assert Place.objects.get(key="iq.kirkuk.dibis").path == "/iq/iq.kirkuk.dibis/"
 
@@ -44,9 +45,25 @@ def test_places_the_extractor_created_follow_their_parent_when_it_moves():
                                    from_gazetteer=False)
     assert village.path == "/iq/iq.kirkuk/x.iq.kirkuk.village/"
     load_reference(places=[PLACES[2], types.PlaceRecord(key="iq.kirkuk", name="كركوك",
-                                                        kind="governorate")], actors=[])
+                                                        kind="governorate")], actors=[],
+                   overwrite=True)
     village.refresh_from_db()
     assert village.path == "/iq.kirkuk/x.iq.kirkuk.village/"
+
+
+def test_edits_made_in_the_admin_survive_a_reload_unless_overwritten():
+    load_reference(places=PLACES, actors=ACTORS)
+    Place.objects.filter(key="iq.kirkuk").update(name_en="Kirkuk (edited)", latitude=35.5)
+    Actor.objects.filter(key="isis").update(aliases=["تنظيم الدولة", "داعش الإرهابي"])
+
+    load_reference(places=PLACES, actors=ACTORS)
+    kirkuk = Place.objects.get(key="iq.kirkuk")
+    assert (kirkuk.name_en, kirkuk.latitude) == ("Kirkuk (edited)", 35.5)
+    assert Actor.objects.get().aliases == ["تنظيم الدولة", "داعش الإرهابي"]
+
+    load_reference(places=PLACES, actors=ACTORS, overwrite=True)
+    assert Place.objects.get(key="iq.kirkuk").latitude == 35.47
+    assert Actor.objects.get().aliases == ["تنظيم الدولة"]
 
 
 def test_a_loop_in_the_data_is_refused_and_nothing_is_loaded():
