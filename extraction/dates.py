@@ -5,22 +5,18 @@
 dates clearly before the news (more than a week before publication, or "منذ ..."),
 which the pipeline uses to drop historical references. Input is text folded by
 `extraction.normalise.fold`; spans are offsets into it. Words live in data/dates.json
-and data/months.json.
+and data/months.json, read by `date_words`.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from extraction.normalise import fold
+from extraction.date_words import DateLexicon, Phrases, lexicon, may_start, word_bases
 from extraction.numbers import Token, number_at, tokenize
+from extraction.numerals import DIGITS, TOKEN
 
-DATA = Path(__file__).parent / "data"
-_PREFIXES = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
 _DASHES = frozenset({"-", "\u2013", "/"})
 
 
@@ -42,117 +38,18 @@ class _Found:
     background: bool | None = None  # None: decide from the date
 
 
-# Phrases indexed by their first word: {first: ((words, value), ...)}
-Phrases = dict[str, tuple[tuple[tuple[str, ...], int], ...]]
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    weekdays: dict[str, int]
-    ambiguous_weekdays: frozenset[str]
-    day_parts: Phrases
-    past: frozenset[str]
-    future: frozenset[str]
-    relative_days: Phrases
-    ago: frozenset[str]
-    ago_units: dict[str, int]
-    ago_plural: frozenset[str]
-    ago_hours: dict[str, int]
-    ago_qualifiers: Phrases
-    ago_vague: frozenset[str]
-    since_events: Phrases
-    period_recent: Phrases
-    adverb_followers: frozenset[str]
-    weekday_date_joiners: frozenset[str]
-    vague_recent: Phrases
-    month_relative: Phrases
-    year_relative: Phrases
-    year_words: frozenset[str]
-    since: Phrases
-    period_starts: Phrases
-    month_cues: frozenset[str]
-    months: Phrases
-    ambiguous_months: frozenset[str]
-    ordinal_days: dict[str, int]
-    ordinal_tens: dict[str, int]
-    not_today: frozenset[str]
-    day_after: Phrases
-    background_days: int
-
-
-def _phrases(items) -> Phrases:
-    pairs = items.items() if isinstance(items, dict) else ((p, 0) for p in items)
-    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for phrase, value in pairs:
-        words = tuple(fold(phrase).split())
-        index.setdefault(words[0], []).append((words, value))
-    return {first: tuple(entries) for first, entries in index.items()}
-
-
-@lru_cache(maxsize=8192)
-def _bases(word: str) -> tuple[str, ...]:
-    """The word bare and without a clitic prefix (و، ف، ب، ل)."""
-    return (word, *(word[len(p):] for p in _PREFIXES if word.startswith(p) and len(word) > 3))
-
-
-def _words(items) -> frozenset[str]:
-    return frozenset(fold(w) for w in items)
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    raw = json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
-    months = json.loads((DATA / "months.json").read_text(encoding="utf-8"))
-    period_starts = {
-        first: tuple((words, 1 if "الشهر" in words else 12) for words, _ in entries)
-        for first, entries in _phrases(raw["period_starts"]).items()
-    }
-    return _Lexicon(
-        weekdays={fold(k): v for k, v in raw["weekdays"].items()},
-        ambiguous_weekdays=_words(raw["ambiguous_weekdays"]),
-        day_parts=_phrases(raw["day_parts"]),
-        past=_words(raw["past_markers"]),
-        future=_words(raw["future_markers"]),
-        relative_days=_phrases(raw["relative_days"]),
-        ago=_words(raw["ago"]),
-        ago_units={fold(k): v for k, v in raw["ago_units"].items()},
-        ago_plural=_words(raw["ago_plural_units"]),
-        ago_hours={fold(k): v for k, v in raw["ago_hour_units"].items()},
-        ago_qualifiers=_phrases(raw["ago_qualifiers"]),
-        ago_vague=_words(raw["ago_vague_counts"]),
-        since_events=_phrases(raw["since_events"]),
-        period_recent=_phrases(raw["period_recent"]),
-        adverb_followers=_words(raw["adverb_followers"]),
-        weekday_date_joiners=_words(raw["weekday_date_joiners"]),
-        vague_recent=_phrases(raw["vague_recent"]),
-        month_relative=_phrases(raw["month_relative"]),
-        year_relative=_phrases(raw["year_relative"]),
-        year_words=_words(raw["year_words"]),
-        since=_phrases(raw["since_words"]),
-        period_starts=period_starts,
-        month_cues=_words(raw["month_cues"]),
-        months=_phrases(months["months"]),
-        ambiguous_months=_words(months["ambiguous"]),
-        ordinal_days={fold(k): v for k, v in raw["ordinal_days"].items()},
-        ordinal_tens={fold(k): v for k, v in raw["ordinal_tens"].items()},
-        not_today=_words(raw["not_today"]),
-        day_after=_phrases(raw["day_after"]),
-        background_days=raw["background_days"],
-    )
-
-
 @dataclass(frozen=True)
 class _Ctx:
     toks: list[Token]
     published: dt.date | None
-    lex: _Lexicon
+    lex: DateLexicon
 
     def text(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < len(self.toks) else ""
 
     def bases(self, i: int) -> tuple[str, ...]:
         """The word at i, bare and without a clitic prefix."""
-        return _bases(self.text(i))
+        return word_bases(self.text(i))
 
     def phrase(self, i: int, table: Phrases) -> tuple[int, int] | None:
         """(value, end) of the longest phrase of `table` at token i."""
@@ -183,7 +80,7 @@ def _shift_month(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def _is_background(found: _Found, published: dt.date | None, lex: _Lexicon) -> bool:
+def _is_background(found: _Found, published: dt.date | None, lex: DateLexicon) -> bool:
     if found.background is not None:
         return found.background
     if found.date is None or published is None:
@@ -459,9 +356,16 @@ def _at(ctx: _Ctx, i: int) -> _Found | None:
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date mention in `text`, sorted and non-overlapping."""
-    ctx = _Ctx(tokenize(text), published, _lexicon())
+    if not any(w[0] in DIGITS or may_start(w) for w in TOKEN.findall(text)):
+        return []  # no word a date can start with (the usual sentence)
+    ctx = _Ctx(tokenize(text), published, lexicon())
     out, i = [], 0
-    while i < len(ctx.toks):
+    toks = ctx.toks
+    while i < len(toks):
+        tok = toks[i]
+        if tok.kind != "d" and not may_start(tok.text):
+            i += 1
+            continue
         found = _at(ctx, i)
         if found is None or found.end <= i:
             i += 1

@@ -8,23 +8,24 @@ be folded by `extraction.normalise.fold`; spans index into it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from extraction.gazetteer import ancestors, generated_keys, load_places, places_by_key, strict_keys
+from extraction.gazetteer import generated_keys, places_by_key
 from extraction.lexicon import (
-    PhraseIndex,
     Token,
     head_reading,
     load_json,
-    phrase_words,
     tokens,
     variants,
 )
-from extraction.normalise import fold
+from extraction.place_index import ancestors_of, is_place_name, place_index, stopwords
 from extraction.types import PlaceRecord, PlaceRef
+
+__all__ = ["PlaceMention", "document_countries", "find_places", "is_place_name"]
 
 
 @dataclass(frozen=True)
@@ -54,60 +55,6 @@ _NESTING = {
     "country": 6,
 }
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")
-
-
-@dataclass(frozen=True)
-class _Entry:
-    key: str
-    strict: bool
-
-
-@cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    data = load_json("places_stopwords.json")
-    return {name: frozenset(fold(w) for w in words) for name, words in data.items()}
-
-
-@cache
-def _adjectives() -> frozenset[str]:
-    """'العراقي', 'السوريه' ...: nationality adjectives, never place names."""
-    out: set[str] = set()
-    for entry in load_json("nationalities.json").values():
-        for form in ("masc", "fem", "plural"):
-            out.update("ال" + fold(a) for a in entry[form])
-    return frozenset(out)
-
-
-@cache
-def _index() -> PhraseIndex:
-    common = _stopwords()["common_names"]
-    strict, generated = strict_keys(), generated_keys()
-    adjectives = _adjectives()
-    entries: list[tuple[str, _Entry]] = []
-    for record in load_places():
-        primary = fold(record.name)
-        names = dict.fromkeys(fold(n) for n in (record.name, *record.aliases))
-        for name in list(names):
-            # "حمورية" is also written "الحمورية"; but "السورية" is an adjective, not Syria
-            if (not name.startswith("ال") and len(name) >= 4 and " " not in name
-                    and not name.endswith("يه") and "ال" + name not in adjectives):
-                names.setdefault("ال" + name)
-        for name in names:
-            words = phrase_words(name)
-            if not words or (len(words) == 1 and len(words[0]) < 3):
-                continue
-            # geonames aliases are noisy ("سلطات" for Settat): only after a head word
-            noisy = record.key in generated and name not in (primary, "ال" + primary)
-            is_strict = record.key in strict or name in common or noisy or name in adjectives
-            entries.append((name, _Entry(record.key, is_strict)))
-    return PhraseIndex(entries)
-
-
-def is_place_name(phrase: str) -> bool:
-    """Whether the whole (folded) phrase is a gazetteer name or alias."""
-    toks = tokens(phrase)
-    hit = _index().match(toks, 0) if toks else None
-    return hit is not None and hit.last == len(toks) - 1 and hit.start == toks[0].start
 
 
 def _country(key: str) -> str:
@@ -146,12 +93,14 @@ def _gap_ok(toks: Sequence[Token], a: int, b: int) -> bool:
 
 def _score(record: PlaceRecord, head: str | None, context: dict, where: int) -> float:
     score = _KIND_RANK[record.kind] * 0.1
-    chain = [a.key for a in ancestors(record.key)]
+    chain = [a.key for a in ancestors_of(record.key)]
     score += 2.0 * context["countries"].get(_country(record.key), 0.0)
     for a in chain:
         positions = context["positions"].get(a)
         if positions:
-            score += 1.5 + (1.5 if any(abs(p - where) < 200 for p in positions) else 0)
+            near = bisect_right(positions, where - 200)  # positions are sorted
+            score += 1.5 + (1.5 if near < len(positions) and positions[near] < where + 200
+                            else 0)
     if head is not None:
         wanted = HEADS[head]
         if record.kind == wanted or (wanted == "city" and record.kind in {"district", "village"}):
@@ -160,7 +109,7 @@ def _score(record: PlaceRecord, head: str | None, context: dict, where: int) -> 
 
 
 def _ref(record: PlaceRecord, surface: str) -> PlaceRef:
-    chain = ancestors(record.key)
+    chain = ancestors_of(record.key)
     return PlaceRef(
         name=record.name, aliases=(surface,), admin=tuple(a.name for a in chain),
         key=record.key, parent_key=record.parent, kind=record.kind,
@@ -188,7 +137,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     toks = tokens(text)
     index = places_by_key()
     raw = []  # (first token, last token, start, end, head, relative, candidate keys)
-    for hit in _index().scan(toks):
+    for hit in place_index().scan(toks):
         first, head, relative = _lookback(toks, hit.first)
         relative = RELATIVE.get(hit.glue) if hit.glue else relative
         cands = [e.key for e in hit.payloads if not e.strict or head]
@@ -244,7 +193,7 @@ def _anchored(text: str, toks: Sequence[Token], raw: list, covered: set[int],
               known: list[PlaceMention], context: dict) -> list[PlaceMention]:
     """An unseen place placed by a direction from a known one: "في صولي شمال بوركينا فاسو",
     "بالرطبة غرب الانبار"."""
-    stop = _stopwords()
+    stop = stopwords()
     out: list[PlaceMention] = []
     for first, _last, _start, _end, _head, relative, _cands in raw:
         d = first - 1  # the direction word
@@ -293,8 +242,10 @@ def _context(raw: list) -> dict:
         if len({_country(k) for k in cands}) == 1:
             keys = [cands[0]] if len(cands) == 1 else []
             for k in keys:
-                for key in (k, *(a.key for a in ancestors(k))):
+                for key in (k, *(a.key for a in ancestors_of(k))):
                     positions.setdefault(key, []).append(start)
+    for starts in positions.values():
+        starts.sort()
     total = sum(countries.values()) or 1.0
     return {"countries": {c: n / total for c, n in countries.items()}, "positions": positions,
             "total": total}
@@ -304,7 +255,7 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
               known: list[PlaceMention], context: dict) -> list[PlaceMention]:
     """Places the gazetteer lacks, found after a head word: قرية X، منطقة X، تبة X ...,
     and "قريتي X وY" (the second name after the و of a plural head)."""
-    stop = _stopwords()
+    stop = stopwords()
     out: list[PlaceMention] = []
     i, head, cut = 0, None, 0  # cut: letters of token i that belong to no name (the و)
     while i < len(toks) - 1:
@@ -347,7 +298,7 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
     """A place the gazetteer lacks, under the known place the sentence attaches it to."""
     name = " ".join(([head] if head in NAME_HEADS else []) + words)
     parent = _parent_for(text, end, known, context)
-    chain = (parent, *ancestors(parent.key)) if parent else ()
+    chain = (parent, *ancestors_of(parent.key)) if parent else ()
     surface = text[start:end]
     ref = PlaceRef(
         name=name, aliases=(surface,), admin=tuple(a.name for a in chain), key=None,
@@ -395,7 +346,7 @@ def _parent_for(text: str, end: int, known: list[PlaceMention], context: dict
         return index[candidates[0].ref.key]
     counts: Counter = Counter()
     for m in known:
-        for rec in (index[m.ref.key], *ancestors(m.ref.key)):
+        for rec in (index[m.ref.key], *ancestors_of(m.ref.key)):
             if rec.kind == "governorate":
                 counts[rec.key] += 1
     if counts:

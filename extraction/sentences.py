@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? ؟ ؛ (runs of them, e.g. ".." or "؟!") unless the dot sits
 # between two digits (1.5), or at a line break. Closing quotes/brackets stay with it.
-_END = re.compile(r"(?<!\d)[.!?؟؛]+|(?<=\d)[.!?؟؛]+(?!\d)|\n+")
-_CLOSERS = "\"')]}»”"
+_END = re.compile(r"(?:(?<!\d)[.!?؟؛]+|(?<=\d)[.!?؟؛]+(?!\d)|\n+)[\"')\]}»”]*")
 _CLAUSE = re.compile(r"[،,:]")
 
 
@@ -24,8 +23,6 @@ def split_sentences(text: str) -> list[Sentence]:
     pos = 0
     for m in _END.finditer(text):
         end = m.end()
-        while end < len(text) and text[end] in _CLOSERS:
-            end += 1
         _add(text, pos, end, out)
         pos = end
     _add(text, pos, len(text), out)
@@ -50,9 +47,10 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[Sen
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+    """text[start:end] without surrounding blanks (str.isspace), if anything is left."""
+    piece = text[start:end]
+    left = piece.lstrip()
+    if left:
+        start += len(piece) - len(left)
+        body = left.rstrip()
+        out.append(Sentence(start, start + len(body), body))
