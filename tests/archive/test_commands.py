@@ -62,3 +62,8 @@ def test_bench_ingest_prints_figures_and_cleans_up():
     assert not Article.objects.exists() and not IngestionBatch.objects.exists()
     assert not Place.objects.filter(from_gazetteer=False).exists()
     assert not Actor.objects.filter(from_lexicon=False).exists()
+
+
+def test_bench_ingest_can_trace_python_allocations_too():
+    out, _ = run("bench_ingest", n=2, trace_memory=True)
+    assert "tracemalloc" in out and "2 new" in out
