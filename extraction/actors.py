@@ -24,6 +24,7 @@ from extraction.lexicon import (
     variants,
 )
 from extraction.normalise import fold
+from extraction.place_index import place_index
 from extraction.places import document_countries, is_place_name
 from extraction.types import ActorRecord
 
@@ -69,6 +70,9 @@ def _patterns() -> dict:
         "modifiers": frozenset(fold(w) for w in data["modifiers"]),
         "not_before": frozenset(fold(w) for w in data["not_actor_before"]),
         "not_names": frozenset(fold(w) for w in data["not_names"]),
+        "place_forces": {phrase_words(k): v for k, v in data["place_forces"].items()},
+        "front_heads": frozenset(fold(w) for w in data["front_heads"]),
+        "locative_before": frozenset(fold(w) for w in data["locative_before"]),
     }
 
 
@@ -104,14 +108,20 @@ def _main_force() -> dict[tuple[str, str], str]:
     """(country, branch) -> lexicon key of that country's army / police / security forces."""
     keys = _actors()
     out: dict[tuple[str, str], str] = {}
-    for cc in load_json("nationalities.json"):
+    named_security = {fold(n): a.key for a in keys.values() for n in (a.name, *a.aliases)
+                      if a.kind == "state_force" and fold(n).startswith("قوات الامن ")}
+    for cc, entry in load_json("nationalities.json").items():
+        for adjective in entry["fem"]:  # the force the lexicon calls "قوات الأمن العراقية"
+            key = named_security.get(fold("قوات الأمن ال" + adjective))
+            if key is not None and f"{cc}.security" not in keys:
+                out[(cc, "security")] = key
         for branch, names in (
             ("army", ("army", "forces", "regime")),
             ("police", ("police", "security", "army", "forces", "regime")),
             ("security", ("security", "police", "army", "forces", "regime")),
         ):
             for name in names:
-                if f"{cc}.{name}" in keys:
+                if f"{cc}.{name}" in keys and (cc, branch) not in out:
                     out[(cc, branch)] = f"{cc}.{name}"
                     break
     return out
@@ -149,6 +159,7 @@ def find_actors(text: str) -> list[ActorMention]:
         else:
             found.append((hit.start, hit.end, _mention(text, hit.start, hit.end, payload)))
     found.extend(_national_forces(text, toks, covered))
+    found.extend(_place_forces(text, toks, covered))
     found.extend(_headed_groups(text, toks, covered, found))
     found.sort(key=lambda f: f[0])
     return _resolve_generics(text, found)
@@ -240,6 +251,49 @@ def _national_forces(text: str, toks: Sequence[Token], covered: set[int]) -> lis
     return out
 
 
+def _front(toks: Sequence[Token], i: int, offset: int) -> bool:
+    """'على جبهة الكسارة', 'بمحور X': a battlefront, a place rather than a group."""
+    patterns = _patterns()
+    if not any(v.word in patterns["front_heads"] for v in variants(toks[i].text)):
+        return False
+    if offset and toks[i].text[0] in "بل":
+        return True
+    return i > 0 and toks[i].joined and any(
+        v.word in patterns["locative_before"] for v in variants(toks[i - 1].text))
+
+
+def _place_forces(text: str, toks: Sequence[Token], covered: set[int]) -> list:
+    """'مديرية أمن الشرقية', 'قيادة شرطة كركوك': a province's police is its country's."""
+    forces = _patterns()["place_forces"]
+    seconds = {words[-1] for words in forces}
+    firsts = frozenset(words[0] for words in forces)
+    out = []
+    for i in [n - 1 for n, tok in enumerate(toks[:-1]) if tok.text in seconds and n]:
+        if i in covered or not toks[i + 1].joined:
+            continue
+        head = head_reading(toks[i].text, firsts)
+        branch = head and forces.get((head.word, toks[i + 1].text))
+        if not branch or (i + 2) in covered or not toks[i + 2].joined:
+            continue
+        hit = place_index().match(toks, i + 2)
+        if hit is None or hit.start != toks[i + 2].start:
+            continue
+        countries = {e.key.split(".", 1)[0] for e in hit.payloads}
+        if len(countries) > 1:  # "الشرقية" is in Egypt, Oman and Saudi Arabia
+            named = document_countries(text)
+            best = max(sorted(countries), key=lambda c: named.get(c, 0))
+            countries = {best} if named.get(best) else set()
+        if not countries:
+            continue
+        key = _main_force().get((countries.pop(), branch))
+        if key is None:
+            continue
+        start = toks[i].start + head.offset
+        out.append((start, hit.end, _mention(text, start, hit.end, key, via_pattern=True)))
+        covered.update(range(i, hit.last + 1))
+    return out
+
+
 def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
                    found: list | None = None) -> list:
     """An unseen group after a head word: 'لواء الشهيد X', 'كتائب X', 'حشد X'. A head
@@ -251,7 +305,7 @@ def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
         if i in covered:
             continue
         head = head_reading(tok.text, patterns["heads"])
-        if head is None or _excluded(toks, i):
+        if head is None or _excluded(toks, i) or _front(toks, i, head.offset):
             continue
         words: list[int] = []
         j = i + 1

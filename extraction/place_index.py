@@ -1,16 +1,24 @@
 """The gazetteer as `places` reads it: every folded name and alias of data/places in one
 phrase index (with the strict entries that need a head word), the stopwords and
-nationality adjectives that are never place names, and remembered ancestor chains.
+nationality adjectives that are never place names, remembered ancestor chains, and the
+token-level readings `places` applies before and after a lookup (a glued head word cut
+off, a name cancelled by the next word, a river bank that is not the West Bank).
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extraction.gazetteer import ancestors, generated_keys, load_places, strict_keys
-from extraction.lexicon import PhraseIndex, load_json, phrase_words, tokens
+from extraction.lexicon import Hit, PhraseIndex, Token, load_json, phrase_words, tokens, variants
 from extraction.normalise import fold
 from extraction.types import PlaceRecord
+
+_GLUED = re.compile(  # "مدينةالديوانية": a head word written without its space
+    r"(?:" + "|".join(load_json("places_heads.json")["glued_heads"]) + r")(?=ال\w{3})")
+_BANK = "الضفه"  # the West Bank's short name, also any river bank: "الضفة التشادية"
 
 
 @dataclass(frozen=True)
@@ -71,3 +79,47 @@ def is_place_name(phrase: str) -> bool:
 def ancestors_of(key: str) -> tuple[PlaceRecord, ...]:
     """`gazetteer.ancestors`, remembered: the gazetteer does not change while we run."""
     return ancestors(key)
+
+
+def split_glued_heads(text: str, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Tokens with a glued head word cut off the name it announces: "مدينهالديوانيه"
+    reads "مدينه" + "الديوانيه" when the rest starts a gazetteer name."""
+    cuts = {}  # where a token would start -> where its head word ends
+    for m in _GLUED.finditer(text):
+        start = m.start()
+        cuts[start] = m.end()
+        while start and text[start - 1] in "وبفل" and m.start() - start < 2:
+            start -= 1
+            cuts[start] = m.end()  # "وبمدينهالديوانيه"
+    if not cuts:
+        return toks
+    index = place_index()
+    out: list[Token] = []
+    for tok in toks:
+        cut = cuts.get(tok.start)
+        if cut is not None and text[cut:tok.end] in index:
+            out.append(Token(tok.start, cut, text[tok.start:cut], tok.joined))
+            out.append(Token(cut, tok.end, text[cut:tok.end], True))
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
+    """The next word says the name is none: "القنابل المسيلة للدموع"."""
+    return last + 1 < len(toks) and toks[last + 1].joined \
+        and toks[last + 1].text in stopwords()["cancel_next"]
+
+
+def not_the_west_bank(toks: Sequence[Token], hit: Hit) -> bool:
+    """"الضفة التشادية", "الضفة الغربية لنهر الفرات": a river bank, not the West Bank."""
+    if not toks[hit.first].text.endswith(_BANK) or hit.last + 1 >= len(toks):
+        return False
+    after = toks[hit.last + 1]
+    if not after.joined:
+        return False
+    if after.text in nationality_adjectives():
+        return True
+    river = next((v for v in variants(after.text) if v.word == "نهر"), None)
+    return river is not None and not (
+        hit.last + 2 < len(toks) and toks[hit.last + 2].text == "الاردن")

@@ -1,6 +1,8 @@
 """Places in folded text: gazetteer names (with clitics, glued direction words, head
-words like قرية/مدينة), resolved at document level, plus unseen places found by pattern
-("قرية كنعوص في ... لقضاء الشرقاط" -> كنعوص under الشرقاط).
+words like قرية/مدينة, even glued ones: "مدينةالديوانية"; every name coordinated after a
+plural head: "مدن اربد والطفيلة ومعان"), resolved at document level, plus unseen places
+found by pattern ("قرية كنعوص في ... لقضاء الشرقاط" -> كنعوص under الشرقاط; "الدوار
+الرابع" under the city named next).
 
 `find_places(text)` returns sorted, non-overlapping PlaceMentions. The text must already
 be folded by `extraction.normalise.fold`; spans index into it.
@@ -17,12 +19,21 @@ from functools import lru_cache
 from extraction.gazetteer import generated_keys, places_by_key
 from extraction.lexicon import (
     Token,
+    Variant,
     head_reading,
     load_json,
     tokens,
     variants,
 )
-from extraction.place_index import ancestors_of, is_place_name, place_index, stopwords
+from extraction.place_index import (
+    ancestors_of,
+    cancelled_by_next,
+    is_place_name,
+    not_the_west_bank,
+    place_index,
+    split_glued_heads,
+    stopwords,
+)
 from extraction.types import PlaceRecord, PlaceRef
 
 __all__ = ["PlaceMention", "document_countries", "find_places", "is_place_name"]
@@ -43,8 +54,11 @@ HEADS: dict[str, str] = _WORDS["heads"]  # head word -> the kind of place it ann
 NAME_HEADS = frozenset(_WORDS["name_heads"])  # kept in an unseen name: جبل الكوكب
 PLURAL_HEADS = frozenset(_WORDS["plural_heads"])  # "قريتي X وY"
 DEFINITE_HEADS = frozenset(_WORDS["definite_heads"])  # "سوق الهال", not "سوق مزدحم"
+BARE_NAME_HEADS = frozenset(_WORDS["bare_name_heads"])  # "حي حمروين في مقديشو"
 PATTERN_HEADS = frozenset(HEADS) - frozenset(_WORDS["not_pattern_heads"])
 RELATIVE: dict[str, str] = _WORDS["relative"]  # word before a place -> relation
+SQUARE_HEADS = frozenset(_WORDS["square_heads"])  # "الدوار الرابع": named by an ordinal
+ORDINALS = frozenset(_WORDS["ordinals"])
 _HEAD_WORDS = frozenset(HEADS)
 _KIND_RANK = {
     "country": 6, "governorate": 5, "district": 4, "subdistrict": 3, "city": 3.5,
@@ -132,16 +146,26 @@ def document_countries(text: str) -> Counter:
     return counts
 
 
+def _coordinated(gap: str) -> bool:
+    """Whether the text between two names joins them: " و", "، ", "، و"."""
+    return gap.replace(" ", "") in {"و", "،", ",", "،و", ",و"}
+
+
 @lru_cache(maxsize=8)  # the pipeline asks for places and then actors of the same text
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
-    toks = tokens(text)
+    toks = split_glued_heads(text, tokens(text))
     index = places_by_key()
     raw = []  # (first token, last token, start, end, head, relative, candidate keys)
+    chain: tuple[str, int] | None = None  # (plural head, last token) of "مدن X وY وZ"
     for hit in place_index().scan(toks):
         first, head, relative = _lookback(toks, hit.first)
+        if head is None and chain is not None and hit.first == chain[1] + 1 \
+                and _coordinated(text[toks[chain[1]].end:hit.start]):
+            head = chain[0]  # "مدن اربد والطفيلة ومعان": each name under the plural head
+        chain = (head, hit.last) if head in PLURAL_HEADS else None
         relative = RELATIVE.get(hit.glue) if hit.glue else relative
         cands = [e.key for e in hit.payloads if not e.strict or head]
-        if not cands:
+        if not cands or not_the_west_bank(toks, hit) or cancelled_by_next(toks, hit.last):
             continue
         start = hit.start
         if head is not None and first < hit.first:
@@ -162,7 +186,10 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
                                      relative))
         covered.update(range(first, last + 1))
     mentions.extend(_anchored(text, toks, raw, covered, mentions, context))
-    mentions.extend(_patterns(text, toks, covered, mentions, context))
+    after_plural = {row[1] + 1: Variant(0, row[4], None) for row in raw
+                    if row[4] in PLURAL_HEADS}  # "قرى الزاب وكنعوص": كنعوص under قرى
+    mentions.extend(_patterns(text, toks, covered, mentions, context, after_plural))
+    mentions.extend(_squares(text, toks, covered, mentions, context))
     mentions.sort(key=lambda m: m.start)
     return tuple(_chain_unseen(text, mentions))
 
@@ -252,13 +279,17 @@ def _context(raw: list) -> dict:
 
 
 def _patterns(text: str, toks: Sequence[Token], covered: set[int],
-              known: list[PlaceMention], context: dict) -> list[PlaceMention]:
+              known: list[PlaceMention], context: dict,
+              after_plural: dict[int, Variant]) -> list[PlaceMention]:
     """Places the gazetteer lacks, found after a head word: قرية X، منطقة X، تبة X ...,
-    and "قريتي X وY" (the second name after the و of a plural head)."""
+    and "قريتي X وY" (the second name after the و of a plural head; after_plural: the
+    token after a gazetteer name under a plural head -> that head)."""
     stop = stopwords()
     out: list[PlaceMention] = []
     i, head, cut = 0, None, 0  # cut: letters of token i that belong to no name (the و)
     while i < len(toks) - 1:
+        if head is None and i in after_plural and _and_name(text, toks, i, covered, stop):
+            head, cut = after_plural[i], 1  # "قرى الزاب وكنعوص"
         if head is None:
             head = head_reading(toks[i].text, PATTERN_HEADS)
             if head is None or i in covered or (i + 1) in covered or not _gap_ok(toks, i, i + 1):
@@ -274,6 +305,11 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
             if (words and not _gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
                 break
             if not words and head.word in DEFINITE_HEADS and not word.startswith("ال"):
+                if not (head.word in BARE_NAME_HEADS and _placed_next(toks[j], known)
+                        and word not in stop["common_names"]):
+                    break
+                words.append(word)  # "حي حمروين في العاصمة مقديشو": one bare word
+                j += 1
                 break
             if words and head.word in PLURAL_HEADS and word.startswith("و"):
                 break
@@ -285,11 +321,43 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
             out.append(_unseen(text, start, toks[j - 1].end, head.word, words, known, context))
             covered.update(range(first - (cut == 0), j))
         i, cut = max(j, i + 1), 0
-        if words and head.word in PLURAL_HEADS and i < len(toks) and i not in covered \
-                and toks[i].joined and toks[i].text.startswith("و") and len(toks[i].text) > 2:
+        if words and head.word in PLURAL_HEADS and i < len(toks) \
+                and _and_name(text, toks, i, covered, stop):
             cut = 1  # "وحوش الزريقية": the next name under the same head
         else:
             head = None
+    return out
+
+
+def _placed_next(tok: Token, known: list[PlaceMention]) -> bool:
+    """A known place follows the token at once ("حمروين في العاصمة مقديشو")."""
+    return any(0 < m.start - tok.end <= 16 for m in known)
+
+
+def _and_name(text: str, toks: Sequence[Token], i: int, covered: set[int],
+              stop: dict[str, frozenset[str]]) -> bool:
+    """Token i is "وX" after a name, or after its comma ("قرى X، وY"): X may be the next
+    name under the same plural head ("ومعان", not "وقفات")."""
+    tok = toks[i]
+    return (i not in covered and tok.text.startswith("و") and len(tok.text) > 2
+            and tok.text not in stop["function_words"]
+            and (tok.joined or _coordinated(text[toks[i - 1].end:tok.start])))
+
+
+def _squares(text: str, toks: Sequence[Token], covered: set[int],
+             known: list[PlaceMention], context: dict) -> list[PlaceMention]:
+    """A square, roundabout or street named by an ordinal: "الدوار الرابع"."""
+    out: list[PlaceMention] = []
+    for i in [n - 1 for n, tok in enumerate(toks) if tok.text in ORDINALS and n]:
+        if i in covered or (i + 1) in covered:
+            continue
+        head = head_reading(toks[i].text, SQUARE_HEADS)
+        if head is None or not toks[i + 1].joined:
+            continue
+        start = toks[i].start + head.offset
+        out.append(_unseen(text, start, toks[i + 1].end, "منطقه",
+                           [head.word, toks[i + 1].text], known, context))
+        covered.update((i, i + 1))
     return out
 
 
@@ -315,6 +383,8 @@ def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool
         return True
     if not first and word in stop["name_stop"]:
         return True
+    if len(word) > 3 and word[0] in "وبلف" and word[1:] in RELATIVE:
+        return True  # "ميدان التحرير بوسط القاهرة"
     if word.startswith("و") and len(word) > 2:
         rest = word[1:]
         if rest.startswith("ال") or rest in stop["function_words"] or rest in HEADS:

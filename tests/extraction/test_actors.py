@@ -117,3 +117,51 @@ def test_engineering_units_are_not_an_armed_group():
 def test_a_political_un_mission_is_not_the_peacekeepers():
     found = names("وقالت بعثة الأمم المتحدة لمساعدة العراق إن الهجوم أودى بعشرة")
     assert "قوات حفظ السلام الأممية" not in found
+
+
+def test_a_provincial_security_directorate_is_that_countrys_police():
+    found = actors("ضبطت قوات مديرية أمن الشرقية عشرة متهمين في الزقازيق")
+    directorate = next(m for m in found if m.surface == fold("مديرية أمن الشرقية"))
+    assert directorate.key == "eg.police"
+
+
+def test_a_police_command_named_after_a_province_is_that_countrys_police():
+    [mention] = actors("أعلنت قيادة شرطة كركوك اعتقال مطلوب")
+    assert mention.key == "iq.police"
+
+
+def test_moroccos_judicial_investigation_bureau_is_its_security_forces():
+    [mention] = actors("فكك المكتب المركزي للأبحاث القضائية خلية إرهابية")
+    assert mention.key == "ma.security"
+
+
+def test_iraqi_security_forces_in_general_are_the_iraqi_forces():
+    found = actors("أطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين في بغداد")
+    assert [m.key for m in found] == ["iq.army"]
+
+
+def test_the_group_an_official_accuses_of_a_bombing_is_found():
+    found = actors("قال المتحدث إن أربعة أصيبوا، متهماً حركة طالبان بزرع العبوة")
+    assert [m.key for m in found] == ["taliban"]
+
+
+def test_a_battlefront_after_a_preposition_is_no_armed_group():
+    assert actors("سيطرت القوات على جبهة الكسارة جنوب العاصمة") == []
+
+
+def test_a_front_named_as_a_subject_is_still_a_group():
+    found = actors("هاجمت جبهة الخلاص الوطني مواقع الجيش")
+    assert found[0].name == fold("جبهة الخلاص الوطني")
+
+
+def test_tribal_fighters_are_iraqs_tribal_mobilisation_only_in_an_iraqi_story():
+    assert [m.key for m in actors("اشتبك مقاتلو العشائر مع داعش في الأنبار")] == [
+        "tribal_pmf", "isis",
+    ]
+    somali = actors("اشتبك مقاتلو العشائر مع حركة الشباب في وسط الصومال قرب مقديشو")
+    assert [m.key for m in somali] == ["shabaab"]
+
+
+def test_the_national_army_forces_are_the_army_of_the_storys_country():
+    [mention] = actors("تقدمت قوات الجيش الوطني الشعبي في تمنراست")
+    assert mention.key == "dz.army"

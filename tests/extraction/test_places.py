@@ -165,3 +165,75 @@ def test_moroccan_cities_are_in_the_gazetteer():
 
 def test_an_ordinal_after_a_head_word_is_no_place():
     assert places("رفض المتظاهرون ترشح الرئيس لولاية خامسة") == []
+
+
+def test_a_head_word_glued_to_a_known_name_is_cut_off():
+    [city] = places("أحرق محتجون في مدينةالناصرية مقرات الأحزاب")
+    assert city.ref.name == "الناصرية"
+    assert city.ref.admin == ("ذي قار", "العراق")
+
+
+def test_a_glued_head_word_is_not_cut_off_what_is_no_place():
+    assert places("وقفوا حيالها طويلا") == []
+
+
+def test_small_towns_coordinated_after_a_plural_head_are_all_found():
+    found = places("وشهدت مدن اربد والطفيلة ومعان وقفات مماثلة")
+    assert [m.ref.name for m in found] == ["إربد", "الطفيلة", "معان"]
+
+
+def test_an_unseen_village_coordinated_after_a_known_one_is_found():
+    found = places("هاجم مسلحون قرى الزاب وكنعوص وتل الذهب في كركوك")
+    assert [m.ref.name for m in found] == ["الزاب", "كنعوص", "تل الذهب", "كركوك"]
+    assert found[1].via_pattern and found[1].ref.admin == ("كركوك", "العراق")
+
+
+def test_a_roundabout_named_by_an_ordinal_is_an_area_of_the_city_named_next():
+    square = places("تجمع المئات في محيط الدوار الثالث بالعاصمة عمان")[0]
+    assert square.ref.name == "الدوار الثالث"
+    assert square.ref.kind == "area"
+    assert square.ref.admin == ("عمان", "الأردن")
+
+
+def test_a_definite_head_without_an_ordinal_is_no_place():
+    assert places("تغيرت الساحة السياسية بعد الانتخابات") == []
+
+
+def test_a_square_name_stops_before_a_relative_word_with_a_clitic():
+    square = places("اعتصم المحتجون في ميدان التحرير بوسط القاهرة")[0]
+    assert square.ref.name == "ميدان التحرير"
+    assert square.ref.admin == ("القاهرة", "مصر")
+
+
+def test_a_river_bank_named_by_a_nationality_is_not_the_west_bank():
+    assert places("عبر اللاجئون إلى الضفة التشادية من النهر") == []
+
+
+def test_the_west_bank_of_another_river_is_not_the_west_bank():
+    found = places("قصفت الطائرات الضفة الغربية لنهر الفرات")
+    assert all(m.ref.name != "الضفة الغربية" for m in found)
+
+
+def test_the_west_bank_is_still_found():
+    found = places("اقتحمت القوات مدينة جنين في الضفة الغربية")
+    assert [m.ref.name for m in found] == ["جنين", "الضفة الغربية"]
+
+
+def test_names_listed_with_commas_after_a_plural_head_are_all_found():
+    found = places("شهدت مدن اربد، الطفيلة، ومعان وقفات احتجاجية")
+    assert [m.ref.name for m in found] == ["إربد", "الطفيلة", "معان"]
+
+
+def test_tear_gas_is_no_town():
+    found = places("أطلقت الشرطة القنابل المسيلة للدموع على المحتجين في الجزائر")
+    assert [m.ref.name for m in found] == ["الجزائر"]
+
+
+def test_a_neighbourhood_with_a_bare_name_is_found_when_its_city_follows():
+    found = places("قتل مسلحون شخصا في حي حمروين في العاصمة مقديشو")
+    assert found[0].ref.name == "حمروين"
+    assert found[0].ref.admin == ("مقديشو", "الصومال")
+
+
+def test_a_bare_word_after_hay_is_no_place_without_a_city_after_it():
+    assert places("قتل مسلحون شخصا في حي سكني") == []
