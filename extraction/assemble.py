@@ -168,6 +168,9 @@ def _live_triggers(doc: _Doc, sent: Sentence, s_cues: list[Cue]) -> tuple[list, 
     total) covers part of it: its clause and the rest of the sentence are masked."""
     live: list[Trigger] = []
     background = False
+    if not doc.within("triggers", sent.start, sent.end) and not any(
+            c.kind == "history" for c in s_cues):
+        return live, background  # nothing to keep, nothing to mask
     for clause in split_clauses(doc.nt.text, sent.start, sent.end):
         c_cues = [c for c in s_cues if clause.start <= c.start < clause.end]
         background = background or any(c.kind == "history" for c in c_cues)

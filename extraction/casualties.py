@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import pathlib
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from extraction.normalise import fold
 from extraction.types import Count
@@ -47,8 +47,15 @@ class _Words:
     stems: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
 
+    seen: dict = field(default_factory=dict, compare=False, repr=False)  # forms -> match
+
     def match(self, forms: tuple[str, ...]) -> bool:
-        return any(f in self.exact or f.startswith(self.stems) for f in forms)
+        hit = self.seen.get(forms)
+        if hit is None:
+            hit = any(f in self.exact or f.startswith(self.stems) for f in forms)
+            if len(self.seen) < 100_000:
+                self.seen[forms] = hit
+        return hit
 
 
 @cache
@@ -66,6 +73,7 @@ def _lex() -> dict[str, _Words]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _forms(token: str) -> tuple[str, ...]:
     forms = [token]
     for p in _CLITICS:

@@ -52,18 +52,18 @@ class Token(NamedTuple):
     joined: bool  # only spaces, quotes, #, a hyphen or an underscore since the previous token
 
 
+# a run of letters, and the gap before it when that gap is joining: 1-4 of _JOIN_CHARS right
+# after the previous run of letters (a letter before a gap always ends a token)
+_JOINED_WORD = re.compile(
+    r"(?:(?<=[^\W\d_])([" + "".join(map(re.escape, _JOIN_CHARS)) + r"]{1,4}))?([^\W\d_]+)")
+_new_token = tuple.__new__
+
+
 @lru_cache(maxsize=8)  # places and actors tokenise the same text
 def tokens(text: str) -> tuple[Token, ...]:
     """Runs of letters, with their offsets."""
-    out: list[Token] = []
-    previous_end = -10
-    for m in WORD.finditer(text):
-        start, end = m.span()
-        gap = text[previous_end:start] if previous_end >= 0 else "."
-        joined = gap == " " or (len(gap) <= 4 and not gap.strip(_JOIN_CHARS))
-        out.append(Token(start, end, m.group(), joined))
-        previous_end = end
-    return tuple(out)
+    return tuple([_new_token(Token, (m.start(2), m.end(2), m[2], m[1] is not None))
+                  for m in _JOINED_WORD.finditer(text)])
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -182,22 +182,19 @@ class PhraseIndex:
 
     def scan(self, toks: Sequence[Token]) -> list[Hit]:
         """Left-to-right, longest match first, non-overlapping."""
-        hits, i = [], 0
         texts = [t.text for t in toks]
         readings, starts = self._readings, self._starts
-        while i < len(toks):
-            found = readings.get(texts[i])
-            if found is None:
-                found = starts(texts[i])
-            if not found:
-                i += 1
+        # most tokens start no phrase: keep those that do, at one look-up a token
+        first = [i for i, w in enumerate(texts) if (readings[w] if w in readings else starts(w))]
+        hits: list[Hit] = []
+        free = 0  # the first token not inside a hit yet
+        for i in first:
+            if i < free:
                 continue
             hit = self.match(toks, i, texts)
-            if hit is None:
-                i += 1
-            else:
+            if hit is not None:
                 hits.append(hit)
-                i = hit.last + 1
+                free = hit.last + 1
         return hits
 
 

@@ -225,7 +225,7 @@ def assign_roles(text: str, sent: Sentence, triggers: list[Trigger], actors: lis
             before = before[:-1]  # a clitic glued to the actor's name
         last = before[-1] if before else ""
         role = None
-        if any(text[max(sent.start, start - 12):start].rstrip().endswith(b) for b in _BY) \
+        if text[max(sent.start, start - 12):start].rstrip().endswith(_BY) \
                 or _done_by(text[max(sent.start, start - 40):start]):
             role = "initiator"
         elif any(0 <= t.start - a.end <= 2 and not t.text.startswith(("ال", "وال", "بال", "لل"))

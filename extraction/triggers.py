@@ -11,7 +11,7 @@ import json
 import pathlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extraction.normalise import fold
 
@@ -81,30 +81,23 @@ class PhraseMatcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None):
         """(start, end, meta, matched text) of each phrase, in order, non-overlapping."""
-        end = len(text) if end is None else end
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+        spans, words = _words(text, start, len(text) if end is None else end)
+        cache, entries_of = self._cache, self._entries
+        # most words start no phrase: keep those that do, at one look-up a word
+        starts = [i for i, w in enumerate(words) if (cache[w] if w in cache else entries_of(w))]
         out = []
-        i = 0
-        while i < len(words):
-            hit = self._at(words, i)
+        free = 0  # the first word not inside a match yet
+        for i in starts:
+            if i < free:
+                continue
+            hit = _at(words, i, entries_of(words[i]))
             if hit is None:
-                i += 1
                 continue
             n, meta = hit
-            s, e = words[i][0], words[i + n - 1][1]
+            s, e = spans[i].start(), spans[i + n - 1].end()
             out.append((s, e, meta, text[s:e]))
-            i += n
+            free = i + n
         return out
-
-    def _at(self, words, i):
-        for entry in self._entries(words[i][2]):
-            n = len(entry.rest)
-            if i + n < len(words) and all(
-                _word_is(words[i + 1 + k][2], w, entry.wild and k == n - 1)
-                for k, w in enumerate(entry.rest)
-            ):
-                return n + 1, entry.meta
-        return None
 
     def _entries(self, word: str) -> tuple[_Entry, ...]:
         """The lexicon entries a word may start, longest first (cached per word)."""
@@ -122,6 +115,32 @@ class PhraseMatcher:
             if len(self._cache) < 200_000:
                 self._cache[word] = hit
         return hit
+
+
+@lru_cache(maxsize=4)  # triggers and cues read the same article
+def _words(text: str, start: int, end: int) -> tuple[list[re.Match], list[str]]:
+    """The words of text[start:end]: their matches (for offsets) and their texts."""
+    spans = list(_WORD.finditer(text, start, end))
+    return spans, [m[0] for m in spans]
+
+
+def _at(words: list[str], i: int, entries: tuple[_Entry, ...]):
+    """(words matched, meta) of the longest of `entries` that matches at word i."""
+    left = len(words) - i - 1  # words after word i
+    after = words[i + 1] if left else ""
+    bare = after[2:] if after.startswith("ال") else after
+    for entry in entries:
+        n = len(entry.rest)
+        if n > left:
+            continue
+        if n and entry.rest[0] != after and entry.rest[0] != bare and not (entry.wild and n == 1):
+            continue  # the second word differs: what _word_is would say, at less cost
+        for k, w in enumerate(entry.rest, i + 1):
+            if not _word_is(words[k], w, entry.wild and k == i + n):
+                break
+        else:
+            return n + 1, entry.meta
+    return None
 
 
 def _word_is(word: str, want: str, wild: bool) -> bool:
