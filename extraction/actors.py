@@ -20,11 +20,10 @@ from extraction.lexicon import (
     load_actors,
     load_json,
     phrase_words,
-    tokens,
     variants,
 )
 from extraction.normalise import fold
-from extraction.place_index import place_index
+from extraction.place_index import place_index, text_tokens
 from extraction.places import document_countries, is_place_name
 from extraction.types import ActorRecord
 
@@ -146,7 +145,7 @@ def _excluded(toks: Sequence[Token], i: int) -> bool:
 
 def find_actors(text: str) -> list[ActorMention]:
     """Every armed party named in the (folded) text, sorted and non-overlapping."""
-    toks = tokens(text)
+    toks = text_tokens(text)
     covered: set[int] = set()
     found: list[tuple[int, int, ActorMention | _Generic]] = []
     for hit in _index().scan(toks):
@@ -214,12 +213,11 @@ def _national_forces(text: str, toks: Sequence[Token], covered: set[int]) -> lis
     patterns = _patterns()
     nationalities = _nationalities()
     out = []
-    for i, tok in enumerate(toks):
+    for i in [n for n, tok in enumerate(toks) if tok.text in nationalities]:
         if i in covered:
             continue
-        adjective = nationalities.get(tok.text)
-        if adjective is None:
-            continue
+        tok = toks[i]
+        adjective = nationalities[tok.text]
         j = i - 1
         modifiers = patterns["modifiers"]
         while j >= 0 and i - j <= 2 and toks[j + 1].joined and toks[j].text in modifiers:
@@ -301,11 +299,13 @@ def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
     patterns = _patterns()
     starts = {f[0]: n for n, f in enumerate(found or []) if isinstance(f[2], ActorMention)}
     out = []
-    for i, tok in enumerate(toks[:-1]):
+    heads = patterns["heads"]
+    for i in [n for n, tok in enumerate(toks[:-1]) if head_reading(tok.text, heads)]:
         if i in covered:
             continue
-        head = head_reading(tok.text, patterns["heads"])
-        if head is None or _excluded(toks, i) or _front(toks, i, head.offset):
+        tok = toks[i]
+        head = head_reading(tok.text, heads)
+        if _excluded(toks, i) or _front(toks, i, head.offset):
             continue
         words: list[int] = []
         j = i + 1

@@ -42,7 +42,7 @@ DIRECTIONS = tuple(
 )
 
 
-_JOIN_CHARS = " \t_-\u200c\u200e\u200f#\"'«»“”"
+JOIN_CHARS = " \t_-\u200c\u200e\u200f#\"'«»“”"
 
 
 class Token(NamedTuple):
@@ -52,10 +52,10 @@ class Token(NamedTuple):
     joined: bool  # only spaces, quotes, #, a hyphen or an underscore since the previous token
 
 
-# a run of letters, and the gap before it when that gap is joining: 1-4 of _JOIN_CHARS right
+# a run of letters, and the gap before it when that gap is joining: 1-4 of JOIN_CHARS right
 # after the previous run of letters (a letter before a gap always ends a token)
 _JOINED_WORD = re.compile(
-    r"(?:(?<=[^\W\d_])([" + "".join(map(re.escape, _JOIN_CHARS)) + r"]{1,4}))?([^\W\d_]+)")
+    r"(?:(?<=[^\W\d_])([" + "".join(map(re.escape, JOIN_CHARS)) + r"]{1,4}))?([^\W\d_]+)")
 _new_token = tuple.__new__
 
 

@@ -2,23 +2,69 @@
 phrase index (with the strict entries that need a head word), the stopwords and
 nationality adjectives that are never place names, remembered ancestor chains, and the
 token-level readings `places` applies before and after a lookup (a glued head word cut
-off, a name cancelled by the next word, a river bank that is not the West Bank).
+off, a name cancelled by the next word, a river bank that is not the West Bank), the
+document's country shares and where it names each place, and a fast tokeniser.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate, repeat
 
 from extraction.gazetteer import ancestors, generated_keys, load_places, strict_keys
-from extraction.lexicon import Hit, PhraseIndex, Token, load_json, phrase_words, tokens, variants
+from extraction.lexicon import (
+    JOIN_CHARS,
+    Hit,
+    PhraseIndex,
+    Token,
+    load_json,
+    phrase_words,
+    tokens,
+    variants,
+)
 from extraction.normalise import fold
 from extraction.types import PlaceRecord
 
 _GLUED = re.compile(  # "مدينةالديوانية": a head word written without its space
     r"(?:" + "|".join(load_json("places_heads.json")["glued_heads"]) + r")(?=ال\w{3})")
 _BANK = "الضفه"  # the West Bank's short name, also any river bank: "الضفة التشادية"
+
+
+_LETTERS = re.compile(r"([^\W\d_]+)")  # lexicon.WORD's runs of letters, kept by re.split
+_JOINING = frozenset(JOIN_CHARS)
+
+
+class _Joins(dict):
+    """gap between two runs of letters -> whether it joins them (lexicon.tokens' rule:
+    1-4 of its joining characters)."""
+
+    def __missing__(self, gap: str) -> bool:
+        joins = 0 < len(gap) <= 4 and all(c in _JOINING for c in gap)
+        if len(self) < 10_000:
+            self[gap] = joins
+        return joins
+
+
+_joins = _Joins()
+
+
+@lru_cache(maxsize=8)  # places and actors tokenise the same text
+def text_tokens(text: str) -> tuple[Token, ...]:
+    """`lexicon.tokens(text)`, built faster for whole articles: one re.split, offsets
+    summed from the lengths of the pieces, the joining gaps looked up."""
+    parts = _LETTERS.split(text)  # gap, word, gap, word, ..., gap
+    if len(parts) == 1:
+        return ()
+    ends = list(accumulate(map(len, parts)))
+    starts = ends[0::2]
+    starts.pop()
+    joined = [False]  # nothing joins the first word to what comes before it
+    joined.extend(map(_joins.__getitem__, parts[2:-1:2]))
+    rows = zip(starts, ends[1::2], parts[1::2], joined, strict=True)
+    return tuple(map(tuple.__new__, repeat(Token), rows))
 
 
 @dataclass(frozen=True)
@@ -105,6 +151,16 @@ def split_glued_heads(text: str, toks: tuple[Token, ...]) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def gap_ok(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Token b follows token a at once, joined to it."""
+    return b == a + 1 and toks[b].joined
+
+
+def coordinated(gap: str) -> bool:
+    """Whether the text between two names joins them: " و", "، ", "، و"."""
+    return gap.replace(" ", "") in {"و", "،", ",", "،و", ",و"}
+
+
 def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
     """The next word says the name is none: "القنابل المسيلة للدموع"."""
     return last + 1 < len(toks) and toks[last + 1].joined \
@@ -123,3 +179,36 @@ def not_the_west_bank(toks: Sequence[Token], hit: Hit) -> bool:
     river = next((v for v in variants(after.text) if v.word == "نهر"), None)
     return river is not None and not (
         hit.last + 2 < len(toks) and toks[hit.last + 2].text == "الاردن")
+
+
+def country_of(key: str) -> str:
+    """The ISO alpha-2 country of a place key ("iq.kirkuk" -> "iq")."""
+    return key.split(".", 1)[0]
+
+
+def is_foreign(key: str, context: dict) -> bool:
+    """The document is mostly about other countries and names this one no more than once."""
+    shares = context["countries"]
+    return shares.get(country_of(key), 0.0) * context["total"] < 1.5 and max(
+        shares.values(), default=0.0) >= 0.3 and max(shares, key=shares.get) != country_of(key)
+
+
+def document_context(raw: list) -> dict:
+    """Where each unambiguous place (and its ancestors) is named, and each country's share
+    of the mentions."""
+    countries: Counter = Counter()
+    positions: dict[str, list[int]] = {}
+    for row in raw:
+        start, cands = row[2], row[6]
+        for k in cands:
+            countries[country_of(k)] += 1 / len(cands)
+        if len({country_of(k) for k in cands}) == 1:
+            keys = [cands[0]] if len(cands) == 1 else []
+            for k in keys:
+                for key in (k, *(a.key for a in ancestors_of(k))):
+                    positions.setdefault(key, []).append(start)
+    for starts in positions.values():
+        starts.sort()
+    total = sum(countries.values()) or 1.0
+    return {"countries": {c: n / total for c, n in countries.items()}, "positions": positions,
+            "total": total}

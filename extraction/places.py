@@ -10,7 +10,7 @@ be folded by `extraction.normalise.fold`; spans index into it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,17 +22,22 @@ from extraction.lexicon import (
     Variant,
     head_reading,
     load_json,
-    tokens,
     variants,
 )
 from extraction.place_index import (
     ancestors_of,
     cancelled_by_next,
+    coordinated,
+    country_of,
+    document_context,
+    gap_ok,
+    is_foreign,
     is_place_name,
     not_the_west_bank,
     place_index,
     split_glued_heads,
     stopwords,
+    text_tokens,
 )
 from extraction.types import PlaceRecord, PlaceRef
 
@@ -71,20 +76,16 @@ _NESTING = {
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")
 
 
-def _country(key: str) -> str:
-    return key.split(".", 1)[0]
-
-
 def _lookback(toks: Sequence[Token], i: int) -> tuple[int, str | None, str | None]:
     """Before token i: (index of the head word or i, head word, relative word)."""
     head, first = None, i
-    if i > 0 and _gap_ok(toks, i - 1, i):
+    if i > 0 and gap_ok(toks, i - 1, i):
         reading = head_reading(toks[i - 1].text, _HEAD_WORDS)
         if reading is not None:
             head, first = reading.word, i - 1
     relative = None
     j = first - 1
-    if j >= 0 and _gap_ok(toks, j, first):
+    if j >= 0 and gap_ok(toks, j, first):
         words = [v.word for v in variants(toks[j].text)]
         if toks[j].text == "من" and j > 0:
             words = [v.word for v in variants(toks[j - 1].text)]
@@ -101,14 +102,10 @@ def _lookback(toks: Sequence[Token], i: int) -> tuple[int, str | None, str | Non
     return first, head, relative
 
 
-def _gap_ok(toks: Sequence[Token], a: int, b: int) -> bool:
-    return b == a + 1 and toks[b].joined
-
-
 def _score(record: PlaceRecord, head: str | None, context: dict, where: int) -> float:
     score = _KIND_RANK[record.kind] * 0.1
     chain = [a.key for a in ancestors_of(record.key)]
-    score += 2.0 * context["countries"].get(_country(record.key), 0.0)
+    score += 2.0 * context["countries"].get(country_of(record.key), 0.0)
     for a in chain:
         positions = context["positions"].get(a)
         if positions:
@@ -142,25 +139,20 @@ def document_countries(text: str) -> Counter:
     for mention in _find_places(text):
         key = mention.ref.key or mention.ref.parent_key
         if key:
-            counts[_country(key)] += 1
+            counts[country_of(key)] += 1
     return counts
-
-
-def _coordinated(gap: str) -> bool:
-    """Whether the text between two names joins them: " و", "، ", "، و"."""
-    return gap.replace(" ", "") in {"و", "،", ",", "،و", ",و"}
 
 
 @lru_cache(maxsize=8)  # the pipeline asks for places and then actors of the same text
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
-    toks = split_glued_heads(text, tokens(text))
+    toks = split_glued_heads(text, text_tokens(text))
     index = places_by_key()
     raw = []  # (first token, last token, start, end, head, relative, candidate keys)
     chain: tuple[str, int] | None = None  # (plural head, last token) of "مدن X وY وZ"
     for hit in place_index().scan(toks):
         first, head, relative = _lookback(toks, hit.first)
         if head is None and chain is not None and hit.first == chain[1] + 1 \
-                and _coordinated(text[toks[chain[1]].end:hit.start]):
+                and coordinated(text[toks[chain[1]].end:hit.start]):
             head = chain[0]  # "مدن اربد والطفيلة ومعان": each name under the plural head
         chain = (head, hit.last) if head in PLURAL_HEADS else None
         relative = RELATIVE.get(hit.glue) if hit.glue else relative
@@ -171,7 +163,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         if head is not None and first < hit.first:
             start = toks[first].end - len(head) if toks[first].text.endswith(head) else start
         raw.append((first, hit.last, start, hit.end, head, relative, tuple(dict.fromkeys(cands))))
-    context = _context(raw)
+    context = document_context(raw)
     mentions: list[PlaceMention] = []
     covered: set[int] = set()
     generated = generated_keys()
@@ -179,7 +171,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         best = max(cands, key=lambda k: (_score(index[k], head, context, start), k))
         small = best in generated or index[best].kind not in _TOP or (
             head is not None and HEADS[head] not in _TOP)
-        if small and _foreign(best, context):
+        if small and is_foreign(best, context):
             continue  # a (head word says: small) place of a country the document is not about
         surface = text[start:end]
         mentions.append(PlaceMention(start, end, _ref(index[best], surface), surface, False,
@@ -250,34 +242,6 @@ def _anchored(text: str, toks: Sequence[Token], raw: list, covered: set[int],
     return out
 
 
-def _foreign(key: str, context: dict) -> bool:
-    """The document is mostly about other countries and names this one no more than once."""
-    shares = context["countries"]
-    return shares.get(_country(key), 0.0) * context["total"] < 1.5 and max(
-        shares.values(), default=0.0) >= 0.3 and max(shares, key=shares.get) != _country(key)
-
-
-def _context(raw: list) -> dict:
-    """Where each unambiguous place (and its ancestors) is named, and each country's share
-    of the mentions."""
-    countries: Counter = Counter()
-    positions: dict[str, list[int]] = {}
-    for row in raw:
-        start, cands = row[2], row[6]
-        for k in cands:
-            countries[_country(k)] += 1 / len(cands)
-        if len({_country(k) for k in cands}) == 1:
-            keys = [cands[0]] if len(cands) == 1 else []
-            for k in keys:
-                for key in (k, *(a.key for a in ancestors_of(k))):
-                    positions.setdefault(key, []).append(start)
-    for starts in positions.values():
-        starts.sort()
-    total = sum(countries.values()) or 1.0
-    return {"countries": {c: n / total for c, n in countries.items()}, "positions": positions,
-            "total": total}
-
-
 def _patterns(text: str, toks: Sequence[Token], covered: set[int],
               known: list[PlaceMention], context: dict,
               after_plural: dict[int, Variant]) -> list[PlaceMention]:
@@ -287,12 +251,19 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
     stop = stopwords()
     out: list[PlaceMention] = []
     i, head, cut = 0, None, 0  # cut: letters of token i that belong to no name (the و)
+    starts = sorted({n for n, tok in enumerate(toks)  # where a name may start: skip to them
+                     if head_reading(tok.text, PATTERN_HEADS) is not None}.union(after_plural))
     while i < len(toks) - 1:
+        if head is None:
+            k = bisect_left(starts, i)
+            if k == len(starts) or starts[k] >= len(toks) - 1:
+                break
+            i = starts[k]
         if head is None and i in after_plural and _and_name(text, toks, i, covered, stop):
             head, cut = after_plural[i], 1  # "قرى الزاب وكنعوص"
         if head is None:
             head = head_reading(toks[i].text, PATTERN_HEADS)
-            if head is None or i in covered or (i + 1) in covered or not _gap_ok(toks, i, i + 1):
+            if head is None or i in covered or (i + 1) in covered or not gap_ok(toks, i, i + 1):
                 i, head = i + 1, None
                 continue
             first, start = i + 1, toks[i].start + head.offset
@@ -302,7 +273,7 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
         j = first
         while j < len(toks) and len(words) < 3 and j not in covered:
             word = toks[j].text[cut:] if j == first else toks[j].text
-            if (words and not _gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
+            if (words and not gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
                 break
             if not words and head.word in DEFINITE_HEADS and not word.startswith("ال"):
                 if not (head.word in BARE_NAME_HEADS and _placed_next(toks[j], known)
@@ -341,7 +312,7 @@ def _and_name(text: str, toks: Sequence[Token], i: int, covered: set[int],
     tok = toks[i]
     return (i not in covered and tok.text.startswith("و") and len(tok.text) > 2
             and tok.text not in stop["function_words"]
-            and (tok.joined or _coordinated(text[toks[i - 1].end:tok.start])))
+            and (tok.joined or coordinated(text[toks[i - 1].end:tok.start])))
 
 
 def _squares(text: str, toks: Sequence[Token], covered: set[int],
@@ -410,7 +381,7 @@ def _parent_for(text: str, end: int, known: list[PlaceMention], context: dict
     main = max(shares, key=shares.get) if shares else None
     candidates = following + preceding + earlier
     for m in candidates:
-        if _country(m.ref.key) == main:
+        if country_of(m.ref.key) == main:
             return index[m.ref.key]
     if candidates:
         return index[candidates[0].ref.key]

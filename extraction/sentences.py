@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? ؟ ؛ (runs of them, e.g. ".." or "؟!") unless the dot sits
 # between two digits (1.5), or at a line break. Closing quotes/brackets stay with it.
-_END = re.compile(r"(?:(?<!\d)[.!?؟؛]+|(?<=\d)[.!?؟؛]+(?!\d)|\n+)[\"')\]}»”]*")
+# (The lookahead in front lets the regex engine skip ahead to a candidate.)
+_END = re.compile(r"(?=[.!?؟؛\n])(?:(?<!\d)[.!?؟؛]+|(?<=\d)[.!?؟؛]+(?!\d)|\n+)[\"')\]}»”]*")
 _CLAUSE = re.compile(r"[،,:]")
 
 
@@ -23,7 +24,12 @@ def split_sentences(text: str) -> list[Sentence]:
     pos = 0
     for m in _END.finditer(text):
         end = m.end()
-        _add(text, pos, end, out)
+        piece = text[pos:end]  # _add, inlined: most pieces are a sentence or a bare newline
+        left = piece.lstrip()
+        if left:
+            start = end - len(left)
+            body = left.rstrip()
+            out.append(Sentence(start, start + len(body), body))
         pos = end
     _add(text, pos, len(text), out)
     return out
