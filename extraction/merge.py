@@ -336,7 +336,7 @@ def continue_report(e: Candidate, cas, sent: Sentence, places: list,
 
 def inherit_dates(events: list[Candidate], candidates: list[Candidate]) -> None:
     """An incident told without its day happened on the day of the report before it
-    ("قتل 30 مدنيا الجمعة ... ثمانية مدنيين قتلوا في قصف على خان شيخون")."""
+    ("قتل 12 مدنيا الاحد ... اربعة مدنيين قتلوا في قصف على بلدة اخرى")."""
     dated = [c for c in candidates if c.date is not None and c.date.date is not None]
     orders = [c.order for c in dated]
     for e in events:

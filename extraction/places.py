@@ -188,7 +188,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
 
 def _chain_unseen(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """An unseen place followed in its sentence by another unseen one sits inside it:
-    "المكان المسمى تامزيافت الواقع بقرية اغزر" -> تامزيافت in اغزر."""
+    "الموقع المسمى عين الحجر الواقع بقرية الصفصاف" -> عين الحجر in الصفصاف."""
     out = list(mentions)
     for n in range(len(out) - 2, -1, -1):
         here, after = out[n], out[n + 1]
@@ -210,7 +210,7 @@ _COMPASS = {"جنوب", "شمال", "شرق", "غرب", "جنوب غرب", "جن
 
 def _anchored(text: str, toks: Sequence[Token], raw: list, covered: set[int],
               known: list[PlaceMention], context: dict) -> list[PlaceMention]:
-    """An unseen place placed by a direction from a known one: "في صولي شمال بوركينا فاسو",
+    """An unseen place placed by a direction from a known one: "في بلدة الكرمة شمال مالي",
     "بالرطبة غرب الانبار"."""
     stop = stopwords()
     out: list[PlaceMention] = []
