@@ -199,7 +199,7 @@ _INITIATOR_TYPES = ("airstrike", "shelling", "territory", "arrest")
 
 
 def _done_by(window: str) -> bool:
-    """"الهجوم الذي نفذه من يشتبه بأنهم أعضاء من تنظيم X": X did it, unless the words
+    """"الهجوم الذي نفذه مسلحون يعتقد أنهم ينتمون إلى تنظيم X": X did it, unless the words
     after the verb name a target ("شنه الجيش على مواقع X")."""
     words = window.split()
     for k in range(len(words) - 1, -1, -1):

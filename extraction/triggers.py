@@ -256,7 +256,7 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
 
 
 def _first_type(triggers: list[Trigger], text: str = "") -> str:
-    # "وتأتي هذه الغارات في وقت تمكنت القوات من السيطرة": the news is the second trigger
+    # "وتأتي الضربات بعد أن سيطرت القوات على البلدة": the news is the second trigger
     fresh = [t for t in triggers if not text[max(0, t.start - 5):t.start].rstrip().endswith(
         ("هذه", "هذا", "تلك", "ذلك"))]
     triggers = fresh or triggers
