@@ -135,6 +135,16 @@ class ReextractSummary:
     failed: tuple[str, ...] = ()  # "article #id: message"
 
 
+def extractor_and_version(extractor: Callable | None, version: str | None = None):
+    """The extractor to run and the version to stamp on its events: the real extractor
+    and its VERSION unless a caller (a test, a benchmark) passes its own."""
+    if extractor is not None:
+        return extractor, version or getattr(extractor, "VERSION", "custom")
+    from extraction import VERSION, extract
+
+    return extract, VERSION
+
+
 def _overlaps_reviewed(event: types.Event, reviewed: list[tuple[str, int, int]]) -> bool:
     return any(
         kind == event.type and event.evidence.start < end and start < event.evidence.end
@@ -147,11 +157,7 @@ def reextract_articles(
 ) -> ReextractSummary:
     """Re-run the current extractor: each article's unreviewed events are replaced (in
     one transaction per article); reviewed events stay, and no new event repeats one."""
-    if extractor is None:
-        from extraction import VERSION, extract
-
-        extractor, version = extract, version or VERSION
-    version = version or "unknown"
+    extractor, version = extractor_and_version(extractor, version)
     n = removed = added = kept = 0
     failed = []
     for article in articles:

@@ -15,21 +15,13 @@ from django.utils import timezone
 
 from archive.models import Article, IngestionBatch
 from archive.search import search_document
-from archive.services.events import store_events
+from archive.services.events import extractor_and_version, store_events
 from archive.services.readers import ReadError, Record, read_paths, read_stream
 from archive.services.text import content_hash
 
 logger = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 1000
 Progress = Callable[[IngestionBatch], None]
-
-
-def _extractor_and_version(extractor: Callable | None, version: str | None):
-    if extractor is not None:
-        return extractor, version or getattr(extractor, "VERSION", "custom")
-    from extraction import VERSION, extract
-
-    return extract, VERSION
 
 
 def ingest_paths(
@@ -100,7 +92,7 @@ def ingest_records(
 ) -> IngestionBatch:
     """The one ingestion loop: every record ends up new, duplicate or failed (with its
     file, line and message on the batch)."""
-    extractor, version = _extractor_and_version(extractor, version)
+    extractor, version = extractor_and_version(extractor, version)
     batch = IngestionBatch.objects.create(
         source=source[:500], created_by=user if getattr(user, "pk", None) else None,
         extractor_version=version,
