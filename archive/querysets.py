@@ -134,15 +134,17 @@ class EventQuerySet(models.QuerySet):
             "participants__actor"
         ).defer("article__text", "article__search_text", "article__search_vector")
 
+    @staticmethod
+    def _totals() -> dict:
+        return {"n": Count("id"), "killed": Sum("killed_best"), "wounded": Sum("wounded_best")}
+
     def totals(self) -> dict:
-        return self.aggregate(
-            n=Count("id"), killed=Sum("killed_best"), wounded=Sum("wounded_best")
-        )
+        return self.aggregate(**self._totals())
 
     def totals_with_ranges(self) -> dict:
         """`totals()` plus how many events fall in each killed and wounded range."""
         counts = self.aggregate(
-            n=Count("id"), killed=Sum("killed_best"), wounded=Sum("wounded_best"),
+            **self._totals(),
             **{f"{field}_{lo}": Count("id", filter=_in_range(field, lo, hi))
                for field in ("killed", "wounded") for lo, hi in RANGES},
         )

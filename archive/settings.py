@@ -81,7 +81,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية")]
-TIME_ZONE = env_list("MARSAD_TIME_ZONE", ["UTC"])[0]
+TIME_ZONE = os.environ.get("MARSAD_TIME_ZONE", "").strip() or "UTC"
 USE_I18N = True
 USE_TZ = True
 

@@ -27,6 +27,15 @@ def _slug(name: str) -> str:
     return slugify(fold(name), allow_unicode=True) or "unnamed"
 
 
+def _other_aliases(ref: types.PlaceRef | types.ActorRef) -> list[str]:
+    return sorted({a for a in ref.aliases if a != ref.name})
+
+
+def _surface(ref: types.PlaceRef | types.ActorRef, limit: int) -> str:
+    """The words the text used (the first alias), else the canonical name."""
+    return (ref.aliases[0] if ref.aliases else ref.name)[:limit]
+
+
 def place_for(ref: types.PlaceRef, *, cache: dict | None = None) -> Place:
     """The Place row for a PlaceRef: the gazetteer's row by key, else one created for it
     (from_gazetteer=False) under its nearest known parent."""
@@ -34,19 +43,19 @@ def place_for(ref: types.PlaceRef, *, cache: dict | None = None) -> Place:
     key = ref.key or _derived_key(ref.parent_key or "", _slug(ref.name))
     if key in cache:
         return cache[key]
-    place = Place.objects.filter(key=key).first()
-    if place is None:
-        parent = Place.objects.filter(key=ref.parent_key).first() if ref.parent_key else None
-        kind = ref.kind if ref.kind in types.PLACE_KINDS else Place.Kind.AREA
-        lat_ok = ref.latitude is not None and -90 <= ref.latitude <= 90
-        lon_ok = ref.longitude is not None and -180 <= ref.longitude <= 180
-        place, _ = Place.objects.get_or_create(key=key, defaults={
-            "name_ar": ref.name[:200], "name_en": ref.name_en[:200], "kind": kind,
-            "parent": parent, "from_gazetteer": False,
-            "latitude": ref.latitude if lat_ok and lon_ok else None,
-            "longitude": ref.longitude if lat_ok and lon_ok else None,
-            "aliases": sorted({a for a in ref.aliases if a != ref.name}),
-        })
+    kind = ref.kind if ref.kind in types.PLACE_KINDS else Place.Kind.AREA
+    lat_ok = ref.latitude is not None and -90 <= ref.latitude <= 90
+    lon_ok = ref.longitude is not None and -180 <= ref.longitude <= 180
+    place, _ = Place.objects.get_or_create(key=key, defaults={
+        "name_ar": ref.name[:200], "name_en": ref.name_en[:200], "kind": kind,
+        # a callable default: the parent is looked up only when the place is new
+        "parent": lambda: Place.objects.filter(key=ref.parent_key).first()
+        if ref.parent_key else None,
+        "from_gazetteer": False,
+        "latitude": ref.latitude if lat_ok and lon_ok else None,
+        "longitude": ref.longitude if lat_ok and lon_ok else None,
+        "aliases": _other_aliases(ref),
+    })
     cache[key] = place
     return place
 
@@ -59,7 +68,7 @@ def actor_for(ref: types.ActorRef, *, cache: dict | None = None) -> Actor:
         kind = ref.kind if ref.kind in types.ACTOR_KINDS else Actor.Kind.OTHER
         cache[key], _ = Actor.objects.get_or_create(key=key, defaults={
             "name_ar": ref.name[:200], "name_en": ref.name_en[:200], "kind": kind,
-            "from_lexicon": False, "aliases": sorted({a for a in ref.aliases if a != ref.name}),
+            "from_lexicon": False, "aliases": _other_aliases(ref),
         })
     return cache[key]
 
@@ -87,7 +96,7 @@ def _event_row(*, article: Article, event: types.Event, version: str, place) -> 
     precision = date.precision if date and date.precision in types.DATE_PRECISIONS else "unknown"
     place_text = ""
     if event.place is not None:
-        place_text = (event.place.aliases[0] if event.place.aliases else event.place.name)[:200]
+        place_text = _surface(event.place, 200)
     return Event(
         article=article, type=event.type, place=place, place_text=place_text,
         date=date.date if date else None, date_precision=precision,
@@ -120,7 +129,7 @@ def store_events(*, article: Article, events: Iterable[types.Event], version: st
             if (row.pk, actor.pk, ref.role) in seen:
                 continue
             seen.add((row.pk, actor.pk, ref.role))
-            surface = (ref.aliases[0] if ref.aliases else ref.name)[:300]
+            surface = _surface(ref, 300)
             links.append(EventActor(event=row, actor=actor, role=ref.role, surface=surface))
     EventActor.objects.bulk_create(links)
     return rows

@@ -80,7 +80,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Record | ReadError]:
         if path.is_dir():
             files = sorted(
                 p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.parts[-1:])
+                if p.is_file() and not p.name.startswith(".")
             )
             for file in files:
                 yield from _read_file(file)
@@ -115,7 +115,7 @@ def _read_file(path: Path) -> Iterator[Record | ReadError]:
 
 
 def record_from_fields(
-    fields: dict, *, file: str, line: int | None, default_id: str = ""
+    fields: dict, *, file: str, line: int | None
 ) -> Record | ReadError:
     """A Record from a JSON object or CSV row (keys case-insensitive)."""
     fields = {str(k).strip().lower(): v for k, v in fields.items() if k is not None}
@@ -147,7 +147,7 @@ def record_from_fields(
     return Record(
         text=text, file=file, line=line, published=published, warnings=tuple(warnings),
         title=values["title"], outlet=values["outlet"], url=values["url"],
-        external_id=values["external_id"] or default_id,
+        external_id=values["external_id"],
     )
 
 

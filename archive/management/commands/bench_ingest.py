@@ -52,7 +52,7 @@ class Command(BaseCommand):
             if trace_memory:
                 tracemalloc.start()
             started = time.perf_counter()
-            progress = ProgressLine(lambda text: self.stderr.write(text, lambda s: s, ending=""))
+            progress = ProgressLine.for_command(self)
             with stop_on_sigterm():
                 batch = ingest_paths(paths=[path], source=f"bench_ingest --n {n}",
                                      progress=progress)

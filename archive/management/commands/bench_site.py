@@ -6,7 +6,6 @@ the end unless --keep (a later run with --keep reuses them).
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/marsad_bench \\
         manage.py migrate && manage.py bench_site --articles 100000 --keep
 """
-import hashlib
 import random
 import statistics
 import time
@@ -20,6 +19,7 @@ from django.urls import resolve
 from archive.models import Actor, Article, Event, EventActor, Place
 from archive.search import search_document
 from archive.services.synthetic import generate_articles
+from archive.services.text import content_hash
 
 PREFIX = "bench-"
 CHUNK = 2000
@@ -86,7 +86,7 @@ class Command(BaseCommand):
                     Article(
                         external_id=PREFIX + r["id"], title=r["title"], text=r["text"],
                         outlet=r["outlet"], published=r["date"],
-                        content_hash=hashlib.sha256(r["text"].encode()).hexdigest(),
+                        content_hash=content_hash(r["text"]),
                         search_text=search_document(r["title"], r["text"]),
                     ) for r in chunk
                 ])

@@ -28,6 +28,11 @@ from archive.services.text import content_hash
 class ProgressLine:
     """A one-line progress report on stderr: records, rate, new/duplicate/failed."""
 
+    @classmethod
+    def for_command(cls, command) -> "ProgressLine":
+        """Writing to a management command's stderr, without its newline."""
+        return cls(lambda text: command.stderr.write(text, lambda s: s, ending=""))
+
     def __init__(self, write=sys.stderr.write, every: float = 0.2):
         self.write, self.every = write, every
         self.started = self.shown = time.monotonic()
@@ -119,7 +124,7 @@ class Command(BaseCommand):
         return totals
 
     def ingest(self, paths, *, batch_size: int, quiet_errors: bool) -> None:
-        progress = ProgressLine(lambda text: self.stderr.write(text, lambda s: s, ending=""))
+        progress = ProgressLine.for_command(self)
         batch = None
 
         def track(current):
