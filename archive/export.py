@@ -52,16 +52,8 @@ def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
 
 def _actors(event_ids: list[int], names: dict[int, str]) -> dict[tuple[int, str], list[str]]:
     """The actors' names by (event, role); `names` caches actor names across chunks."""
-    if connection.vendor == "postgresql":  # one array parameter, not thousands of them
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT event_id, role, actor_id FROM {EventActor._meta.db_table} "  # noqa: S608
-                "WHERE event_id = ANY(%s) ORDER BY id", [event_ids],
-            )
-            rows = cursor.fetchall()
-    else:
-        rows = list(EventActor.objects.filter(event_id__in=event_ids).order_by("id")
-                    .values_list("event_id", "role", "actor_id"))
+    rows = list(EventActor.objects.filter(event_id__in=event_ids).order_by("id")
+                .values_list("event_id", "role", "actor_id"))
     missing = {actor_id for _, _, actor_id in rows} - names.keys()
     if missing:
         names.update(Actor.objects.filter(id__in=missing).values_list("id", "name_ar"))

@@ -4,10 +4,11 @@ import django_filters as df
 from django import forms
 from django.db.models import F
 
-from archive.models import Actor, Article, Event, EventActor, Place
+from archive.models import Actor, Article, Event, Place
+from archive.querysets import NEWEST_FIRST
 
 EVENT_SORTS = {
-    "-date": [F("date").desc(nulls_last=True), "-id"],
+    "-date": list(NEWEST_FIRST),
     "date": [F("date").asc(nulls_last=True), "id"],
     "-killed": [F("killed_best").desc(nulls_last=True), "-id"],
     "killed": [F("killed_best").asc(nulls_last=True), "id"],
@@ -71,7 +72,7 @@ class EventFilter(df.FilterSet):
         return queryset.filter(article__in=Article.objects.matching_ids(value))
 
     def filter_actor(self, queryset, name, value):
-        return queryset.filter(id__in=EventActor.objects.filter(actor=value).values("event_id"))
+        return queryset.involving(value)
 
     def filter_place(self, queryset, name, value):
         return queryset.within(value)

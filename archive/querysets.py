@@ -1,13 +1,15 @@
 """Reads: the QuerySet methods views, exports and commands share."""
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 from django.db.models.expressions import RawSQL
 
 from archive.search import query_terms
 
 FTS_TABLE = "archive_article_fts"
 # The casualty ranges counted beside the killed and wounded filters.
+# Newest first, undated events last on every database (the order of the 0003 index).
+NEWEST_FIRST = (F("date").desc(nulls_last=True), "-id")
 RANGES = [(0, 0), (1, 4), (5, 9), (10, 49), (50, None)]
 TRIGRAM_THRESHOLD = 0.5
 RANK_WINDOW = 1000
@@ -124,6 +126,15 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class EventQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by(*NEWEST_FIRST)
+
+    def involving(self, actor):
+        """Events the actor took part in, in any role."""
+        from archive.models import EventActor
+
+        return self.filter(id__in=EventActor.objects.filter(actor=actor).values("event_id"))
+
     def within(self, place):
         """Events at the place or anywhere inside it."""
         return self.filter(place__path__startswith=place.path)

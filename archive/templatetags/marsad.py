@@ -22,13 +22,8 @@ def role_names(event, role: str) -> list:
 
 
 @register.filter
-def get(mapping, key):
-    return mapping.get(key) if hasattr(mapping, "get") else None
-
-
-@register.filter
 def get_type(type_facets, value):
-    """The count of one event type in `EventQuerySet.facets()['types']`."""
+    """The count of one event type in `EventQuerySet.summary()`'s type facets."""
     return next((row["n"] for row in type_facets or [] if row["type"] == value), None)
 
 

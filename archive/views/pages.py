@@ -18,7 +18,6 @@ from archive.views.timeline import bars
 EVENTS_PER_PAGE = 50
 SUMMARY_SECONDS = 60  # how stale whole-archive counts may be (ingestion adds in batches)
 RESULTS_PER_PAGE = 20
-_LIGHT_ARTICLE = ("text", "search_text", "search_vector")
 
 
 def _page(request, queryset, per_page, *, count=None):
@@ -61,7 +60,7 @@ def _archive_overview() -> dict:
 def home(request):
     overview = cache.get_or_set(f"marsad:overview:{_version()}", _archive_overview,
                                 SUMMARY_SECONDS)
-    latest = Event.objects.for_listing().order_by("-date", "-id")[:10]
+    latest = Event.objects.for_listing().newest_first()[:10]
     return render(request, "archive/home.html", {**overview, "latest": latest})
 
 
@@ -129,15 +128,15 @@ def search_export(request):
     if not filterset.is_valid():
         return _invalid(request, "archive/search.html", filterset)
     events = Event.objects.filter(article__in=filterset.qs.order_by().values("id"))
-    return stream_csv(events.order_by("-date", "-id"), filename="marsad-search.csv")
+    return stream_csv(events.newest_first(), filename="marsad-search.csv")
 
 
 @require_GET
 def article(request, pk):
     article = get_object_or_404(Article.objects.defer("search_text", "search_vector"), pk=pk)
     events = list(
-        article.events.select_related("place").prefetch_related("participants__actor")
-        .order_by("evidence_start", "id")
+        article.events.select_related("place", "place__parent")
+        .prefetch_related("participants__actor").order_by("evidence_start", "id")
     )
     return render(request, "archive/article.html", {
         "article": article, "events": events, "body": render_article(article.text, events),
@@ -147,9 +146,7 @@ def article(request, pk):
 @require_GET
 def actor(request, pk):
     actor = get_object_or_404(Actor, pk=pk)
-    events = Event.objects.filter(
-        id__in=EventActor.objects.filter(actor=actor).values("event_id")
-    )
+    events = Event.objects.involving(actor)
     partners = (
         EventActor.objects.filter(event__in=events.values("id")).exclude(actor=actor)
         .values("actor_id", "actor__name_ar").annotate(n=Count("event_id", distinct=True))
@@ -165,7 +162,7 @@ def actor(request, pk):
         "bars": bars(events.timeline()),
         "partners": partners,
         "places": places,
-        "latest": events.for_listing().order_by("-date", "-id")[:20],
+        "latest": events.for_listing().newest_first()[:20],
     })
 
 
@@ -194,5 +191,5 @@ def place(request, pk):
         "bars": bars(events.timeline()),
         "actors": actors,
         "children": children,
-        "latest": events.for_listing().order_by("-date", "-id")[:20],
+        "latest": events.for_listing().newest_first()[:20],
     })

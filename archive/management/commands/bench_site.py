@@ -113,7 +113,8 @@ class Command(BaseCommand):
                     for actor, role in zip(rng.sample(actors, 2), ("initiator", "target"),
                                            strict=True)
                 ])
-            self.stderr.write(f"\r{Article.objects.count():,} articles", ending="")
+            have += len(rows)
+            self.stderr.write(f"\r{have:,} articles", ending="")
         self.stderr.write("")
 
     def _analyze(self):
