@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import logging
-import pathlib
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from extraction.actors import find_actors
+from extraction.actors import ActorMention, find_actors
 from extraction.casualties import find_casualties
 from extraction.dates import find_dates
+from extraction.lexicon import load_json
 from extraction.merge import (
     Candidate,
     choose_places,
@@ -29,7 +28,8 @@ from extraction.merge import (
     names_a_party,
 )
 from extraction.normalise import NormalisedText, fold, normalise
-from extraction.places import find_places
+from extraction.place_index import country_of
+from extraction.places import PlaceMention, find_places
 from extraction.roles import (
     adjective_forces,
     assign_roles,
@@ -87,11 +87,13 @@ class _Doc:
     pending: tuple | None = None  # a weak report with figures waiting for its place
     starts: dict[str, list[int]] = field(default_factory=dict, init=False)
     countries: set[str] = field(default_factory=set, init=False)  # where it happens
+    dateline: int = field(default=0, init=False)  # where the dateline prefix ends
 
     def __post_init__(self) -> None:
         self.masked = list(self.nt.text)
-        self.countries = {(p.ref.key or p.ref.parent_key or "").split(".")[0]
-                          for p in self.places} - {""}
+        self.dateline = _dateline_end(self.nt.text)
+        self.countries = {country_of(k) for p in self.places
+                          if (k := p.ref.key or p.ref.parent_key)}
         self.starts = {name: [x.start for x in getattr(self, name)]
                        for name in ("places", "actors", "triggers", "cues")}
 
@@ -205,13 +207,11 @@ def _read_sentence(doc: _Doc, order: int, sent: Sentence) -> None:
     cas_spans = [(a + sent.start, b + sent.start) for a, b in cas.spans]
     s_places = [p for p in doc.within("places", sent.start, sent.end)
                 if not any(a <= p.start < b for a, b in cas_spans)
-                and not names_a_party(folded, p, doc.actors, doc.starts["actors"])
-                and not folded.startswith("للدموع", p.end + 1)]  # "القنابل المسيلة للدموع"
+                and not names_a_party(folded, p, doc.actors, doc.starts["actors"])]
     # the dateline ("مقديشو - (الصومال اليوم)") is where the outlet wrote from: the
     # sentence's own place, when it names one, is where it happened
-    dateline = _dateline_end(folded)
-    if any(p.start >= dateline for p in s_places):
-        s_places = [p for p in s_places if p.start >= dateline]
+    if any(p.start >= doc.dateline for p in s_places):
+        s_places = [p for p in s_places if p.start >= doc.dateline]
     s_actors = [doc.as_written(a) for a in doc.within("actors", sent.start, sent.end)
                 if not any(c.kind == "plan" and 0 <= a.start - c.end <= PLAN_REACH
                            for c in s_cues) and not bystander(folded, a)
@@ -285,11 +285,6 @@ def _with_ner(text: str, places: list, actors: list) -> tuple[list, list]:
 
     if not ner.model_path():
         return places, actors
-    try:
-        from extraction.actors import ActorMention
-        from extraction.places import PlaceMention
-    except ImportError:
-        return places, actors
     taken = [(m.start, m.end) for m in (*places, *actors)]
     free = lambda e: not any(a < e.end and e.start < b for a, b in taken)  # noqa: E731
     for e in ner.find_entities(text):
@@ -332,13 +327,7 @@ _DATE_WORDS = ("امس", "اليوم", "الليله", "ليله", "السبت",
 def _dated() -> re.Pattern:
     """A cheap first look for sentences that may hold a date (digits, day and month
     words): the date finder runs only on those."""
-    words = set(_DATE_WORDS)
-    try:
-        data = json.loads((pathlib.Path(__file__).parent / "data" / "months.json").read_text(
-            encoding="utf-8"))
-        words |= {fold(m) for m in data.get("months", {})}
-    except (OSError, ValueError):
-        pass
+    words = set(_DATE_WORDS) | {fold(m) for m in load_json("months.json").get("months", {})}
     return re.compile("[0-9]|" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 

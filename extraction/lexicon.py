@@ -52,20 +52,6 @@ class Token(NamedTuple):
     joined: bool  # only spaces, quotes, #, a hyphen or an underscore since the previous token
 
 
-# a run of letters, and the gap before it when that gap is joining: 1-4 of JOIN_CHARS right
-# after the previous run of letters (a letter before a gap always ends a token)
-_JOINED_WORD = re.compile(
-    r"(?:(?<=[^\W\d_])([" + "".join(map(re.escape, JOIN_CHARS)) + r"]{1,4}))?([^\W\d_]+)")
-_new_token = tuple.__new__
-
-
-@lru_cache(maxsize=8)  # places and actors tokenise the same text
-def tokens(text: str) -> tuple[Token, ...]:
-    """Runs of letters, with their offsets."""
-    return tuple([_new_token(Token, (m.start(2), m.end(2), m[2], m[1] is not None))
-                  for m in _JOINED_WORD.finditer(text)])
-
-
 def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(WORD.findall(fold(phrase)))
 

@@ -8,12 +8,10 @@ never needs it; torch and transformers are imported only when it is switched on.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import cache
 
 ENV_VAR = "MARSAD_NER_MODEL"
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)

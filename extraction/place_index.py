@@ -22,7 +22,6 @@ from extraction.lexicon import (
     Token,
     load_json,
     phrase_words,
-    tokens,
     variants,
 )
 from extraction.normalise import fold
@@ -38,7 +37,7 @@ _JOINING = frozenset(JOIN_CHARS)
 
 
 class _Joins(dict):
-    """gap between two runs of letters -> whether it joins them (lexicon.tokens' rule:
+    """gap between two runs of letters -> whether it joins them (the rule:
     1-4 of its joining characters)."""
 
     def __missing__(self, gap: str) -> bool:
@@ -53,8 +52,8 @@ _joins = _Joins()
 
 @lru_cache(maxsize=8)  # places and actors tokenise the same text
 def text_tokens(text: str) -> tuple[Token, ...]:
-    """`lexicon.tokens(text)`, built faster for whole articles: one re.split, offsets
-    summed from the lengths of the pieces, the joining gaps looked up."""
+    """Runs of letters with their offsets, and whether the gap before each joins it to the
+    previous run. One re.split; offsets summed from the pieces' lengths."""
     parts = _LETTERS.split(text)  # gap, word, gap, word, ..., gap
     if len(parts) == 1:
         return ()
@@ -116,7 +115,7 @@ def place_index() -> PhraseIndex:
 
 def is_place_name(phrase: str) -> bool:
     """Whether the whole (folded) phrase is a gazetteer name or alias."""
-    toks = tokens(phrase)
+    toks = text_tokens(phrase)
     hit = place_index().match(toks, 0) if toks else None
     return hit is not None and hit.last == len(toks) - 1 and hit.start == toks[0].start
 

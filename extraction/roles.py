@@ -3,12 +3,11 @@ words around them (X قصف Y, هجوم لـ X على Y, استهدف, من قب
 speakers and bystanders left out."""
 from __future__ import annotations
 
-import json
-import pathlib
 import re
 from dataclasses import replace
 from functools import cache
 
+from extraction.lexicon import load_actors, load_json
 from extraction.normalise import fold
 from extraction.sentences import Sentence
 from extraction.triggers import Trigger
@@ -26,13 +25,8 @@ _SOURCE_WORDS = frozenset((
 @cache
 def _forces_by_adjective() -> dict[str, ActorRecord]:
     """'تركيه' / 'روسي' -> that country's armed forces in the lexicon (for "غارة تركية")."""
-    try:
-        from extraction.lexicon import load_actors
-        records = {a.key: a for a in load_actors()}
-        raw = json.loads((pathlib.Path(__file__).parent / "data" / "nationalities.json")
-                         .read_text(encoding="utf-8"))
-    except (ImportError, OSError, ValueError):
-        return {}
+    records = {a.key: a for a in load_actors()}
+    raw = _nationalities()
     out = {}
     for cc, entry in raw.items():
         force = next((records[f"{cc}.{n}"] for n in ("forces", "army", "regime")
@@ -110,10 +104,6 @@ def bystander(text: str, actor) -> bool:
 def _countries_of_actors() -> dict[str, tuple[str, str]]:
     """Lexicon key -> (the country the actor belongs to, its folded name), for
     country-bound actors."""
-    try:
-        from extraction.lexicon import load_actors
-    except ImportError:
-        return {}
     local = {cc for cc, e in _nationalities().items() if e.get("scope") == "local"}
     # armies, police and militias of countries whose forces stay at home; coalitions,
     # foreign powers and armed groups cross borders
@@ -121,10 +111,8 @@ def _countries_of_actors() -> dict[str, tuple[str, str]]:
             and a.kind in ("state_force", "militia")}
 
 
-@cache
 def _nationalities() -> dict:
-    return json.loads((pathlib.Path(__file__).parent / "data" / "nationalities.json")
-                      .read_text(encoding="utf-8"))
+    return load_json("nationalities.json")
 
 
 @cache

@@ -158,8 +158,13 @@ class _Lexicon:
 
 
 @cache
+def _data() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+@cache
 def lexicon() -> _Lexicon:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
+    data = _data()
     phrases = [
         (w, (etype, strength == "strong"))
         for strength in ("strong", "weak")
@@ -188,8 +193,7 @@ _FIGURE = re.compile(r"\d|(?:احد|اثن|ثلاث|اربع|خمس|ست|سبع|
 
 @cache
 def _persons() -> PhraseMatcher:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    return PhraseMatcher([(w, ("person",)) for w in data.get("persons_caught", ())])
+    return PhraseMatcher([(w, ("person",)) for w in _data().get("persons_caught", ())])
 
 
 def seizes_people(text: str, t: Trigger) -> bool:
@@ -204,12 +208,6 @@ def seizes_people(text: str, t: Trigger) -> bool:
         if not (_FIGURE.match(w) or w.startswith("ال")):
             return False
     return False
-
-
-def type_rank(etype: str) -> int:
-    """Lower is more specific (explosion before attack...)."""
-    prio = lexicon().priority
-    return prio.index(etype) if etype in prio else len(prio)
 
 
 PLAN_REACH = 60  # characters a plan/negation cue reaches forward in its clause
