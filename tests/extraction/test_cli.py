@@ -50,3 +50,28 @@ def test_the_ratchet_fails_below_the_floor_and_above_the_negative_ceiling():
     assert below_floor({"event_f1": 0.81, "events_on_negatives": 0}, floor) == []
     assert len(below_floor({"event_f1": 0.79, "events_on_negatives": 1}, floor)) == 2
     assert below_floor({"event_f1": None, "events_on_negatives": 0}, floor)
+
+
+def test_the_ratchet_holds_nested_floors_and_section_ceilings():
+    floor = {"crashes": 0, "events_per_100": {"sport": 5.0, "culture": 10.0}}
+    assert below_floor({"crashes": 0, "events_per_100": {"sport": 4.9, "culture": 10.0}},
+                       floor) == []
+    failures = below_floor({"crashes": 1, "events_per_100": {"sport": 5.1, "culture": 3}}, floor)
+    assert failures == ["crashes = 1 > 0", "events_per_100.sport = 5.1 > 5.0"]
+    assert below_floor({"crashes": 0}, floor) == ["events_per_100.sport = None > 5.0",
+                                                  "events_per_100.culture = None > 10.0"]
+
+
+def test_the_ratchet_says_what_is_missing_instead_of_a_traceback(tmp_path, capsys):
+    from extraction.ratchet import main
+
+    assert main([str(tmp_path / "nowhere"), "--no-corpus"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot measure" in err and "score.py" in err and "Traceback" not in err
+
+
+def test_the_check_set_names_whole_outlets():
+    from extraction.ratchet import check_outlets
+
+    outlets = check_outlets()
+    assert outlets and all(isinstance(o, str) and o for o in outlets)
