@@ -38,7 +38,9 @@ VERSION = f"{_BASE_VERSION}+{_fingerprint()}"
 def extract(text: str, published: dt.date | None = None) -> list[Event]:
     """The events `text` reports, in order of first mention (see GUIDELINES.md)."""
     from extraction.assemble import extract_events
+    from extraction.participants import add_crowds
+    from extraction.scope import keep_in_scope
 
     if not isinstance(text, str) or not text.strip():
         return []
-    return extract_events(text, published)
+    return keep_in_scope(add_crowds(extract_events(text, published), text))

@@ -137,7 +137,7 @@ def test_moroccos_judicial_investigation_bureau_is_its_security_forces():
 
 def test_iraqi_security_forces_in_general_are_the_iraqi_forces():
     found = actors("أطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين في بغداد")
-    assert [m.key for m in found] == ["iq.army"]
+    assert [m.key for m in found] == ["iq.army", "protesters"]
 
 
 def test_the_group_an_official_accuses_of_a_bombing_is_found():

@@ -1,0 +1,63 @@
+"""Participants: a protest's crowd as its party.
+
+Protests are told by their crowd more often than by a named group: «خرج آلاف الطلاب»,
+«احتشد مئات من العمال». When the earlier stages found no party for a protest and its
+evidence names a crowd (a quantity word of `data/crowds.json` followed by who they are),
+the protesters are its initiator, with the crowd's words as the alias seen in the text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from extraction.lexicon import load_json
+from extraction.normalise import fold
+from extraction.types import ActorRef, Event
+
+_CLITICS = "وفب"  # a conjunction or preposition glued to the quantity word
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+
+
+@functools.cache
+def _crowd() -> tuple[re.Pattern, re.Pattern, dict]:
+    data = load_json("crowds.json")
+    quantity = re.compile(rf"(?<!\S)[{_CLITICS}]?((?:{_alternatives(data['quantities'])})"
+                          r"\s+(?:من\s+)?[^\s\d.,،؛:!?]+)")
+    mark = re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{_alternatives(data['marks'])})(?!\S)")
+    return quantity, mark, data["participant"]
+
+
+def crowd_of(evidence: str) -> str | None:
+    """The crowd phrase of `evidence` ("" for a crowd described, not named; None for no
+    crowd). Assumes folding kept the length (no diacritics), checked by the caller."""
+    quantity, mark, _ = _crowd()
+    folded = fold(evidence)
+    found = quantity.search(folded)
+    if found:
+        return evidence[found.start(1):found.end(1)]
+    return "" if mark.search(folded) else None
+
+
+def _folds_alike(text: str) -> bool:
+    return len(fold(text)) == len(text)
+
+
+def add_crowds(events: list[Event], text: str) -> list[Event]:
+    """Each protest without a party takes its crowd, when its evidence names one."""
+    participant = _crowd()[2]
+    out = []
+    for event in events:
+        evidence = text[event.evidence.start:event.evidence.end]
+        if event.type == "protest" and not event.actors and _folds_alike(evidence):
+            crowd = crowd_of(evidence)
+            if crowd is not None:
+                actor = ActorRef(name=participant["name"], role=participant["role"],
+                                 aliases=(crowd,) if crowd else (),
+                                 name_en=participant["name_en"])
+                event = replace(event, actors=(actor,))
+        out.append(event)
+    return out

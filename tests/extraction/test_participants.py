@@ -1,0 +1,37 @@
+import datetime as dt
+
+from extraction import extract
+from extraction.participants import add_crowds, crowd_of
+from extraction.types import ActorRef, Event, PlaceRef, Span
+
+PUBLISHED = dt.date(2019, 4, 10)
+
+
+def test_a_crowd_is_a_quantity_word_and_who_they_are():
+    assert crowd_of("خرج آلاف الطلاب في مسيرة") == "آلاف الطلاب"
+    assert crowd_of("احتشد مئات من العمال أمام المصنع") == "مئات من العمال"
+
+
+def test_a_crowd_described_but_not_named_has_no_alias():
+    assert crowd_of("شهدت المدينة مسيرات حاشدة") == ""
+
+
+def test_a_festival_is_no_crowd():
+    assert crowd_of("افتتحت التظاهرة الثقافية في المدينة") is None
+
+
+def test_only_a_protest_without_a_party_takes_its_crowd():
+    text = "احتشد آلاف العمال في الساحة"
+    span, town = Span(0, len(text)), PlaceRef(name="بلدة")
+    army = ActorRef(name="الجيش", role="initiator")
+    protest, clash = Event("protest", span, place=town), Event("armed_clash", span, place=town)
+    named = Event("protest", span, place=town, actors=(army,))
+    out = add_crowds([protest, clash, named], text)
+    assert [a.aliases for a in out[0].actors] == [("آلاف العمال",)]
+    assert out[1].actors == () and out[2].actors == (army,)
+
+
+def test_marchers_in_a_square_are_the_protest_party():
+    e, = extract("احتشد مئات من العمال أمام مقر الولاية في مدينة صفاقس احتجاجا على الأجور.",
+                 PUBLISHED)
+    assert e.type == "protest" and [a.name for a in e.actors] == ["متظاهرون"]
