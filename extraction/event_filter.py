@@ -12,6 +12,11 @@ words of its evidence sentence and of the title). It is trained by
 in `extraction/data/event_filter.json`; applying it is a sum of weights, with no
 scikit-learn at run time. `features` is shared by training and run time, so the two
 cannot drift apart.
+
+Limits worth knowing: it learnt from 136 events the rules proposed on 120 development
+articles, among which only 5 real protests and arrests (against 25 false ones), so for
+those two types it acts mostly as a prior against them; it takes `Event` objects (it
+reads `kind`, `confidence` and the `mentions` the JSON contract does not carry).
 """
 from __future__ import annotations
 
