@@ -43,6 +43,10 @@ class PlaceQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def extraction_failed(self):
+        """Articles stored without events because the extractor raised on them."""
+        return self.exclude(extraction_error="")
+
     def search(self, query: str, *, ranked: bool = True):
         """Articles matching every word of the query, best first, annotated with `rank`
         (higher is better). Words are folded like Article.search_text, so spelling variants

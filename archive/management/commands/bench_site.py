@@ -16,10 +16,10 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.urls import resolve
 
+from archive.content_key import content_hash
 from archive.models import Actor, Article, Event, EventActor, Place
 from archive.search import search_document
 from archive.services.synthetic import generate_articles
-from archive.services.text import content_hash
 
 PREFIX = "bench-"
 CHUNK = 2000
