@@ -3,7 +3,7 @@ CSV with a header, `.txt` (one article each), folders and `.zip` files of those.
 
 Everything streams and everything is bounded by `Limits`: a record past `record_bytes` is
 refused, a file past `records_per_file` lines, rows or members stops with a message, and a
-zip stops once it has expanded past `unzipped_bytes` (whatever its headers claim). A bad
+zip's members are read only while their sizes add up to at most `unzipped_bytes`. A bad
 record, an unreadable folder, a broken link or a pipe yields a `ReadError` (file, line,
 message) and reading goes on: nothing is dropped silently.
 """
@@ -292,52 +292,11 @@ def _read_txt(name: str, stream: BinaryIO, limits: Limits) -> Iterator[Record | 
 
 
 class _Budget:
-    """How many decompressed bytes one zip file (its nested zips included) may still give."""
+    """How many decompressed bytes one zip file (its nested zips included) may still give.
+    A member's size is its header's: Python's zipfile never gives more than that."""
 
     def __init__(self, limit: int):
         self.limit, self.used = limit, 0
-
-
-class ZipTooLarge(Exception):
-    pass
-
-
-class _Budgeted:
-    """A zip member's stream that stops once the zip's budget is spent."""
-
-    def __init__(self, inner, budget: _Budget):
-        self.inner, self.budget, self.high = inner, budget, 0
-
-    def _bound(self, size) -> int:
-        left = self.budget.limit - self.budget.used + 1
-        return left if size is None or size < 0 else min(size, left)
-
-    def _account(self, data: bytes) -> bytes:
-        position = self.inner.tell()
-        if position > self.high:
-            self.budget.used += position - self.high
-            self.high = position
-            if self.budget.used > self.budget.limit:
-                raise ZipTooLarge
-        return data
-
-    def read(self, size=-1) -> bytes:
-        return self._account(self.inner.read(self._bound(size)))
-
-    def readline(self, size=-1) -> bytes:
-        return self._account(self.inner.readline(self._bound(size)))
-
-    def seek(self, *args) -> int:
-        return self.inner.seek(*args)
-
-    def tell(self) -> int:
-        return self.inner.tell()
-
-    def seekable(self) -> bool:
-        return True
-
-    def readable(self) -> bool:
-        return True
 
 
 def _read_zip(
@@ -352,8 +311,6 @@ def _read_zip(
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         yield ReadError(name, None, f"not a readable zip file: {error}")
         return
-    stop = (f"the zip expands past the limit of {budget.limit:,} bytes: stopped reading it "
-            "(split it, or raise the limit)")
     with archive:
         for count, info in enumerate(archive.infolist(), start=1):
             if count > limits.records_per_file:
@@ -365,17 +322,16 @@ def _read_zip(
                     or "__MACOSX" in member.parts:
                 continue
             label = f"{name}:{filename}"
-            if info.file_size > budget.limit - budget.used:  # its header says so already
-                yield ReadError(label, None, f"expands to {info.file_size:,} bytes, past the "
-                                f"{budget.limit:,} bytes a zip may expand to: not read")
+            if info.file_size > budget.limit - budget.used:
+                yield ReadError(label, None, (
+                    f"expands to {info.file_size:,} bytes, which would take the zip past the "
+                    f"{budget.limit:,} bytes it may expand to: not read (split the zip)"))
                 continue
+            budget.used += info.file_size
             try:
                 with archive.open(info) as inner:
-                    yield from read_stream(label, _Budgeted(inner, budget), limits=limits,
-                                           depth=depth + 1, budget=budget)
-            except ZipTooLarge:
-                yield ReadError(label, None, stop)
-                return
+                    yield from read_stream(label, inner, limits=limits, depth=depth + 1,
+                                           budget=budget)
             except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError,
                     zlib.error) as error:
                 yield ReadError(label, None, f"cannot unpack this member: {error}")
