@@ -42,6 +42,9 @@ class Record:
     url: str = ""
     external_id: str = ""
     warnings: tuple[str, ...] = field(default=())
+    # The id exactly as the file gave it (a JSON number stays a number), for outputs
+    # keyed by it (`python -m extraction`); None when the file gave none.
+    source_id: str | int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,8 +110,10 @@ def record_from_fields(
     if values["url"] and not values["url"].lower().startswith(("http://", "https://")):
         notes.append(f"url {values['url'][:80]!r} is not http(s); dropped")
         values["url"] = ""
+    source_id = pick("external_id")
     return Record(
         text=text, file=file, line=line, published=published, warnings=tuple(notes),
         title=values["title"], outlet=values["outlet"], url=values["url"],
         external_id=values["external_id"],
+        source_id=source_id if isinstance(source_id, str | int) else None,
     )
