@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.content_key import content_hash
 from archive.models import Article
+from archive.services.batches import mark_stale_batches
 from archive.services.events import ReextractSummary, reextract_articles
 from archive.services.ingestion import ingest_paths
 from archive.services.readers import Record, read_paths
@@ -116,6 +117,9 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be at least 1")
         if failed and not reextract:
             raise CommandError("--failed goes with --reextract")
+        for stale in mark_stale_batches():
+            self.stderr.write(f"Batch #{stale.pk} was left running by a process that is gone: "
+                              "marked interrupted.")
         if once and paths and all_stored(paths):
             self.stdout.write("Every article of these paths is already stored: nothing to do.")
         elif paths:
