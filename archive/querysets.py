@@ -42,6 +42,35 @@ def _with_ranges(counts: dict) -> dict:
     return totals
 
 
+def _at_least(queryset, n: int) -> bool:
+    """Whether `queryset` has at least n rows, read through its own best plan. (Asked with
+    a LIMIT, PostgreSQL may scan every article in the hope of meeting a match early: for a
+    word in no article that is a scan of the whole archive.)"""
+    try:
+        inner, params = queryset.order_by().values("id").query.sql_with_params()
+    except EmptyResultSet:
+        return False
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM ({inner} OFFSET 0) AS m LIMIT %s) AS n"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, n])
+        return cursor.fetchone()[0] >= n
+
+
+def known_words(terms: list[str]) -> bool:
+    """Whether every word of the query is in the search vocabulary (primary-key lookups).
+    A word that is not is in no article: the full-text query need not look (PostgreSQL
+    would plan a scan of every article's vector for a word it has no statistics for)."""
+    # VOCABULARY is a constant; the words travel as a parameter.
+    sql = (
+        "SELECT NOT EXISTS (SELECT 1 FROM unnest(tsvector_to_array("  # noqa: S608
+        "to_tsvector('simple', %s))) AS w WHERE length(w) BETWEEN 2 AND 64 "
+        f"AND NOT EXISTS (SELECT 1 FROM {VOCABULARY} WHERE word = w))"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [" ".join(terms)])
+        return cursor.fetchone()[0]
+
+
 def similar_words(term: str) -> list[str]:
     """Up to SIMILAR_WORDS words of the search vocabulary that look like `term` (pg_trgm
     word similarity at least TRIGRAM_THRESHOLD, through the vocabulary's trigram index),
@@ -117,7 +146,7 @@ class ArticleQuerySet(models.QuerySet):
 
         query = SearchQuery(" ".join(terms), config="simple", search_type="plain")
         found = self.filter(search_vector=query)
-        if not found.exists():
+        if not (known_words(terms) and _at_least(found, 1)):
             query = similar_words_query(terms)
             if query is None:
                 return self.none()
@@ -137,7 +166,7 @@ class ArticleQuerySet(models.QuerySet):
         rank = SearchRank(models.F("search_vector"), query)
         # Plain "-published" so that the published index is read backwards.
         newest = self.model.objects.filter(search_vector=query).order_by("-published")
-        if not newest[RANK_WINDOW - 1:RANK_WINDOW].exists():
+        if not _at_least(newest, RANK_WINDOW):
             return rank
         window = newest.values("id")[:RANK_WINDOW]
         return models.Case(models.When(id__in=window, then=rank), default=models.Value(0.0),

@@ -73,3 +73,15 @@ def test_the_vocabulary_lookup_is_limited_and_gives_up_at_its_timeout(db, client
     response = client.get("/search/", {"q": "كركوكك"})
     assert response.status_code == 200 and not response.context["page"].object_list
     assert Article.objects.count() == 1  # the connection is still usable
+
+
+def test_postgresql_is_told_what_matching_a_vector_costs(db):
+    needs_postgresql()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT procost FROM pg_proc WHERE oid = "
+                       "'ts_match_vq(tsvector, tsquery)'::regprocedure")
+        assert cursor.fetchone()[0] == 1000  # a detoast per article, not a free operator
+    assert querysets.known_words(["كركوك"]) is False
+    make_article(title="x", text="انفجار في كركوك")
+    assert querysets.known_words(["كركوك"]) is True
+    assert querysets.known_words(["كركوك", "زنجبيلستان"]) is False
