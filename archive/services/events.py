@@ -12,6 +12,7 @@ from extraction import types
 from extraction.normalise import fold
 
 KEY_MAX = 120
+COUNT_MAX = 2_147_483_647  # PositiveIntegerField on every database
 ERROR_CHARS = 2000
 
 
@@ -75,10 +76,11 @@ def actor_for(ref: types.ActorRef, *, cache: dict | None = None) -> Actor:
 
 
 def _count(count: types.Count | None) -> tuple[int | None, int | None, int | None]:
-    """best/low/high made sane for the database: non-negative, low <= best <= high."""
+    """best/low/high made sane for the database: non-negative, at most COUNT_MAX (a
+    larger figure is a misreading, and no column holds it), low <= best <= high."""
     if count is None:
         return None, None, None
-    best, low, high = (v if isinstance(v, int) and v >= 0 else None
+    best, low, high = (v if isinstance(v, int) and 0 <= v <= COUNT_MAX else None
                        for v in (count.best, count.low, count.high))
     if low is not None and high is not None and low > high:
         low, high = high, low

@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from django.apps import apps
@@ -13,9 +14,10 @@ from django.db import connection
 from django.utils import timezone
 
 from archive.content_key import content_hash
-from archive.models import Article, IngestionBatch
+from archive.models import Article, Event, IngestionBatch
 from archive.services.ingestion import ingest_paths, ingest_records
 from archive.services.readers import Record
+from extraction.types import Count, PlaceRef
 
 from .conftest import fake_extract
 from .sentences import BOMB, CLASH, PROTEST, RAID, jsonl
@@ -51,6 +53,33 @@ def test_a_record_the_database_refuses_fails_alone_and_the_batch_goes_on():
     assert list(Article.objects.values_list("text", flat=True)) == [RAID]
     again = ingest_records(records=[refused, fine], source="made", extractor=fake_extract)
     assert (again.status, again.n_duplicate, again.n_failed) == ("done", 1, 1)
+
+
+def test_an_absurd_count_from_the_extractor_is_stored_as_unknown_not_a_crash():
+    def absurd(text, published=None):
+        return [replace(event, killed=Count(10**20, 10**20, 10**20))
+                for event in fake_extract(text)]
+
+    batch = ingest_records(records=[Record(text=BOMB, file="f", line=1)], source="s",
+                           extractor=absurd)
+    assert (batch.status, batch.n_new, batch.n_failed) == ("done", 1, 0)
+    assert Event.objects.get().killed_best is None
+
+
+def test_events_the_database_refuses_leave_the_article_stored_and_marked():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite stores NUL characters: only PostgreSQL refuses them")
+
+    def odd_place(text, published=None):
+        return [replace(event, place=PlaceRef(name="قرية\x00", kind="village"))
+                for event in fake_extract(text)]
+
+    batch = ingest_records(records=[Record(text=BOMB, file="f", line=1)], source="s",
+                           extractor=odd_place)
+    assert (batch.status, batch.n_new, batch.n_unextracted, batch.n_failed) == ("done", 1, 1, 0)
+    article = Article.objects.get()
+    assert article.extraction_error.startswith("storing its events failed: DataError")
+    assert not article.events.exists()
 
 
 def test_a_batch_of_failures_stops_with_a_clear_message(write, settings):
