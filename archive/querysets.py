@@ -19,6 +19,7 @@ SIMILAR_WORDS = 8
 SIMILAR_CANDIDATES = 500
 SIMILAR_TIMEOUT_MS = 500
 VOCABULARY = "archive_search_word"  # one row per indexed word: migration 0004
+SUBSTRING_WINDOW = 5000  # SQLite's fallback reads at most this many (newest) texts
 MATERIALISE_IDS = 20_000  # under the bound-parameter limits of SQLite and PostgreSQL
 
 
@@ -133,7 +134,8 @@ class ArticleQuerySet(models.QuerySet):
         when more than RANK_WINDOW articles match, only the newest RANK_WINDOW are kept
         and ranked (ts_rank reads each match's whole vector). `ranked=False` keeps every
         match, unranked (the events filter). SQLite: the FTS5 table kept in sync by
-        triggers, ranked by bm25, falling back to substring matches."""
+        triggers, ranked by bm25, falling back to substring matches in the newest
+        SUBSTRING_WINDOW articles."""
         terms = query_terms(query)
         if not terms:
             return self.none()
@@ -178,8 +180,11 @@ class ArticleQuerySet(models.QuerySet):
         if found.exists():
             return found
         # Nothing has every word: words glued to their neighbours in scraped text
-        # ("وجنوبكركوك") or cut short in the query still match as substrings.
-        glued = models.Q()
+        # ("وجنوبكركوك") or cut short in the query still match as substrings, among the
+        # newest SUBSTRING_WINDOW articles (a substring is found by reading each text: the
+        # window keeps that cost from growing with the archive).
+        newest = self.model.objects.order_by("-published", "-id").values("id")
+        glued = models.Q(id__in=newest[:SUBSTRING_WINDOW])
         for term in terms:
             glued &= models.Q(search_text__contains=term)
         return self.filter(glued).annotate(

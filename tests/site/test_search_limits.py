@@ -85,3 +85,13 @@ def test_postgresql_is_told_what_matching_a_vector_costs(db):
     make_article(title="x", text="انفجار في كركوك")
     assert querysets.known_words(["كركوك"]) is True
     assert querysets.known_words(["كركوك", "زنجبيلستان"]) is False
+
+
+def test_sqlite_looks_for_glued_words_in_the_newest_texts_only(db, monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL looks misspelt words up in its vocabulary")
+    monkeypatch.setattr(querysets, "SUBSTRING_WINDOW", 2)
+    for year in (2015, 2016, 2017):
+        article = make_article(title=str(year), text=f"أفادت مصادر في وجنوبكركوك عام {year}")
+        Article.objects.filter(pk=article.pk).update(published=f"{year}-01-01")
+    assert {a.title for a in Article.objects.search("كركوك")} == {"2016", "2017"}
