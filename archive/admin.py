@@ -61,19 +61,37 @@ def _reextract(modeladmin, request, articles):
     ), level)
 
 
+class ExtractionFilter(admin.SimpleListFilter):
+    title = "الاستخراج"
+    parameter_name = "extraction"
+
+    def lookups(self, request, model_admin):
+        return [("failed", "فشل الاستخراج (extraction failed)")]
+
+    def queryset(self, request, queryset):
+        return queryset.extraction_failed() if self.value() == "failed" else queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "outlet", "published", "ingested_at", "batch"]
-    list_filter = ["outlet", "language"]
+    list_display = ["__str__", "outlet", "published", "ingested_at", "batch", "extraction"]
+    list_filter = [ExtractionFilter, "outlet", "language"]
     search_fields = ["title", "external_id"]
     date_hierarchy = "published"
     raw_id_fields = ["batch"]
-    readonly_fields = ["content_hash", "ingested_at", "search_text"]
+    readonly_fields = ["content_hash", "ingested_at", "search_text", "extractor_version",
+                       "extraction"]
     exclude = ["search_vector"]
     inlines = [EventInline]
     actions = ["reextract_selected"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     show_full_result_count = False
+
+    @admin.display(description="الاستخراج")
+    def extraction(self, article):
+        if article.extraction_error:
+            return f"extraction failed: {article.extraction_error}"
+        return "—"
 
     @admin.action(description="إعادة استخراج الأحداث من المقالات المحددة", permissions=["change"])
     def reextract_selected(self, request, queryset):
@@ -124,14 +142,15 @@ class EventAdmin(admin.ModelAdmin):
 
 @admin.register(IngestionBatch)
 class IngestionBatchAdmin(admin.ModelAdmin):
-    list_display = ["pk", "source", "status", "started_at", "n_new", "n_duplicate",
-                    "n_failed", "created_by"]
+    list_display = ["pk", "source", "status", "started_at", "n_new", "n_unextracted",
+                    "n_duplicate", "n_failed", "created_by"]
     list_filter = ["status", "extractor_version"]
     search_fields = ["source"]
     date_hierarchy = "started_at"
     list_select_related = ["created_by"]
     readonly_fields = ["source", "created_by", "started_at", "finished_at", "status",
-                       "extractor_version", "n_new", "n_duplicate", "n_failed", "error_report"]
+                       "extractor_version", "n_new", "n_unextracted", "n_duplicate", "n_failed",
+                       "worker", "heartbeat_at", "error_report"]
     exclude = ["errors"]
     change_list_template = "admin/archive/ingestionbatch/change_list.html"
 

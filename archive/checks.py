@@ -1,6 +1,23 @@
-"""System checks for the things that silently break Arabic search."""
+"""System checks for the things that silently break Arabic search or the site's looks."""
+from pathlib import Path
+
+from django.conf import settings
 from django.core import checks
 from django.db import connections
+
+
+@checks.register(checks.Tags.staticfiles, deploy=True)
+def check_static_files_collected(app_configs, **kwargs):
+    """Without `collectstatic`, WhiteNoise has nothing to serve: every page unstyled."""
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if settings.DEBUG or manifest.exists():
+        return []
+    return [checks.Warning(
+        f"Static files are not collected in {settings.STATIC_ROOT}: the site and the admin "
+        "would be unstyled.",
+        hint="Run: manage.py collectstatic --noinput (MARSAD_STATIC_ROOT sets the folder)",
+        id="archive.W002",
+    )]
 
 
 @checks.register(checks.Tags.database)

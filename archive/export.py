@@ -4,6 +4,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.functions import Substr
@@ -94,8 +95,11 @@ def _postgresql_stream(values) -> Iterator[tuple]:
         return ArrayAgg("participants__actor_id", filter=Q(participants__role=role),
                         order_by="participants__id", default=[])
 
-    sql, params = values.annotate(initiators=ids("initiator"), targets=ids("target")) \
-        .query.sql_with_params()
+    try:
+        sql, params = values.annotate(initiators=ids("initiator"), targets=ids("target")) \
+            .query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing: the header alone
+        return
     connection.ensure_connection()
     with connection.connection.cursor() as cursor:
         yield from cursor.stream(sql, params, size=CHUNK)

@@ -8,6 +8,15 @@ from django.template.defaultfilters import filesizeformat
 from archive.services.readers import SUFFIXES
 
 
+def sizes(size: int, limit: int) -> tuple[str, str]:
+    """Two sizes as a reader tells them apart: rounded (50.2 MB), or in bytes when
+    rounding would print them alike."""
+    shown = filesizeformat(size), filesizeformat(limit)
+    if shown[0] == shown[1]:
+        return f"{size:,} بايت", f"{limit:,} بايت"
+    return shown
+
+
 class UploadArticlesForm(forms.Form):
     file = forms.FileField(
         label="ملف المقالات",
@@ -25,9 +34,10 @@ class UploadArticlesForm(forms.Form):
             )
         limit = settings.UPLOAD_MAX_BYTES
         if upload.size > limit:
+            size, most = sizes(upload.size, limit)
             raise forms.ValidationError(
-                f"حجم الملف {filesizeformat(upload.size)} يتجاوز الحد المسموح "
-                f"{filesizeformat(limit)}. قسّم الملف أو استخدم الأمر manage.py ingest."
+                f"حجم الملف {size} يتجاوز الحد المسموح {most}. "
+                "قسّم الملف أو استخدم الأمر manage.py ingest."
             )
         if upload.size == 0:
             raise forms.ValidationError("الملف فارغ.")

@@ -111,8 +111,15 @@ class IngestionBatch(models.Model):
     n_new = models.PositiveIntegerField(default=0)
     n_duplicate = models.PositiveIntegerField(default=0)
     n_failed = models.PositiveIntegerField(default=0)
-    # [{"file": ..., "line": ..., "message": ...}], one per rejected record
+    n_unextracted = models.PositiveIntegerField(
+        default=0, help_text="New articles stored without events: the extractor failed on them"
+    )
+    # [{"file": ..., "line": ..., "message": ...}], one per rejected record or warning
     errors = models.JSONField(default=list, blank=True)
+    # Who runs it ("host:pid") and when it last saved: a batch whose worker died is found
+    # and marked interrupted (archive.services.batches).
+    worker = models.CharField(max_length=200, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-started_at"]
@@ -130,6 +137,7 @@ class Article(models.Model):
     url = models.URLField(max_length=2000, blank=True)
     published = models.DateField("تاريخ النشر", null=True, blank=True, db_index=True)
     language = models.CharField(max_length=10, default="ar")
+    # archive.content_key: what makes two articles the same (not the extractor's folding)
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     ingested_at = models.DateTimeField(auto_now_add=True, db_index=True)
     batch = models.ForeignKey(
@@ -139,11 +147,19 @@ class Article(models.Model):
     # folds queries); indexed by the search migrations on each backend.
     search_text = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # The extractor that last ran on the article, and its error when it failed (the
+    # article is kept, without events, until `ingest --reextract --failed` succeeds).
+    extractor_version = models.CharField(max_length=40, blank=True, editable=False)
+    extraction_error = models.TextField(blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "-id"]
+        indexes = [
+            models.Index(fields=["id"], condition=~Q(extraction_error=""),
+                         name="article_extraction_failed"),
+        ]
 
     def __str__(self):
         return self.title or self.text[:80]

@@ -1,6 +1,6 @@
 """Reads: the QuerySet methods views, exports and commands share."""
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, models
+from django.db import OperationalError, connection, models, transaction
 from django.db.models import Count, F, Sum
 from django.db.models.expressions import RawSQL
 
@@ -13,6 +13,13 @@ NEWEST_FIRST = (F("date").desc(nulls_last=True), "-id")
 RANGES = [(0, 0), (1, 4), (5, 9), (10, 49), (50, None)]
 TRIGRAM_THRESHOLD = 0.5
 RANK_WINDOW = 1000
+# The misspelt-query fallback (PostgreSQL): per query word, at most this many similar
+# words of the vocabulary, found within this many milliseconds.
+SIMILAR_WORDS = 8
+SIMILAR_CANDIDATES = 500
+SIMILAR_TIMEOUT_MS = 500
+VOCABULARY = "archive_search_word"  # one row per indexed word: migration 0004
+SUBSTRING_WINDOW = 5000  # SQLite's fallback reads at most this many (newest) texts
 MATERIALISE_IDS = 20_000  # under the bound-parameter limits of SQLite and PostgreSQL
 
 
@@ -36,6 +43,78 @@ def _with_ranges(counts: dict) -> dict:
     return totals
 
 
+def _at_least(queryset, n: int) -> bool:
+    """Whether `queryset` has at least n rows, read through its own best plan. (Asked with
+    a LIMIT, PostgreSQL may scan every article in the hope of meeting a match early: for a
+    word in no article that is a scan of the whole archive.)"""
+    try:
+        inner, params = queryset.order_by().values("id").query.sql_with_params()
+    except EmptyResultSet:
+        return False
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM ({inner} OFFSET 0) AS m LIMIT %s) AS n"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, n])
+        return cursor.fetchone()[0] >= n
+
+
+def known_words(terms: list[str]) -> bool:
+    """Whether every word of the query is in the search vocabulary (primary-key lookups).
+    A word that is not is in no article: the full-text query need not look (PostgreSQL
+    would plan a scan of every article's vector for a word it has no statistics for)."""
+    # VOCABULARY is a constant; the words travel as a parameter.
+    sql = (
+        "SELECT NOT EXISTS (SELECT 1 FROM unnest(tsvector_to_array("  # noqa: S608
+        "to_tsvector('simple', %s))) AS w WHERE length(w) BETWEEN 2 AND 64 "
+        f"AND NOT EXISTS (SELECT 1 FROM {VOCABULARY} WHERE word = w))"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [" ".join(terms)])
+        return cursor.fetchone()[0]
+
+
+def similar_words(term: str) -> list[str]:
+    """Up to SIMILAR_WORDS words of the search vocabulary that look like `term` (pg_trgm
+    word similarity at least TRIGRAM_THRESHOLD, through the vocabulary's trigram index),
+    most similar first among the first SIMILAR_CANDIDATES found; none when the lookup
+    outlasts SIMILAR_TIMEOUT_MS. It never reads the articles' texts, and the vocabulary
+    grows far slower than the archive."""
+    sql = (f"SELECT word FROM (SELECT word FROM {VOCABULARY} WHERE %s <%% word "  # noqa: S608
+           "LIMIT %s) AS candidates "
+           "ORDER BY word_similarity(%s, word) DESC, length(word), word LIMIT %s")
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('statement_timeout')")
+            previous = cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, true), "
+                "set_config('pg_trgm.word_similarity_threshold', %s, true)",
+                [f"{SIMILAR_TIMEOUT_MS}ms", str(TRIGRAM_THRESHOLD)],
+            )
+            cursor.execute(sql, [term, SIMILAR_CANDIDATES, term, SIMILAR_WORDS])
+            words = [row[0] for row in cursor.fetchall()]
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+    except OperationalError:  # cancelled by the timeout: no suggestion rather than a stall
+        return []
+    return words
+
+
+def similar_words_query(terms: list[str]):
+    """A full-text query asking for every term or a word like it; None when a term has
+    no similar word at all."""
+    from django.contrib.postgres.search import SearchQuery
+
+    query = None
+    for term in terms:
+        alternatives = None
+        for word in similar_words(term):
+            one = SearchQuery(word, config="simple", search_type="plain")
+            alternatives = one if alternatives is None else alternatives | one
+        if alternatives is None:
+            return None
+        query = alternatives if query is None else query & alternatives
+    return query
+
+
 class PlaceQuerySet(models.QuerySet):
     def within(self, place):
         """The place and every place it encloses (its districts, cities, villages)."""
@@ -43,6 +122,10 @@ class PlaceQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def extraction_failed(self):
+        """Articles stored without events because the extractor raised on them."""
+        return self.exclude(extraction_error="")
+
     def search(self, query: str, *, ranked: bool = True):
         """Articles matching every word of the query, best first, annotated with `rank`
         (higher is better). Words are folded like Article.search_text, so spelling variants
@@ -51,7 +134,8 @@ class ArticleQuerySet(models.QuerySet):
         when more than RANK_WINDOW articles match, only the newest RANK_WINDOW are kept
         and ranked (ts_rank reads each match's whole vector). `ranked=False` keeps every
         match, unranked (the events filter). SQLite: the FTS5 table kept in sync by
-        triggers, ranked by bm25, falling back to substring matches."""
+        triggers, ranked by bm25, falling back to substring matches in the newest
+        SUBSTRING_WINDOW articles."""
         terms = query_terms(query)
         if not terms:
             return self.none()
@@ -60,29 +144,35 @@ class ArticleQuerySet(models.QuerySet):
         return self._search_sqlite(terms)
 
     def _search_postgresql(self, terms, *, ranked):
-        from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+        from django.contrib.postgres.search import SearchQuery
 
         query = SearchQuery(" ".join(terms), config="simple", search_type="plain")
         found = self.filter(search_vector=query)
-        if found.exists():
-            if not ranked:
-                return found
-            # Plain "-published" so that the published index is read backwards.
-            newest = self.model.objects.filter(search_vector=query).order_by(
-                "-published"
-            ).values("id")[:RANK_WINDOW]
-            if newest[RANK_WINDOW - 1:RANK_WINDOW].exists():  # as many as the window: trim
-                found = self.filter(id__in=[row["id"] for row in newest])
-            return found.annotate(rank=SearchRank(models.F("search_vector"), query)).order_by(
-                "-rank", models.F("published").desc(nulls_last=True), "-id"
-            )
-        phrase = " ".join(terms)
-        return (
-            self.filter(search_text__trigram_word_similar=phrase)
-            .annotate(rank=TrigramWordSimilarity(phrase, "search_text"))
-            .filter(rank__gte=TRIGRAM_THRESHOLD)
-            .order_by("-rank", "-published", "-id")
+        if not (known_words(terms) and _at_least(found, 1)):
+            query = similar_words_query(terms)
+            if query is None:
+                return self.none()
+            found = self.filter(search_vector=query)
+        if not ranked:
+            return found
+        return found.annotate(rank=self._rank(query)).order_by(
+            "-rank", models.F("published").desc(nulls_last=True), "-id"
         )
+
+    def _rank(self, query):
+        """ts_rank, which reads each match's whole vector: of every match when there are
+        fewer than RANK_WINDOW, else of the newest RANK_WINDOW (the rest rank 0, after
+        them, newest first). Every match stays in the result either way."""
+        from django.contrib.postgres.search import SearchRank
+
+        rank = SearchRank(models.F("search_vector"), query)
+        # Plain "-published" so that the published index is read backwards.
+        newest = self.model.objects.filter(search_vector=query).order_by("-published")
+        if not _at_least(newest, RANK_WINDOW):
+            return rank
+        window = newest.values("id")[:RANK_WINDOW]
+        return models.Case(models.When(id__in=window, then=rank), default=models.Value(0.0),
+                           output_field=models.FloatField())
 
     def _search_sqlite(self, terms):
         exact = " ".join(f'"{t}"' for t in terms)
@@ -90,8 +180,11 @@ class ArticleQuerySet(models.QuerySet):
         if found.exists():
             return found
         # Nothing has every word: words glued to their neighbours in scraped text
-        # ("وجنوبكركوك") or cut short in the query still match as substrings.
-        glued = models.Q()
+        # ("وجنوبكركوك") or cut short in the query still match as substrings, among the
+        # newest SUBSTRING_WINDOW articles (a substring is found by reading each text: the
+        # window keeps that cost from growing with the archive).
+        newest = self.model.objects.order_by("-published", "-id").values("id")
+        glued = models.Q(id__in=newest[:SUBSTRING_WINDOW])
         for term in terms:
             glued &= models.Q(search_text__contains=term)
         return self.filter(glued).annotate(

@@ -2,22 +2,30 @@
 
 DEBUG is off unless MARSAD_DEBUG=1; SECRET_KEY is required when it is off.
 DATABASE_URL picks the database (SQLite file by default, postgres://... in production).
+A `.env` file at the root (MARSAD_ENV_FILE names another, or none when empty) fills in
+variables the environment does not set: `scripts/serve` writes one for development.
 """
 import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from archive.env import database_from_url, env_bool, env_int, env_list
+from archive.env import database_from_url, env_bool, env_int, env_list, load_env_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+ENV_FILE = os.environ.get("MARSAD_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    load_env_file(Path(ENV_FILE))
 
 DEBUG = env_bool("MARSAD_DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("MARSAD_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("MARSAD_SECRET_KEY is required unless MARSAD_DEBUG=1")
+        raise ImproperlyConfigured(
+            "MARSAD_SECRET_KEY is required unless MARSAD_DEBUG=1 (for development, "
+            "scripts/serve writes both to .env; see the README's Configuration)"
+        )
     SECRET_KEY = "insecure-development-key-only-for-debug"  # noqa: S105 (DEBUG only)
 
 ALLOWED_HOSTS = env_list("MARSAD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
@@ -37,7 +45,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "archive.middleware.RequestLimitsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "archive.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,12 +99,26 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("MARSAD_STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Production: WhiteNoise serves STATIC_ROOT (fill it with `manage.py collectstatic`),
+# hashed names cached for ever; development: runserver serves static/ as it is.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+                    if DEBUG else "archive.storage.StaticFilesStorage"},
+}
 
 # Uploads: the admin upload streams files to disk past this size, and refuses
 # anything larger than MARSAD_UPLOAD_MAX_MB.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 UPLOAD_MAX_BYTES = env_int("MARSAD_UPLOAD_MAX_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Every other request body: refused (413) before it is read past this size.
+MARSAD_MAX_REQUEST_BYTES = env_int("MARSAD_MAX_REQUEST_MB", 5) * 1024 * 1024
+# Reading article files (archive.services.readers) and ingesting them.
+MARSAD_MAX_RECORD_BYTES = env_int("MARSAD_MAX_RECORD_MB", 5) * 1024 * 1024
+MARSAD_MAX_RECORDS_PER_FILE = env_int("MARSAD_MAX_RECORDS_PER_FILE", 1_000_000)
+MARSAD_MAX_UNZIPPED_BYTES = env_int("MARSAD_MAX_UNZIPPED_MB", 1024) * 1024 * 1024
+MARSAD_MAX_FAILURES_PER_BATCH = env_int("MARSAD_MAX_FAILURES_PER_BATCH", 10_000)
 
 # Security: strict unless DEBUG. `manage.py check --deploy` is clean with these.
 SECURE_SSL_REDIRECT = env_bool("MARSAD_SSL_REDIRECT", default=not DEBUG)

@@ -3,6 +3,7 @@ and a fast password hasher. The database still comes from DATABASE_URL."""
 import os
 
 os.environ.setdefault("MARSAD_SECRET_KEY", "tests-only-not-a-secret")
+os.environ.setdefault("MARSAD_ENV_FILE", "")  # a developer's .env must not change the tests
 
 from archive.settings import *  # noqa: E402,F403
 
@@ -15,3 +16,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
 }
+# Pages find static files where they are (tests/site/test_production.py collects them).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

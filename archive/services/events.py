@@ -12,6 +12,8 @@ from extraction import types
 from extraction.normalise import fold
 
 KEY_MAX = 120
+COUNT_MAX = 2_147_483_647  # PositiveIntegerField on every database
+ERROR_CHARS = 2000
 
 
 def _derived_key(*parts: str) -> str:
@@ -74,10 +76,11 @@ def actor_for(ref: types.ActorRef, *, cache: dict | None = None) -> Actor:
 
 
 def _count(count: types.Count | None) -> tuple[int | None, int | None, int | None]:
-    """best/low/high made sane for the database: non-negative, low <= best <= high."""
+    """best/low/high made sane for the database: non-negative, at most COUNT_MAX (a
+    larger figure is a misreading, and no column holds it), low <= best <= high."""
     if count is None:
         return None, None, None
-    best, low, high = (v if isinstance(v, int) and v >= 0 else None
+    best, low, high = (v if isinstance(v, int) and 0 <= v <= COUNT_MAX else None
                        for v in (count.best, count.low, count.high))
     if low is not None and high is not None and low > high:
         low, high = high, low
@@ -161,11 +164,19 @@ def _overlaps_reviewed(event: types.Event, reviewed: list[tuple[str, int, int]])
     )
 
 
+def _record_failure(article: Article, *, version: str, error: str) -> None:
+    article.extraction_error, article.extractor_version = error[:ERROR_CHARS], version
+    Article.objects.filter(pk=article.pk).update(extraction_error=article.extraction_error,
+                                                 extractor_version=version)
+
+
 def reextract_articles(
     *, articles: Iterable[Article], extractor: Callable | None = None, version: str | None = None
 ) -> ReextractSummary:
     """Re-run the current extractor: each article's unreviewed events are replaced (in
-    one transaction per article); reviewed events stay, and no new event repeats one."""
+    one transaction per article); reviewed events stay, and no new event repeats one. An
+    article the extractor fails on keeps its events and records the error (the articles
+    to retry: `Article.objects.extraction_failed()`); a success clears it."""
     extractor, version = extractor_and_version(extractor, version)
     n = removed = added = kept = 0
     failed = []
@@ -174,7 +185,9 @@ def reextract_articles(
         try:
             found = list(extractor(article.text, published=article.published))
         except Exception as error:  # an extractor bug must not stop the whole run
-            failed.append(f"article #{article.pk}: {type(error).__name__}: {error}")
+            message = f"{type(error).__name__}: {error}"
+            _record_failure(article, version=version, error=message)
+            failed.append(f"article #{article.pk}: {message}")
             continue
         with transaction.atomic():
             reviewed = list(article.events.filter(reviewed=True)
@@ -183,4 +196,6 @@ def reextract_articles(
             fresh = [e for e in found if not _overlaps_reviewed(e, reviewed)]
             added += len(store_events(article=article, events=fresh, version=version))
             kept += len(reviewed)
+            Article.objects.filter(pk=article.pk).update(extraction_error="",
+                                                         extractor_version=version)
     return ReextractSummary(n, removed, added, kept, tuple(failed))

@@ -7,20 +7,26 @@ marked interrupted/failed and never half an article; re-running picks up where i
 stopped because an article already stored (same content hash) is a counted no-op.
 """
 import logging
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.conf import settings
+from django.db import DatabaseError, DataError, IntegrityError, transaction
 from django.utils import timezone
 
+from archive.content_key import content_hash
 from archive.models import Article, IngestionBatch
 from archive.search import search_document
+from archive.services.batches import mark_stale_batches, this_worker
 from archive.services.events import extractor_and_version, store_events
 from archive.services.readers import ReadError, Record, read_paths, read_stream
-from archive.services.text import content_hash
 
 logger = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 1000
+MAX_FAILURES = 10_000  # per batch, unless MARSAD_MAX_FAILURES_PER_BATCH says otherwise
+HEARTBEAT_SECONDS = 30  # a running batch is saved at least this often
+ERROR_CHARS = 2000
 Progress = Callable[[IngestionBatch], None]
 
 
@@ -62,22 +68,41 @@ def _note(batch: IngestionBatch, error: dict) -> None:
         batch.errors.append({"file": "", "line": None, "message": "further errors not stored"})
 
 
-def _store(record: Record, *, digest: str, batch, events, version) -> bool:
-    """Store one article with its events; False when it was already there."""
+class RecordRefused(Exception):
+    """The database refused one record's values (PostgreSQL's DataError, a constraint)."""
+
+
+def _create(record: Record, *, digest: str, batch, events, version, error: str) -> Article:
+    with transaction.atomic():
+        article = Article.objects.create(
+            text=record.text, title=record.title, outlet=record.outlet, url=record.url,
+            published=record.published, external_id=record.external_id,
+            content_hash=digest, batch=batch, extractor_version=version,
+            extraction_error=error[:ERROR_CHARS],
+            search_text=search_document(record.title, record.text),
+        )
+        store_events(article=article, events=events, version=version)
+    return article
+
+
+def _store(record: Record, *, digest: str, batch, events, version, error: str) -> Article | None:
+    """Store one article with its events; None when it was already there. When the
+    database refuses the events, the article is kept without them (marked failed); when
+    it refuses the article itself, RecordRefused."""
     try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                text=record.text, title=record.title, outlet=record.outlet, url=record.url,
-                published=record.published, external_id=record.external_id,
-                content_hash=digest, batch=batch,
-                search_text=search_document(record.title, record.text),
-            )
-            store_events(article=article, events=events, version=version)
-    except IntegrityError:
+        return _create(record, digest=digest, batch=batch, events=events, version=version,
+                       error=error)
+    except (IntegrityError, DataError) as refused:
         if Article.objects.filter(content_hash=digest).exists():
-            return False  # stored meanwhile by another process
-        raise
-    return True
+            return None  # stored meanwhile by another process
+        if not events:
+            raise RecordRefused(f"the database refused this article: {refused}") from refused
+        error = f"storing its events failed: {type(refused).__name__}: {refused}"
+    try:
+        return _create(record, digest=digest, batch=batch, events=[], version=version,
+                       error=error)
+    except (IntegrityError, DataError) as refused:
+        raise RecordRefused(f"the database refused this article: {refused}") from refused
 
 
 def ingest_records(
@@ -90,14 +115,16 @@ def ingest_records(
     extractor: Callable | None = None,
     version: str | None = None,
 ) -> IngestionBatch:
-    """The one ingestion loop: every record ends up new, duplicate or failed (with its
-    file, line and message on the batch)."""
+    """The one ingestion loop: every record ends up new (extracted or not), duplicate or
+    failed (with its file, line and message on the batch)."""
     extractor, version = extractor_and_version(extractor, version)
+    mark_stale_batches()
     batch = IngestionBatch.objects.create(
         source=source[:500], created_by=user if getattr(user, "pk", None) else None,
-        extractor_version=version,
+        extractor_version=version, worker=this_worker(), heartbeat_at=timezone.now(),
     )
-    seen = 0
+    max_failures = getattr(settings, "MARSAD_MAX_FAILURES_PER_BATCH", MAX_FAILURES)
+    seen, saved = 0, time.monotonic()
     try:
         for record in records:
             seen += 1
@@ -105,8 +132,14 @@ def ingest_records(
                 _add_error(batch, record.to_json())
             else:
                 _ingest_one(record, batch=batch, extractor=extractor, version=version)
-            if seen % save_every == 0:
-                batch.save()
+            if batch.n_failed > max_failures:
+                _finish(batch, IngestionBatch.Status.FAILED, (
+                    f"stopped after {batch.n_failed:,} failed records (the limit is "
+                    f"{max_failures:,}): is this the right file?"))
+                return batch
+            if seen % save_every == 0 or time.monotonic() - saved > HEARTBEAT_SECONDS:
+                _save(batch)
+                saved = time.monotonic()
             if progress:
                 progress(batch)
     except KeyboardInterrupt:
@@ -124,25 +157,40 @@ def ingest_records(
 
 
 def _ingest_one(record: Record, *, batch, extractor, version) -> None:
-    """Count one record as new, duplicate or failed. An extractor error fails only this
-    record; an error while storing (the database) stops the batch."""
+    """Count one record as new, duplicate or failed. An extractor error keeps the article
+    (without events, its error noted on it and on the batch, for `ingest --reextract
+    --failed`); a value the database refuses fails only this record."""
     digest = content_hash(record.text)
+    where = {"file": record.file, "line": record.line}
     if Article.objects.filter(content_hash=digest).exists():
         batch.n_duplicate += 1
         return
+    error = ""
     try:
         events = list(extractor(record.text, published=record.published))
-    except Exception as error:  # one odd article must not stop the batch: it is reported
-        where = {"file": record.file, "line": record.line}
-        _add_error(batch, {**where, "message": f"extractor failed: {type(error).__name__}: "
-                                               f"{error}"})
+    except Exception as failure:  # one odd article must not stop the batch, nor be lost
+        events, error = [], f"{type(failure).__name__}: {failure}"
+    try:
+        article = _store(record, digest=digest, batch=batch, events=events, version=version,
+                         error=error)
+    except RecordRefused as refused:
+        _add_error(batch, {**where, "message": str(refused)})
         return
-    if _store(record, digest=digest, batch=batch, events=events, version=version):
-        batch.n_new += 1
-        for warning in record.warnings:
-            _note(batch, {"file": record.file, "line": record.line, "message": warning})
-    else:
+    if article is None:
         batch.n_duplicate += 1
+        return
+    batch.n_new += 1
+    for warning in record.warnings:
+        _note(batch, {**where, "message": warning})
+    if article.extraction_error:
+        batch.n_unextracted += 1
+        _note(batch, {**where, "message": f"article #{article.pk} stored without events: "
+                                          f"extraction failed: {article.extraction_error}"})
+
+
+def _save(batch: IngestionBatch) -> None:
+    batch.heartbeat_at = timezone.now()
+    batch.save()
 
 
 def _finish(batch: IngestionBatch, status: str, message: str = "") -> None:
@@ -150,4 +198,4 @@ def _finish(batch: IngestionBatch, status: str, message: str = "") -> None:
     batch.finished_at = timezone.now()
     if message:
         batch.errors.append({"file": "", "line": None, "message": message})
-    batch.save()
+    _save(batch)

@@ -67,3 +67,11 @@ def test_bench_ingest_prints_figures_and_cleans_up():
 def test_bench_ingest_can_trace_python_allocations_too():
     out, _ = run("bench_ingest", n=2, trace_memory=True)
     assert "tracemalloc" in out and "2 new" in out
+
+
+def test_seeding_the_samples_again_records_no_batch():
+    out, _ = run("ingest", "--once", str(SAMPLE_DATA))
+    assert "2 new, 0 duplicate, 0 failed" in out
+    out, _ = run("ingest", "--once", str(SAMPLE_DATA))
+    assert "already stored: nothing to do" in out
+    assert IngestionBatch.objects.count() == 1

@@ -1,7 +1,11 @@
 """Ingestion mechanics: idempotent, resumable, every record accounted for. The fake
 extractor stands in for the real one here: these tests are about storing, not finding."""
-import pytest
+import io
 
+import pytest
+from django.core.management import call_command
+
+import extraction
 from archive.models import Actor, Article, Event, IngestionBatch, Place
 from archive.services import ingestion
 from archive.services.ingestion import ingest_paths
@@ -62,16 +66,35 @@ def test_bad_records_are_stored_on_the_batch_and_the_rest_ingested(write):
     assert all(e["file"] == str(path) for e in batch.errors)
 
 
-def test_an_extractor_error_fails_only_that_record(write):
+def test_it_keeps_the_article_when_extraction_fails(write, client, admin_client):
     def picky(text, published=None):
         if "تظاهر" in text:
             raise ValueError("cannot parse this one")
         return fake_extract(text)
 
+    picky.VERSION = "picky-1"
     batch = ingest(write("a.jsonl", jsonl(*({"text": t} for t in ALL))), extractor=picky)
-    assert (batch.status, batch.n_new, batch.n_failed) == ("done", 3, 1)
-    assert "extractor failed: ValueError: cannot parse this one" in batch.errors[0]["message"]
-    assert batch.errors[0]["line"] == 3
+    assert (batch.status, batch.n_new, batch.n_unextracted, batch.n_failed) == ("done", 4, 1, 0)
+    failed = Article.objects.get(text=PROTEST)
+    assert failed.extraction_error == "ValueError: cannot parse this one"
+    assert not failed.events.exists() and failed.extractor_version == "picky-1"
+    [note] = batch.errors
+    assert note["line"] == 3 and note["message"] == (
+        f"article #{failed.pk} stored without events: extraction failed: "
+        "ValueError: cannot parse this one")
+    assert list(Article.objects.extraction_failed()) == [failed]
+    assert [a.pk for a in Article.objects.search("تظاهر")] == [failed.pk]  # searchable
+    assert client.get(f"/articles/{failed.pk}/").status_code == 200  # visible
+    listing = admin_client.get("/admin/archive/article/", {"extraction": "failed"})
+    assert "extraction failed: ValueError: cannot parse this one" in listing.content.decode()
+    assert str(failed.pk) in listing.content.decode()
+
+    out = io.StringIO()
+    call_command("ingest", "--reextract", "--failed", stdout=out, stderr=io.StringIO())
+    assert "Re-extracted 1 articles" in out.getvalue() and "0 failed" in out.getvalue()
+    failed.refresh_from_db()
+    assert failed.extraction_error == "" and failed.extractor_version == extraction.VERSION
+    assert not Article.objects.extraction_failed().exists()
 
 
 def test_ctrl_c_mid_batch_leaves_earlier_articles_and_rerunning_completes(write):
@@ -131,3 +154,23 @@ def test_the_stored_error_list_is_capped_but_the_count_is_exact(write, monkeypat
     batch = ingest(write("a.jsonl", "{}\n" * 6))
     assert batch.n_failed == 6
     assert len(batch.errors) == 4 and batch.errors[-1]["message"] == "further errors not stored"
+
+
+def test_re_ingesting_after_a_change_to_fold_adds_nothing(write, monkeypatch):
+    import sys
+
+    from extraction import normalise
+
+    path = write("a.jsonl", jsonl(*({"text": t} for t in ALL)))
+    assert ingest(path).n_new == 4
+    original = normalise.fold
+
+    def other_fold(text):  # a new release folds one more letter
+        return original(text).replace("ك", "ک")
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "fold", None) is original:
+            monkeypatch.setattr(module, "fold", other_fold)
+    again = ingest(path)
+    assert (again.n_new, again.n_duplicate) == (0, 4)
+    assert Article.objects.count() == 4

@@ -6,8 +6,9 @@ import zipfile
 
 import pytest
 
+from archive.content_key import content_hash
 from archive.services.readers import ReadError, Record, read_paths
-from archive.services.text import content_hash, parse_date, strip_html
+from article_files.text import parse_date, strip_html
 
 from .sentences import BOMB, CLASH, PROTEST, jsonl
 
@@ -192,7 +193,9 @@ def test_unknown_types_and_missing_paths_are_errors(write, tmp_path):
     assert "no such file" in error.message
 
 
-def test_the_content_hash_ignores_spacing_and_spelling_variants():
-    assert content_hash("قتل  3\nأشخاص") == content_hash("قتل 3 اشخاص")
-    assert content_hash("قتل ٣ أشخاص") == content_hash("قتل 3 أشخاص")
+def test_the_content_key_ignores_spacing_composition_and_invisible_marks_only():
+    assert content_hash("قتل  3\nأشخاص") == content_hash("قتل 3 أشخاص")
+    assert content_hash("قتل 3 \u0627\u0654شخاص") == content_hash("قتل 3 أشخاص")  # NFC
+    assert content_hash("قتل\u200f 3\u200c أشخاص") == content_hash("قتل 3 أشخاص")
+    assert content_hash("قتل 3 اشخاص") != content_hash("قتل 3 أشخاص")  # spelling is text
     assert content_hash(BOMB) != content_hash(CLASH)

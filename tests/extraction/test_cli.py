@@ -1,8 +1,10 @@
 import json
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 
-from extraction import VERSION
+from extraction import VERSION, extract
 from extraction.__main__ import main
 from extraction.ratchet import below_floor
 
@@ -75,3 +77,56 @@ def test_the_check_set_names_whole_outlets():
 
     outlets = check_outlets()
     assert outlets and all(isinstance(o, str) and o for o in outlets)
+
+
+BLAST = "قتل أربعة أشخاص في انفجار سيارة مفخخة وسط مدينة الرمادي صباح الأحد."
+MEETING = "ناقش المجلس البلدي خطة تأهيل الطرق في الأحياء الشرقية."
+
+
+def test_it_reads_what_ingest_reads_txt_csv_folders_and_zips(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "001_blast.txt").write_text(BLAST, encoding="utf-8")
+    (folder / "more.csv").write_text(f"id,date,text\nc1,2019-03-03,{MEETING}\n",
+                                     encoding="cp1256")
+    with zipfile.ZipFile(tmp_path / "batch.zip", "w") as archive:
+        archive.writestr("inside.txt", MEETING + " " + BLAST)
+    samples = sorted((Path(__file__).resolve().parents[2] / "sample_data").glob("*.txt"))
+    out = tmp_path / "out.jsonl"
+    code = main([str(folder), str(tmp_path / "batch.zip"), str(samples[-1]), "-o", str(out)])
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert code == 0, capsys.readouterr().err
+    assert [r["id"] for r in rows] == ["001_blast.txt", "c1", "batch.zip:inside.txt",
+                                    samples[-1].name]
+    assert rows[0]["events"][0]["killed"]["best"] == 4 and rows[1]["events"] == []
+    assert rows[3]["events"]  # the shipped sample reports an incident
+
+
+def test_an_extractor_failure_names_the_article_and_the_run_goes_on(tmp_path, capsys):
+    articles = tmp_path / "a.jsonl"
+    articles.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n"
+                                for i, t in (("ok-1", BLAST), ("bad", MEETING), ("ok-2", BLAST))),
+                        encoding="utf-8")
+
+    def stumbles(text, published=None):
+        if text == MEETING:
+            raise ValueError("min() arg is an empty sequence")
+        return extract(text, published)
+
+    out = tmp_path / "out.jsonl"
+    assert main([str(articles), "-o", str(out)], extractor=stumbles) == 1
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["ok-1", "bad", "ok-2"]
+    assert rows[1] == {"id": "bad", "extractor_version": VERSION, "events": [],
+                       "error": "ValueError: min() arg is an empty sequence"}
+    assert rows[2]["events"]
+    err = capsys.readouterr().err
+    assert "article 'bad'" in err and "extraction failed: ValueError" in err
+
+
+def test_the_extractor_and_its_readers_import_no_django():
+    code = ("import sys, extraction.__main__, article_files; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.strip() == "[]"

@@ -1,29 +1,51 @@
 """manage.py bench_site --articles 100000 — fill the configured database with N generated
-articles (two events each), then print median and p95 latency of the main pages and the
+articles (two events each), then print median and p95 latency of the main pages (a
+misspelt search among them: the fallback that must not grow with the archive) and the
 CSV export rate. Rows it adds carry the external_id prefix `bench-`; they are removed at
-the end unless --keep (a later run with --keep reuses them).
+the end unless --keep (a later run with --keep reuses them). `--corpus FILE.jsonl[.gz]`
+fills with the texts of real articles instead (read at run time, never stored elsewhere):
+their vocabulary, unlike the generator's, grows with the archive.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/marsad_bench \\
         manage.py migrate && manage.py bench_site --articles 100000 --keep
 """
+import gzip
+import json
 import random
 import statistics
 import time
 from itertools import islice
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test import RequestFactory
 from django.urls import resolve
 
+from archive.content_key import content_hash
 from archive.models import Actor, Article, Event, EventActor, Place
 from archive.search import search_document
 from archive.services.synthetic import generate_articles
-from archive.services.text import content_hash
 
 PREFIX = "bench-"
 CHUNK = 2000
 TARGETS = {"filtered events p95 ms": 150, "export rows/s": 20_000}
+
+
+def _corpus(path: Path):
+    """Articles of a JSONL file in the generator's shape (texts unique by content key)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    seen = set()
+    with opener(path, "rt", encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            row = json.loads(line)
+            key = content_hash(row.get("text") or "")
+            if not row.get("text") or key in seen:
+                continue
+            seen.add(key)
+            yield {"id": f"corpus-{number}", "title": (row.get("title") or "")[:1000],
+                   "text": row["text"], "outlet": (row.get("outlet") or "")[:200],
+                   "date": (row.get("date") or "")[:10] or None}
 
 
 def _percentile(values, q):
@@ -39,13 +61,16 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=30, help="requests per page")
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--keep", action="store_true", help="leave the rows in place")
+        parser.add_argument("--corpus", type=Path,
+                            help="JSONL (or .jsonl.gz) of real articles to fill with")
 
-    def handle(self, *args, articles, runs, seed, keep, **options):
+    def handle(self, *args, articles, runs, seed, keep, corpus, **options):
         rng = random.Random(seed)
         have = Article.objects.filter(external_id__startswith=PREFIX).count()
         if have < articles:
             started = time.perf_counter()
-            self._fill(have, articles, seed=seed, rng=rng)
+            source = _corpus(corpus) if corpus else generate_articles(articles, seed=seed)
+            self._fill(have, articles, source=source, rng=rng)
             self.stdout.write(f"filled {articles - have:,} articles in "
                               f"{time.perf_counter() - started:.0f}s")
         self._analyze()
@@ -76,10 +101,10 @@ class Command(BaseCommand):
             actors = list(Actor.objects.filter(key__startswith="bench.").only("id"))
         return places, actors
 
-    def _fill(self, have, total, *, seed, rng):
+    def _fill(self, have, total, *, source, rng):
         places, actors = self._reference()
         types = [t for t, _ in Event.Type.choices]
-        records = islice(generate_articles(total, seed=seed), have, total)
+        records = islice(source, have, total)
         while chunk := list(islice(records, CHUNK)):
             with transaction.atomic():
                 rows = Article.objects.bulk_create([
@@ -141,9 +166,11 @@ class Command(BaseCommand):
         actor_ids = list(EventActor.objects.values_list("actor_id", flat=True).distinct()[:50])
         article_ids = list(Article.objects.values_list("id", flat=True)[:500])
         words = ["كركوك", "الموصل", "تفجير", "الحويجة", "داعش", "اشتباكات عنيفة", "الفلوجة"]
+        misspelt = ["كركوكك", "الموصلل", "تفجيرر", "الحويجةة", "اشتباكاتت عنيفةة"]
         pages = {
             "home": lambda: "/",
             "search": lambda: f"/search/?q={rng.choice(words)}",
+            "search (misspelt)": lambda: f"/search/?q={rng.choice(misspelt)}",
             "events (no filter)": lambda: "/events/",
             "events (filtered)": lambda: (
                 f"/events/?actor={rng.choice(actor_ids)}&killed_min={rng.randint(1, 20)}"

@@ -3,6 +3,8 @@ files, with the events the extractor finds in them.
 
     manage.py ingest sample_data/ news.jsonl
     manage.py ingest --reextract            # re-run the extractor over every article
+    manage.py ingest --reextract --failed   # only over the articles it failed on
+    manage.py ingest --once sample_data/    # no batch at all when every article is stored
 
 Bad records are reported (file, line, message) and stored on the batch; only a
 missing path or a crash is fatal. Ctrl-C leaves the batch marked interrupted and
@@ -18,11 +20,21 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.content_key import content_hash
 from archive.models import Article
+from archive.services.batches import mark_stale_batches
 from archive.services.events import ReextractSummary, reextract_articles
 from archive.services.ingestion import ingest_paths
 from archive.services.readers import Record, read_paths
-from archive.services.text import content_hash
+
+
+def all_stored(paths) -> bool:
+    """Whether every article the paths hold is stored already (and they hold one)."""
+    hashes = sorted({content_hash(r.text) for r in read_paths(paths) if isinstance(r, Record)})
+    stored = 0
+    for start in range(0, len(hashes), 500):
+        stored += Article.objects.filter(content_hash__in=hashes[start:start + 500]).count()
+    return bool(hashes) and stored == len(hashes)
 
 
 class ProgressLine:
@@ -84,12 +96,18 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="*", help="files or folders")
         parser.add_argument("--reextract", action="store_true",
                             help="re-run the extractor (over all articles when no path is given)")
+        parser.add_argument("--failed", action="store_true",
+                            help="with --reextract: only the articles the extractor failed on")
+        parser.add_argument("--once", action="store_true",
+                            help="do nothing (record no batch) when every article of the "
+                                 "paths is already stored (for seeding)")
         parser.add_argument("--batch-size", type=int, default=50,
                             help="save the batch's counts every N records (default 50)")
         parser.add_argument("--quiet-errors", action="store_true",
                             help="do not list the rejected records")
 
-    def handle(self, *args, paths, reextract, batch_size, quiet_errors, **options):
+    def handle(self, *args, paths, reextract, failed, once, batch_size, quiet_errors,
+               **options):
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             raise CommandError(f"no such file or folder: {', '.join(missing)}")
@@ -97,10 +115,17 @@ class Command(BaseCommand):
             raise CommandError("give one or more paths to ingest, or --reextract")
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
-        if paths:
+        if failed and not reextract:
+            raise CommandError("--failed goes with --reextract")
+        for stale in mark_stale_batches():
+            self.stderr.write(f"Batch #{stale.pk} was left running by a process that is gone: "
+                              "marked interrupted.")
+        if once and paths and all_stored(paths):
+            self.stdout.write("Every article of these paths is already stored: nothing to do.")
+        elif paths:
             self.ingest(paths, batch_size=batch_size, quiet_errors=quiet_errors)
         if reextract:
-            summary = self.reextract(paths)
+            summary = self.reextract(paths, only_failed=failed)
             for failure in summary.failed:
                 self.stderr.write(f"  {failure}")
             self.stdout.write(
@@ -109,16 +134,17 @@ class Command(BaseCommand):
                 f"{len(summary.failed)} failed."
             )
 
-    def reextract(self, paths) -> ReextractSummary:
-        """Over every article, or over the articles these files hold."""
+    def reextract(self, paths, *, only_failed: bool) -> ReextractSummary:
+        """Over every article, or over the articles these files hold (with `only_failed`,
+        only those the extractor failed on)."""
+        stored = Article.objects.extraction_failed() if only_failed else Article.objects.all()
         if not paths:
-            articles = Article.objects.order_by("pk").iterator(chunk_size=500)
-            return reextract_articles(articles=articles)
+            return reextract_articles(articles=stored.order_by("pk").iterator(chunk_size=500))
         totals = ReextractSummary(0, 0, 0, 0)
         records = (r for r in read_paths(paths) if isinstance(r, Record))
         while chunk := list(itertools.islice(records, 500)):
             hashes = [content_hash(r.text) for r in chunk]
-            done = reextract_articles(articles=Article.objects.filter(content_hash__in=hashes))
+            done = reextract_articles(articles=stored.filter(content_hash__in=hashes))
             totals = ReextractSummary(*(a + b for a, b in zip(
                 astuple(totals), astuple(done), strict=True)))
         return totals
@@ -148,7 +174,9 @@ class Command(BaseCommand):
             for error in batch.errors:
                 where = f"{error['file']}:{error['line']}" if error.get("line") else error["file"]
                 self.stderr.write(f"  {where}: {error['message']}")
+        unextracted = (f" ({batch.n_unextracted} stored without events: extraction failed; "
+                       "retry with --reextract --failed)" if batch.n_unextracted else "")
         self.stdout.write(
-            f"Batch #{batch.pk}: {batch.n_new} new, {batch.n_duplicate} duplicate, "
+            f"Batch #{batch.pk}: {batch.n_new} new{unextracted}, {batch.n_duplicate} duplicate, "
             f"{batch.n_failed} failed ({batch.get_status_display()})."
         )

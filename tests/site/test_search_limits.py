@@ -1,0 +1,97 @@
+"""Search under load and at its edges: a misspelt word is looked up in the vocabulary
+(indexed, limited, timed out), an empty result exports a header, and exports and the
+API hold every match however many articles match."""
+import csv
+import io
+
+import pytest
+from django.db import connection
+
+from archive import querysets
+from archive.export import COLUMNS
+from archive.models import Article
+from tests.site.conftest import make_article, make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_rows(response) -> list[list[str]]:
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def needs_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigram vocabulary is PostgreSQL's (SQLite matches substrings)")
+
+
+def test_an_export_of_nothing_is_a_header_row(archive, client):
+    for url in ("/events/export.csv", "/search/export.csv"):
+        response = client.get(url, {"q": "زنجبيلستان"})
+        assert response.status_code == 200
+        assert csv_rows(response) == [COLUMNS]
+
+
+def test_search_exports_and_the_api_hold_every_match_not_just_the_ranked_window(
+        db, client, monkeypatch):
+    monkeypatch.setattr(querysets, "RANK_WINDOW", 2)
+    for n in range(5):
+        article = make_article(title=f"t{n}", text=f"قصف في الرمادي أوقع {n} جرحى")
+        make_event(article, words="قصف في الرمادي")
+    rows = csv_rows(client.get("/search/export.csv", {"q": "الرمادي"}))
+    assert len(rows) == 1 + 5
+    api = client.get("/api/articles/", {"q": "الرمادي", "page_size": 2}).json()
+    assert api["count"] == 5 and api["pages"] == 3
+    page = client.get("/search/", {"q": "الرمادي"})
+    assert page.context["page"].paginator.count == 5
+
+
+def test_a_misspelt_word_finds_the_articles_of_the_words_like_it(db, client):
+    needs_postgresql()
+    make_article(title="x", text="انفجار عبوة ناسفة في كركوك")
+    make_article(title="y", text="أمطار غزيرة في البصرة")
+    response = client.get("/search/", {"q": "كركوكك"})
+    assert response.status_code == 200
+    assert [a.title for a in response.context["page"].object_list] == ["x"]
+    assert querysets.similar_words("كركوكك")[0] == "كركوك"
+
+
+def test_the_vocabulary_lookup_is_limited_and_gives_up_at_its_timeout(db, client, monkeypatch):
+    needs_postgresql()
+    make_article(title="x", text="انفجار عبوة ناسفة في كركوك")
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {querysets.VOCABULARY} (word) "  # noqa: S608
+                       "SELECT 'كركوك' || g FROM generate_series(1, 200000) AS g")
+    words = querysets.similar_words("كركوكك")
+    assert len(words) == querysets.SIMILAR_WORDS and all("كركوك" in w for w in words)
+    # a lookup that outlasts the timeout is cancelled by PostgreSQL: no words, no stall
+    monkeypatch.setattr(querysets, "SIMILAR_TIMEOUT_MS", 50)
+    monkeypatch.setattr(querysets, "VOCABULARY",
+                        "(SELECT 'كركوك' || pg_sleep(1)::text AS word) AS slow")
+    assert querysets.similar_words("كركوكك") == []
+    response = client.get("/search/", {"q": "كركوكك"})
+    assert response.status_code == 200 and not response.context["page"].object_list
+    assert Article.objects.count() == 1  # the connection is still usable
+
+
+def test_postgresql_is_told_what_matching_a_vector_costs(db):
+    needs_postgresql()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT procost FROM pg_proc WHERE oid = "
+                       "'ts_match_vq(tsvector, tsquery)'::regprocedure")
+        assert cursor.fetchone()[0] == 1000  # a detoast per article, not a free operator
+    assert querysets.known_words(["كركوك"]) is False
+    make_article(title="x", text="انفجار في كركوك")
+    assert querysets.known_words(["كركوك"]) is True
+    assert querysets.known_words(["كركوك", "زنجبيلستان"]) is False
+
+
+def test_sqlite_looks_for_glued_words_in_the_newest_texts_only(db, monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL looks misspelt words up in its vocabulary")
+    monkeypatch.setattr(querysets, "SUBSTRING_WINDOW", 2)
+    for year in (2015, 2016, 2017):
+        article = make_article(title=str(year), text=f"أفادت مصادر في وجنوبكركوك عام {year}")
+        Article.objects.filter(pk=article.pk).update(published=f"{year}-01-01")
+    assert {a.title for a in Article.objects.search("كركوك")} == {"2016", "2017"}
