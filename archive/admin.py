@@ -13,6 +13,7 @@ from archive.forms import UploadArticlesForm
 from archive.models import Actor, Article, Event, EventActor, Incident, IngestionBatch, Place
 from archive.services.events import reextract_articles
 from archive.services.ingestion import ingest_upload
+from archive.services.linking import relink
 from archive.services.review import merge_incidents, move_report, split_incident
 from extraction.normalise import fold
 
@@ -144,6 +145,8 @@ class EventAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         if change and not form.instance.reviewed and any(f.has_changed() for f in formsets):
             Event.objects.filter(pk=form.instance.pk).update(reviewed=True)  # actors corrected
+        if "incident" not in form.changed_data:  # a corrected date, place or actor: re-link
+            relink(event_ids=[form.instance.pk])
 
 
 class ReportInline(admin.TabularInline):

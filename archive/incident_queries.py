@@ -37,10 +37,11 @@ class IncidentQuerySet(models.QuerySet):
         """`totals()` plus how many incidents fall in each killed and wounded range."""
         counts = self.order_by().aggregate(
             n=Count("id"), killed=Sum("killed_best"), wounded=Sum("wounded_best"),
+            reports=Sum("n_reports"),
             **{f"{field}_{lo}": Count("id", filter=_in_range(field, lo, hi))
                for field in ("killed", "wounded") for lo, hi in RANGES},
         )
-        return _with_ranges(counts)
+        return {**_with_ranges(counts), "reports": counts["reports"] or 0}
 
     def timeline(self) -> list[dict]:
         """Incidents and killed per month, oldest first (months without any omitted)."""
