@@ -215,7 +215,7 @@ class Event(models.Model):
             models.Index(fields=["wounded_best"]),
             models.Index(fields=["place", "date"]),
             models.Index(fields=["article", "reviewed"]),
-            models.Index(fields=["link_date", "type"]),
+            models.Index(fields=["place", "link_date"]),
         ]
         constraints = [
             *[

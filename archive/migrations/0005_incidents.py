@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='event',
-            index=models.Index(fields=['link_date', 'type'], name='archive_eve_link_da_57b6ca_idx'),
+            index=models.Index(fields=['place', 'link_date'], name='archive_eve_place_i_e8eae2_idx'),
         ),
         migrations.AddIndex(
             model_name='incident',

@@ -142,18 +142,20 @@ def compatible(a: Report, b: Report) -> bool:
 
 
 def candidate_ids(report: Report) -> Iterable[int]:
-    """Ids of the stored events that might be compatible with `report`: an indexed read
-    (link date window, type family, the place's path and its ancestors' paths), so its
-    cost depends on how busy that place and week are, not on the archive's size."""
+    """Ids of the stored events that might be compatible with `report`: one indexed read
+    (the places nested with the report's place, each probed on the (place, link_date)
+    index for the date window, then the type family), so its cost depends on how busy
+    that place and week are, not on the archive's size."""
     from django.db.models import Q
+
+    from archive.models import Place
 
     if report.date is None or not report.path:
         return []
-    place = Q(place__path__startswith=report.path)
-    ancestors = ancestor_paths(report.path)
-    if ancestors:
-        place |= Q(place__path__in=ancestors)
+    nested_places = Place.objects.filter(
+        Q(path__startswith=report.path) | Q(path__in=ancestor_paths(report.path))
+    ).values("id")
     return Event.objects.filter(
-        place, link_date__range=(report.date - WINDOW, report.date + WINDOW),
+        place_id__in=nested_places, link_date__range=(report.date - WINDOW, report.date + WINDOW),
         type__in=FAMILY_TYPES[report.family],
     ).exclude(id=report.id).order_by().values_list("id", flat=True)
