@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from archive.models import Event, Incident
 from archive.services.linking import refresh_incidents
+from archive.services.reports import FAMILIES
 
 
 def _pin(incident_ids: Iterable[int]) -> None:
@@ -54,7 +55,8 @@ def move_report(*, event: Event, to: Incident | None) -> Incident:
     """Move one report to another incident (a new one when `to` is None)."""
     source = event.incident_id
     if to is None:
-        to = Incident.objects.create(family=event.type, type=event.type)
+        to = Incident.objects.create(family=FAMILIES.get(event.type, event.type),
+                                     type=event.type)
     if source == to.pk:
         raise ValidationError("التقرير في هذه الحادثة أصلاً.")
     Event.objects.filter(pk=event.pk).update(incident=to, updated_at=timezone.now())

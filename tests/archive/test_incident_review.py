@@ -65,6 +65,8 @@ def test_moving_a_report_pins_it_and_refreshes_both_incidents():
         move_report(event=Event.objects.get(pk=second.pk), to=other.incident)
     with pytest.raises(ValidationError):
         split_incident(incident=first.incident, event_ids=[first.pk])
+    alone = move_report(event=Event.objects.get(pk=other.pk), to=None)
+    assert (alone.n_reports, alone.family, alone.killed_best) == (1, "violence", 1)
 
 
 def test_event_and_incident_ids_survive_reextraction():
