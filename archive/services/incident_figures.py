@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 
 from archive.models import Event, Incident, Place
-from archive.services.reports import FAMILIES, Report
+from archive.services.reports import FAMILIES, Report, ancestor_paths, nested
 
 TYPE_ORDER = {value: index for index, value in enumerate(Event.Type.values)}
 
@@ -50,20 +50,31 @@ def _date(reports: list[Report]) -> dict:
 
 
 def _place_id(reports: list[Report]) -> int | None:
-    """The deepest place when the reports' places nest (a village and its governorate:
-    the village); else the deepest place enclosing them all (after a staff merge)."""
-    placed = sorted((r for r in reports if r.path), key=lambda r: (-len(r.path), r.path))
+    """The most specific place the reports agree on: the deepest place named (at it or
+    inside it) by at least half of the reports that are at least as specific as its
+    parent, and by more of them than name another place there. One report of a district
+    and one of its province: the district. Two of a town and one of a spot in it: the
+    town (one report's stray spot does not win). Two towns: their province."""
+    placed = [r for r in reports if r.path]
     if not placed:
         return None
-    deepest = placed[0]
-    if all(deepest.path.startswith(r.path) for r in placed):
-        return deepest.place_id
-    keys = [k for k in deepest.path.strip("/").split("/") if k]
-    for depth in range(len(keys) - 1, 0, -1):
-        prefix = "/" + "/".join(keys[:depth]) + "/"
-        if all(r.path.startswith(prefix) for r in placed):
-            return Place.objects.filter(path=prefix).values_list("id", flat=True).first()
-    return None
+    prefixes = {prefix for r in placed for prefix in (*ancestor_paths(r.path), r.path)}
+
+    def agreed(prefix: str) -> bool:
+        depth = prefix.count("/")
+        pool = [r for r in placed if r.path.count("/") >= depth - 1]
+        support = sum(1 for r in pool if r.path.startswith(prefix))
+        elsewhere = sum(1 for r in pool if not nested(prefix, r.path))
+        return 2 * support >= len(pool) and support > elsewhere
+
+    best = max((p for p in prefixes if agreed(p)), key=lambda p: (p.count("/"), p),
+               default=None)
+    if best is None:
+        return None
+    known = {r.path: r.place_id for r in placed}
+    if best in known:
+        return known[best]
+    return Place.objects.filter(path=best).values_list("id", flat=True).first()
 
 
 def _actors(reports: list[Report]) -> list[dict]:

@@ -36,6 +36,20 @@ def test_two_outlets_telling_one_attack_make_one_corroborated_incident(places):
         ("isis", "initiator", 2)]
 
 
+def test_the_incident_place_is_the_most_specific_one_most_reports_agree_with(places):
+    from archive.models import Place
+
+    Place.objects.create(key="iq.kirkuk.hawija.market", name_ar="السوق", kind="area",
+                         parent=places["hawija"])
+    for label, place in (("a", "iq.kirkuk.hawija"), ("b", "iq.kirkuk.hawija"),
+                         ("c", "iq.kirkuk.hawija.market"), ("d", "iq.kirkuk")):
+        tell(Spec(label, outlet=label, place=place, killed=3))
+    assert Incident.objects.get().place == places["hawija"]  # not one report's stray spot
+    tell(Spec("e", outlet="e", place="iq.kirkuk.hawija.market", killed=3))
+    tell(Spec("f", outlet="f", place="iq.kirkuk.hawija.market", killed=3))
+    assert Incident.objects.get().place.key == "iq.kirkuk.hawija.market"
+
+
 def test_a_toll_update_joins_the_incident_and_raises_best_and_high():
     tell(Spec("first", killed=5))
     before = Incident.objects.get()
