@@ -1,5 +1,8 @@
 """The incidents pages: the default events table (one row per incident), an incident's
 page with its reports side by side, and the incidents CSV."""
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -8,6 +11,7 @@ from django.views.decorators.http import require_GET
 from archive.incident_export import stream_incidents_csv
 from archive.incident_listing import filter_incidents, incident_summary
 from archive.models import Event, Incident
+from archive.views.pages import SUMMARY_SECONDS, _version
 
 PER_PAGE = 50
 
@@ -18,10 +22,13 @@ def incidents(request):
     if found is None:
         return render(request, "archive/incidents.html", {"filterset": filterset, "page": None},
                       status=400)
-    totals, facets = incident_summary(found)
+    data = filterset.form.cleaned_data
+    key = "marsad:incidents-summary:" + hashlib.sha256(repr(
+        (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
+    ).encode()).hexdigest()
+    totals, facets = cache.get_or_set(key, lambda: incident_summary(found), SUMMARY_SECONDS)
     paginator = Paginator(found.for_listing(), PER_PAGE)
     paginator.count = totals["n"]
-    data = filterset.form.cleaned_data
     return render(request, "archive/incidents.html", {
         "filterset": filterset, "page": paginator.get_page(request.GET.get("page")),
         "totals": totals, "facets": facets, "actor": data.get("actor"),
