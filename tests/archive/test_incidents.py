@@ -148,3 +148,20 @@ def test_relinking_everything_changes_nothing():
     before = set(Event.objects.values_list("id", "incident_id"))
     relink(event_ids=Event.objects.values_list("id", flat=True))
     assert set(Event.objects.values_list("id", "incident_id")) == before
+
+
+def test_the_relink_command_links_events_stored_before_incidents_existed():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    tell(Spec("first", killed=5))
+    tell(Spec("second", outlet="ب", killed=5))
+    Event.objects.update(incident=None, link_date=None)
+    Incident.objects.all().delete()
+
+    out = StringIO()
+    call_command("relink", stdout=out)
+    assert out.getvalue().strip() == "linked 2 events"
+    assert grouping() == {frozenset({"first", "second"})}
+    assert set(Event.objects.values_list("link_date", flat=True)) == {D}
