@@ -52,10 +52,10 @@ def _archive_overview() -> dict:
         "n_killed": totals["killed"] or 0,
         "n_wounded": totals["wounded"] or 0,
         "top_actors": list(
-            Actor.objects.annotate(n=Count("participations__event", distinct=True))
+            Actor.objects.annotate(n=Count("participations__event__incident", distinct=True))
             .filter(n__gt=0).order_by("-n", "name_ar")[:8]
         ),
-        "top_places": list(Place.objects.annotate(n=Count("events")).filter(n__gt=0)
+        "top_places": list(Place.objects.annotate(n=Count("incidents")).filter(n__gt=0)
                            .order_by("-n", "name_ar")[:8]),
     }
 

@@ -110,3 +110,11 @@ def test_incident_listings_run_a_bounded_number_of_queries(told, client,
                        ("/incidents/1/", 6)):
         with django_assert_max_num_queries(limit):
             client.get(url)
+
+
+def test_the_home_page_counts_incidents_not_reports(told, client):
+    places, first, update, other = told
+    context = client.get("/").context
+    assert (context["n_events"], context["n_incidents"], context["n_killed"]) == (3, 2, 10)
+    assert {p.name_ar: p.n for p in context["top_places"]} == {"الحويجة": 1, "الدبس": 1}
+    assert [(a.key, a.n) for a in context["top_actors"]] == [("isis", 2)]
