@@ -3,16 +3,18 @@ articles" page and a "re-extract" action that call the same services as the comm
 import logging
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.forms import UploadArticlesForm
-from archive.models import Actor, Article, Event, EventActor, IngestionBatch, Place
+from archive.models import Actor, Article, Event, EventActor, Incident, IngestionBatch, Place
 from archive.services.events import reextract_articles
 from archive.services.ingestion import ingest_upload
+from archive.services.linking import relink
+from archive.services.review import merge_incidents, move_report, split_incident
 from extraction.normalise import fold
 
 logger = logging.getLogger(__name__)
@@ -118,26 +120,100 @@ class EventAdmin(admin.ModelAdmin):
     list_select_related = ["place", "article"]
     search_fields = ["place_text", "place__name_ar", "date_text"]
     date_hierarchy = "date"
-    raw_id_fields = ["article"]
+    raw_id_fields = ["article", "incident"]
     autocomplete_fields = ["place"]
-    readonly_fields = ["evidence", "created_at"]
+    readonly_fields = ["evidence", "created_at", "link_pinned"]
     inlines = [EventActorInline]
+    actions = ["split_off"]
     show_full_result_count = False
+
+    @admin.action(description="فصل التقارير المحددة في حادثة جديدة", permissions=["change"])
+    def split_off(self, request, queryset):
+        incidents = set(queryset.values_list("incident_id", flat=True))
+        if len(incidents) != 1 or None in incidents:
+            self.message_user(request, "اختر تقارير من حادثة واحدة.", messages.ERROR)
+            return
+        try:
+            new = split_incident(incident=Incident.objects.get(pk=incidents.pop()),
+                                 event_ids=queryset.values_list("id", flat=True))
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        self.message_user(request, f"فُصلت {new.n_reports} تقارير في الحادثة #{new.pk}.")
 
     @admin.display(description="الدليل من النص")
     def evidence(self, event):
         return event.evidence_text if event.pk else ""
 
     def save_model(self, request, obj, form, change):
-        """A person's correction is protected from re-extraction."""
-        if change and form.changed_data and "reviewed" not in form.changed_data:
+        """A person's correction is protected from re-extraction; a new incident chosen
+        for the report is a move (archive.services.review), pinned against re-linking."""
+        corrected = [f for f in form.changed_data if f != "incident"]
+        if change and corrected and "reviewed" not in corrected:
             obj.reviewed = True
+        moved = change and "incident" in form.changed_data
+        target = obj.incident if moved else None  # none: a new incident of its own
+        if moved:
+            obj.incident_id = form.initial.get("incident")
         super().save_model(request, obj, form, change)
+        if moved:
+            move_report(event=obj, to=target)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if change and not form.instance.reviewed and any(f.has_changed() for f in formsets):
             Event.objects.filter(pk=form.instance.pk).update(reviewed=True)  # actors corrected
+        if "incident" not in form.changed_data:  # a corrected date, place or actor: re-link
+            relink(event_ids=[form.instance.pk])
+
+
+class ReportInline(admin.TabularInline):
+    model = Event
+    fields = ["article", "type", "date", "date_precision", "place", "killed_best",
+              "wounded_best", "link_pinned"]
+    readonly_fields = fields
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    """Incidents are derived from their reports: staff review them by merging incidents
+    (the action), splitting reports off (the reports list's action) or moving a report
+    (its page's incident field)."""
+
+    list_display = ["pk", "type", "date", "place", "killed_low", "killed_best", "killed_high",
+                    "n_reports", "n_outlets", "grade", "reviewed", "updated_at"]
+    list_filter = ["grade", "type", "reviewed"]
+    list_select_related = ["place"]
+    search_fields = ["place__name_ar"]
+    date_hierarchy = "date"
+    inlines = [ReportInline]
+    actions = ["merge_selected"]
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Incident._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # an incident goes when its last report goes
+
+    @admin.action(description="دمج الحوادث المحددة في أقدمها", permissions=["change"])
+    def merge_selected(self, request, queryset):
+        incidents = list(queryset.order_by("pk"))
+        try:
+            merged = merge_incidents(into=incidents[0], others=incidents[1:])
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        self.message_user(request, f"دُمجت الحوادث في #{merged.pk} ({merged.n_reports} تقارير).")
 
 
 @admin.register(IngestionBatch)

@@ -30,6 +30,6 @@ class ArchiveConfig(AppConfig):
     verbose_name = "أرشيف مرصد"
 
     def ready(self):
-        from archive import checks  # noqa: F401  (registers the system checks)
+        from archive import checks, signals  # noqa: F401  (registers checks and receivers)
 
         post_migrate.connect(restore_sqlite_search_triggers, sender=self)

@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
+from archive.incident_queries import IncidentQuerySet
 from archive.querysets import ArticleQuerySet, EventQuerySet, PlaceQuerySet
 
 
@@ -208,7 +209,18 @@ class Event(models.Model):
         "تمت المراجعة", default=False, help_text="Re-extraction never replaces a reviewed event."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
     actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
+    # Linking (archive/services/linking.py): the incident this report tells, the date
+    # it is linked by (its own day, else its article's publication date) and whether a
+    # person put it there (re-linking never moves a pinned report).
+    incident = models.ForeignKey(
+        "Incident", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    link_date = models.DateField(null=True, blank=True, editable=False)
+    link_pinned = models.BooleanField(
+        "ربط راجعه شخص", default=False, help_text="Re-linking never moves a pinned report."
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -219,6 +231,7 @@ class Event(models.Model):
             models.Index(fields=["wounded_best"]),
             models.Index(fields=["place", "date"]),
             models.Index(fields=["article", "reviewed"]),
+            models.Index(fields=["place", "link_date"]),
         ]
         constraints = [
             *[
@@ -270,3 +283,72 @@ class EventActor(models.Model):
 
     def __str__(self):
         return f"{self.actor} ({self.get_role_display()})"
+
+
+class Incident(models.Model):
+    """One real-world incident and the reports (events) that tell it; every figure is
+    derived from its reports by `archive.services.incident_figures` (see the README)."""
+
+    class Grade(models.TextChoices):
+        SINGLE_SOURCE = "single_source", "مصدر واحد"
+        CORROBORATED = "corroborated", "مؤكد من أكثر من مصدر"
+        DISPUTED = "disputed", "روايات متعارضة"
+
+    family = models.CharField(max_length=20, db_index=True)
+    type = models.CharField("النوع", max_length=20, choices=Event.Type.choices, db_index=True)
+    date = models.DateField("التاريخ", null=True, blank=True, db_index=True)
+    date_precision = models.CharField(
+        max_length=20, choices=Event.DatePrecision.choices, default=Event.DatePrecision.UNKNOWN
+    )
+    date_low = models.DateField(null=True, blank=True)
+    date_high = models.DateField(null=True, blank=True)
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents"
+    )
+    killed_low = models.PositiveIntegerField(null=True, blank=True)
+    killed_best = models.PositiveIntegerField("القتلى", null=True, blank=True)
+    killed_high = models.PositiveIntegerField(null=True, blank=True)
+    wounded_low = models.PositiveIntegerField(null=True, blank=True)
+    wounded_best = models.PositiveIntegerField("الجرحى", null=True, blank=True)
+    wounded_high = models.PositiveIntegerField(null=True, blank=True)
+    # [{"id", "key", "name", "role", "reports"}], initiators first
+    actors = models.JSONField(default=list, blank=True)
+    outlets = models.JSONField(default=list, blank=True)
+    n_reports = models.PositiveIntegerField("التقارير", default=0)
+    n_outlets = models.PositiveIntegerField("المصادر", default=0)
+    first_reported = models.DateField(null=True, blank=True)
+    last_reported = models.DateField(null=True, blank=True)
+    grade = models.CharField(max_length=20, choices=Grade.choices,
+                             default=Grade.SINGLE_SOURCE, db_index=True)
+    disputes = models.JSONField(default=list, blank=True)  # "killed", "wounded", "initiators"
+    reviewed = models.BooleanField("تمت المراجعة", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["killed_best"]), models.Index(fields=["place", "date"])]
+
+    def __str__(self):
+        return f"#{self.pk} {self.get_type_display()} — {self.place or '?'} ({self.n_reports})"
+
+
+class Deletion(models.Model):
+    """A tombstone: an event or incident that was deleted, so that API users keeping a
+    copy in sync with `updated_since` learn about it."""
+
+    class Kind(models.TextChoices):
+        EVENT = "event", "حدث"
+        INCIDENT = "incident", "حادثة"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "deleted_at"])]
+
+    def __str__(self):
+        return f"{self.kind} #{self.object_id}"

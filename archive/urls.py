@@ -10,9 +10,13 @@ urlpatterns = [
     path("search/export.csv", views.search_export, name="search_export"),
     path("events/", views.events, name="events"),
     path("events/export.csv", views.events_export, name="events_export"),
+    path("incidents/", views.incidents, name="incidents"),
+    path("incidents/export.csv", views.incidents_export, name="incidents_export"),
+    path("incidents/<int:pk>/", views.incident, name="incident"),
     path("articles/<int:pk>/", views.article, name="article"),
     path("actors/<int:pk>/", views.actor, name="actor"),
     path("places/<int:pk>/", views.place, name="place"),
     path("api/events/", api.events, name="api_events"),
     path("api/articles/", api.articles, name="api_articles"),
+    path("api/incidents/", api.incidents, name="api_incidents"),
 ]

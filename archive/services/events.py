@@ -5,9 +5,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from archive.models import Actor, Article, Event, EventActor, Place
+from archive.services.linking import relink
+from archive.services.reports import link_date
 from extraction import types
 from extraction.normalise import fold
 
@@ -100,9 +103,11 @@ def _event_row(*, article: Article, event: types.Event, version: str, place) -> 
     place_text = ""
     if event.place is not None:
         place_text = _surface(event.place, 200)
+    day = date.date if date else None
     return Event(
         article=article, type=event.type, place=place, place_text=place_text,
-        date=date.date if date else None, date_precision=precision,
+        date=day, date_precision=precision,
+        link_date=link_date(date=day, precision=precision, published=article.published)[0],
         date_text=(date.text if date else "")[:200],
         killed_best=killed[0], killed_low=killed[1], killed_high=killed[2],
         wounded_best=wounded[0], wounded_low=wounded[1], wounded_high=wounded[2],
@@ -111,40 +116,51 @@ def _event_row(*, article: Article, event: types.Event, version: str, place) -> 
     )
 
 
-def store_events(*, article: Article, events: Iterable[types.Event], version: str) -> list[Event]:
-    """Save the extractor's events for an article, with their places and actors."""
-    places, actors = {}, {}
-    events = list(events)
-    rows = [
+def _rows(*, article: Article, events: list[types.Event], version: str) -> list[Event]:
+    places = {}
+    return [
         _event_row(
             article=article, event=event, version=version,
             place=place_for(event.place, cache=places) if event.place else None,
         )
         for event in events
     ]
-    rows = Event.objects.bulk_create(rows)
-    links, seen = [], set()
+
+
+def _actor_links(rows: list[Event], events: list[types.Event]) -> list[EventActor]:
+    actors, links, seen = {}, [], set()
     for row, event in zip(rows, events, strict=True):
         for ref in event.actors:
             if ref.role not in types.ROLES:
                 continue
             actor = actor_for(ref, cache=actors)
-            if (row.pk, actor.pk, ref.role) in seen:
+            if (id(row), actor.pk, ref.role) in seen:
                 continue
-            seen.add((row.pk, actor.pk, ref.role))
+            seen.add((id(row), actor.pk, ref.role))
             surface = _surface(ref, 300)
             links.append(EventActor(event=row, actor=actor, role=ref.role, surface=surface))
-    EventActor.objects.bulk_create(links)
+    return links
+
+
+@transaction.atomic
+def store_events(*, article: Article, events: Iterable[types.Event], version: str) -> list[Event]:
+    """Save the extractor's events for an article, with their places and actors, and
+    link each to the incident it reports (archive/services/linking.py)."""
+    events = list(events)
+    rows = Event.objects.bulk_create(_rows(article=article, events=events, version=version))
+    EventActor.objects.bulk_create(_actor_links(rows, events))
+    relink(event_ids=[row.pk for row in rows])
     return rows
 
 
 @dataclass(frozen=True)
 class ReextractSummary:
     articles: int
-    removed: int  # unreviewed events replaced
+    removed: int  # unreviewed events no longer found (deleted, with a tombstone)
     added: int
     kept_reviewed: int
     failed: tuple[str, ...] = ()  # "article #id: message"
+    kept_ids: int = 0  # events found again (same type and evidence span): same id
 
 
 def extractor_and_version(extractor: Callable | None, version: str | None = None):
@@ -170,15 +186,73 @@ def _record_failure(article: Article, *, version: str, error: str) -> None:
                                                  extractor_version=version)
 
 
+# What re-extraction may change on an event it finds again.
+REFRESHED = ("place", "place_text", "date", "date_precision", "date_text", "link_date",
+             "killed_best", "killed_low", "killed_high", "wounded_best", "wounded_low",
+             "wounded_high", "confidence")
+
+
+def _identity(event: Event) -> tuple:
+    return event.type, event.evidence_start, event.evidence_end
+
+
+def _refresh(old: Event, row: Event, links: list[EventActor]) -> bool:
+    """Copy a re-extracted row onto the stored event with the same identity; True when
+    anything a reader sees changed."""
+    before = {(p.actor_id, p.role, p.surface) for p in old.participants.all()}
+    changed = any(getattr(old, f) != getattr(row, f) for f in REFRESHED) or before != {
+        (link.actor.pk, link.role, link.surface) for link in links}
+    for field in (*REFRESHED, "extractor_version"):
+        setattr(old, field, getattr(row, field))
+    for link in links:
+        link.event = old
+    return changed
+
+
+@transaction.atomic
+def _reextract_one(article: Article, found: list[types.Event], version: str) -> tuple:
+    """(removed, added, kept reviewed, kept ids) for one article."""
+    existing = list(article.events.prefetch_related("participants"))
+    reviewed = [_identity(e) for e in existing if e.reviewed]
+    fresh = [e for e in found if not _overlaps_reviewed(e, reviewed)]
+    rows = _rows(article=article, events=fresh, version=version)
+    old = {_identity(e): e for e in existing if not e.reviewed}
+    links = _actor_links(rows, fresh)
+    by_row: dict[int, list[EventActor]] = {}
+    for link in links:
+        by_row.setdefault(id(link.event), []).append(link)
+    again, changed, new = [], [], []
+    for row in rows:
+        match = old.pop(_identity(row), None)
+        if match is None:
+            new.append(row)
+            continue
+        again.append(match)
+        if _refresh(match, row, by_row.get(id(row), [])):
+            changed.append(match)
+    removed = Event.objects.filter(id__in=[e.pk for e in old.values()]).delete()[1]
+    Event.objects.bulk_update(again, [*REFRESHED, "extractor_version"])
+    Event.objects.filter(id__in=[e.pk for e in changed]).update(updated_at=timezone.now())
+    EventActor.objects.filter(event__in=again).delete()
+    Event.objects.bulk_create(new)
+    for link in links:
+        link.event_id = link.event.pk
+    EventActor.objects.bulk_create(links)
+    relink(event_ids=[e.pk for e in again + new])
+    Article.objects.filter(pk=article.pk).update(extraction_error="", extractor_version=version)
+    return removed.get("archive.Event", 0), len(new), len(reviewed), len(again)
+
+
 def reextract_articles(
     *, articles: Iterable[Article], extractor: Callable | None = None, version: str | None = None
 ) -> ReextractSummary:
-    """Re-run the current extractor: each article's unreviewed events are replaced (in
-    one transaction per article); reviewed events stay, and no new event repeats one. An
-    article the extractor fails on keeps its events and records the error (the articles
-    to retry: `Article.objects.extraction_failed()`); a success clears it."""
+    """Re-run the current extractor (one transaction per article). An event found again
+    (same type and evidence span) keeps its id and incident; reviewed events stay as they
+    are and no new event repeats one; the rest are replaced. An article the extractor fails
+    on keeps its events and records the error (the articles to retry:
+    `Article.objects.extraction_failed()`); a success clears it."""
     extractor, version = extractor_and_version(extractor, version)
-    n = removed = added = kept = 0
+    n = removed = added = kept = same = 0
     failed = []
     for article in articles:
         n += 1
@@ -189,13 +263,7 @@ def reextract_articles(
             _record_failure(article, version=version, error=message)
             failed.append(f"article #{article.pk}: {message}")
             continue
-        with transaction.atomic():
-            reviewed = list(article.events.filter(reviewed=True)
-                            .values_list("type", "evidence_start", "evidence_end"))
-            removed += article.events.filter(reviewed=False).delete()[1].get("archive.Event", 0)
-            fresh = [e for e in found if not _overlaps_reviewed(e, reviewed)]
-            added += len(store_events(article=article, events=fresh, version=version))
-            kept += len(reviewed)
-            Article.objects.filter(pk=article.pk).update(extraction_error="",
-                                                         extractor_version=version)
-    return ReextractSummary(n, removed, added, kept, tuple(failed))
+        counts = _reextract_one(article, found, version)
+        removed, added, kept, same = (a + b for a, b in zip(
+            (removed, added, kept, same), counts, strict=True))
+    return ReextractSummary(n, removed, added, kept, tuple(failed), same)

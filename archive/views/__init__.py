@@ -1,4 +1,5 @@
 """The reader's site: pages (`pages`), the article text renderer and the bar timeline."""
+from archive.views.incidents import incident, incidents, incidents_export
 from archive.views.pages import (
     actor,
     article,
@@ -11,5 +12,6 @@ from archive.views.pages import (
 )
 
 __all__ = [
-    "actor", "article", "events", "events_export", "home", "place", "search", "search_export",
+    "actor", "article", "events", "events_export", "home", "incident", "incidents",
+    "incidents_export", "place", "search", "search_export",
 ]

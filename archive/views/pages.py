@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
-from archive.models import Actor, Article, Event, EventActor, Place
+from archive.models import Actor, Article, Event, EventActor, Incident, Place
 from archive.search import excerpt, query_terms
 from archive.views.article_text import render_article
 from archive.views.small_sets import small_summary
@@ -33,25 +33,29 @@ def _invalid(request, template, filterset, **context):
 
 
 def _version() -> str:
-    """Changes whenever articles or events are added (two index-only reads), so cached
-    counts never lag behind an ingestion."""
-    return "{}-{}".format(Article.objects.aggregate(m=Max("id"))["m"] or 0,
-                          Event.objects.aggregate(m=Max("id"))["m"] or 0)
+    """Changes whenever articles, events or incidents are added or re-linked (index-only
+    reads), so cached counts never lag behind an ingestion."""
+    changed = Incident.objects.aggregate(m=Max("updated_at"))["m"]
+    return "{}-{}-{}".format(Article.objects.aggregate(m=Max("id"))["m"] or 0,
+                             Event.objects.aggregate(m=Max("id"))["m"] or 0,
+                             changed.timestamp() if changed else 0)
 
 
 def _archive_overview() -> dict:
-    """The home page's whole-archive figures: full scans, so cached for SUMMARY_SECONDS."""
-    totals = Event.objects.totals()
+    """The home page's whole-archive figures: full scans, so cached for SUMMARY_SECONDS.
+    Casualties are counted once per incident (its best estimate), not once per report."""
+    totals = Incident.objects.totals()
     return {
         "n_articles": Article.objects.count(),
-        "n_events": totals["n"],
+        "n_events": Event.objects.count(),
+        "n_incidents": totals["n"],
         "n_killed": totals["killed"] or 0,
         "n_wounded": totals["wounded"] or 0,
         "top_actors": list(
-            Actor.objects.annotate(n=Count("participations__event", distinct=True))
+            Actor.objects.annotate(n=Count("participations__event__incident", distinct=True))
             .filter(n__gt=0).order_by("-n", "name_ar")[:8]
         ),
-        "top_places": list(Place.objects.annotate(n=Count("events")).filter(n__gt=0)
+        "top_places": list(Place.objects.annotate(n=Count("incidents")).filter(n__gt=0)
                            .order_by("-n", "name_ar")[:8]),
     }
 
@@ -60,7 +64,7 @@ def _archive_overview() -> dict:
 def home(request):
     overview = cache.get_or_set(f"marsad:overview:{_version()}", _archive_overview,
                                 SUMMARY_SECONDS)
-    latest = Event.objects.for_listing().newest_first()[:10]
+    latest = Incident.objects.for_listing().newest_first()[:10]
     return render(request, "archive/home.html", {**overview, "latest": latest})
 
 
@@ -156,10 +160,11 @@ def actor(request, pk):
         events.exclude(place=None).values("place_id", "place__name_ar")
         .annotate(n=Count("id")).order_by("-n", "place__name_ar")[:12]
     )
+    incidents = Incident.objects.told_by(events)
     return render(request, "archive/actor.html", {
         "actor": actor,
-        "totals": events.totals(),
-        "bars": bars(events.timeline()),
+        "totals": incidents.totals(),
+        "bars": bars(incidents.timeline()),
         "partners": partners,
         "places": places,
         "latest": events.for_listing().newest_first()[:20],
@@ -184,11 +189,12 @@ def place(request, pk):
         .order_by("-n", "actor__name_ar")[:12]
     )
     children = _with_counts_inside(list(place.children.all()), events)
+    incidents = Incident.objects.told_by(events)
     return render(request, "archive/place.html", {
         "place": place,
         "ancestors": place.ancestors(),
-        "totals": events.totals(),
-        "bars": bars(events.timeline()),
+        "totals": incidents.totals(),
+        "bars": bars(incidents.timeline()),
         "actors": actors,
         "children": children,
         "latest": events.for_listing().newest_first()[:20],

@@ -52,21 +52,34 @@ def test_odd_extractor_values_are_made_sane_not_crashed_on(article):
     assert row.wounded_best is None and row.confidence == 1
 
 
-def test_reextraction_keeps_reviewed_events_and_replaces_the_rest(article):
+def test_reextraction_keeps_reviewed_events_and_refreshes_the_rest_in_place(article):
     first, second = store_events(article=article, events=fake_extract(TEXT), version="old")
     first.reviewed, first.killed_best, first.killed_low, first.killed_high = True, 4, 4, 4
     first.save()
 
     summary = reextract_articles(articles=[article], extractor=fake_extract, version="new")
 
-    assert (summary.articles, summary.removed, summary.added, summary.kept_reviewed) == (
-        1, 1, 1, 1)
+    assert (summary.articles, summary.removed, summary.added, summary.kept_reviewed,
+            summary.kept_ids) == (1, 0, 0, 1, 1)
     kept = Event.objects.get(pk=first.pk)
     assert (kept.killed_best, kept.extractor_version, kept.reviewed) == (4, "old", True)
-    assert not Event.objects.filter(pk=second.pk).exists()
-    fresh = article.events.get(reviewed=False)
-    assert (fresh.extractor_version, fresh.killed_best) == ("new", 5)
+    again = Event.objects.get(pk=second.pk)  # same type and evidence span: same id
+    assert (again.extractor_version, again.killed_best, again.reviewed) == ("new", 5, False)
     assert article.events.count() == 2  # the reviewed event was not duplicated
+
+
+def test_reextraction_replaces_an_event_whose_evidence_moved(article):
+    [old] = store_events(article=article, events=fake_extract(BOMB), version="old")
+
+    summary = reextract_articles(articles=[article], extractor=fake_extract, version="new")
+
+    assert (summary.removed, summary.added, summary.kept_ids) == (0, 1, 1)
+    assert Event.objects.filter(pk=old.pk).exists()
+    moved = types.Event(type="attack", evidence=types.Span(1, 9))
+    summary = reextract_articles(articles=[article], extractor=lambda text, published: [moved],
+                                 version="newer")
+    assert (summary.removed, summary.added, summary.kept_ids) == (2, 1, 0)
+    assert not Event.objects.filter(pk=old.pk).exists()
 
 
 def test_reextraction_reports_an_article_the_extractor_fails_on(article):

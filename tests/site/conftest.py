@@ -8,6 +8,7 @@ import pytest
 
 from archive.models import Actor, Article, Event, EventActor, Place
 from archive.search import search_document
+from archive.services.linking import relink
 
 PAYLOAD_IMG = "<img src=x onerror=alert(1)>"
 PAYLOAD_SCRIPT = "<script>alert('xss')</script>"
@@ -114,6 +115,7 @@ def build_archive() -> Archive:
                          place=hawija, place_text=PAYLOAD_IMG, killed=2,
                          date=datetime.date(2018, 5, 1),
                          actors=[(pmf, EventActor.Role.INITIATOR, PAYLOAD_IMG)])
+    relink(event_ids=[bomb.pk, clash.pk, airstrike.pk, hostile.pk])  # as ingestion does
     return Archive(iraq, kirkuk, hawija, village, mosul, isis, army, pmf, kirkuk_article,
                    mosul_article, hostile_article, bomb, clash, airstrike, hostile)
 

@@ -1,7 +1,8 @@
 """Home, search results, article, actor and place pages."""
 import pytest
 
-from archive.models import Article
+from archive.models import Article, Event
+from archive.services.linking import relink
 
 
 def test_home_shows_counts_latest_events_and_busiest_actors_and_places(archive, client):
@@ -11,7 +12,8 @@ def test_home_shows_counts_latest_events_and_busiest_actors_and_places(archive, 
     assert ">17<" in html  # killed recorded: 5 + 3 + 7 + 2
     assert ">12<" in html  # wounded recorded: 10 + 2
     assert "تنظيم داعش" in html and f"/places/{archive.kirkuk.pk}/" in html
-    assert f'id="event-{archive.hostile.pk}"' in html
+    incident_id = Event.objects.get(pk=archive.hostile.pk).incident_id
+    assert f'id="incident-{incident_id}"' in html and f'href="/incidents/{incident_id}/"' in html
 
 
 def test_no_asset_comes_from_outside_static(archive, client):
@@ -93,6 +95,7 @@ def test_a_long_span_is_drawn_by_year(archive, client):
     Article.objects.all()  # the hostile event is in 2018: 27 months; add one in 2021
     archive.airstrike.date = archive.airstrike.date.replace(year=2021)
     archive.airstrike.save()
+    relink(event_ids=[archive.airstrike.pk])  # as the admin does after an edit
     bars = client.get(f"/actors/{archive.isis.pk}/").context["bars"]
     assert [b.label for b in bars] == ["2016", "2017", "2018", "2019", "2020", "2021"]
 

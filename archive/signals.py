@@ -1,0 +1,21 @@
+"""Deletions leave tombstones (so API users keeping a copy in sync learn of them), and an
+incident whose report was deleted, however (an article deleted in the admin, a report
+re-extraction no longer finds), has its figures recomputed."""
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from archive.models import Deletion, Event, Incident
+
+
+@receiver(post_delete, sender=Event, dispatch_uid="marsad-event-deleted")
+def event_deleted(sender, instance, **kwargs):
+    from archive.services.linking import refresh_incidents
+
+    Deletion.objects.create(kind=Deletion.Kind.EVENT, object_id=instance.pk)
+    if instance.incident_id is not None:
+        refresh_incidents(incident_ids=[instance.incident_id])
+
+
+@receiver(post_delete, sender=Incident, dispatch_uid="marsad-incident-deleted")
+def incident_deleted(sender, instance, **kwargs):
+    Deletion.objects.create(kind=Deletion.Kind.INCIDENT, object_id=instance.pk)

@@ -1,0 +1,59 @@
+"""The incidents pages: the default events table (one row per incident), an incident's
+page with its reports side by side, and the incidents CSV."""
+import hashlib
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from archive.incident_export import stream_incidents_csv
+from archive.incident_listing import filter_incidents, incident_summary
+from archive.models import Event, Incident
+from archive.views.pages import SUMMARY_SECONDS, _version
+
+PER_PAGE = 50
+
+
+@require_GET
+def incidents(request):
+    filterset, found = filter_incidents(request.GET)
+    if found is None:
+        return render(request, "archive/incidents.html", {"filterset": filterset, "page": None},
+                      status=400)
+    data = filterset.form.cleaned_data
+    key = "marsad:incidents-summary:" + hashlib.sha256(repr(
+        (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
+    ).encode()).hexdigest()
+    totals, facets = cache.get_or_set(key, lambda: incident_summary(found), SUMMARY_SECONDS)
+    paginator = Paginator(found.for_listing(), PER_PAGE)
+    paginator.count = totals["n"]
+    return render(request, "archive/incidents.html", {
+        "filterset": filterset, "page": paginator.get_page(request.GET.get("page")),
+        "totals": totals, "facets": facets, "actor": data.get("actor"),
+        "place": data.get("place"),
+    })
+
+
+@require_GET
+def incidents_export(request):
+    filterset, found = filter_incidents(request.GET)
+    if found is None:
+        return render(request, "archive/incidents.html", {"filterset": filterset, "page": None},
+                      status=400)
+    return stream_incidents_csv(found, filename="marsad-incidents.csv")
+
+
+@require_GET
+def incident(request, pk):
+    reports = (Event.objects.select_related("article", "place")
+               .prefetch_related("participants__actor")
+               .defer("article__text", "article__search_text", "article__search_vector")
+               .order_by("article__published", "article__outlet", "id"))
+    incident = get_object_or_404(
+        Incident.objects.select_related("place", "place__parent")
+        .prefetch_related(Prefetch("events", queryset=reports)), pk=pk)
+    return render(request, "archive/incident.html", {
+        "incident": incident, "reports": list(incident.events.all()),
+    })
