@@ -13,7 +13,7 @@ from archive.forms import UploadArticlesForm
 from archive.models import Actor, Article, Event, EventActor, IngestionBatch, Place
 from archive.services.events import reextract_articles
 from archive.services.ingestion import ingest_upload
-from extraction.normalise import fold
+from extraction.arabic import fold
 
 logger = logging.getLogger(__name__)
 

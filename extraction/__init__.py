@@ -3,8 +3,9 @@
     from extraction import extract
     events = extract(article_text, published=datetime.date(2018, 5, 10))
 
-`VERSION` names the rules and data an event came from: the package version plus a
-short hash of every data file and rule module, so re-extraction is traceable.
+`VERSION` names the rules and data an event came from: the package version, a short
+hash of every data file and rule module, and `arabic.FOLD_VERSION` (the folding every
+lookup depends on, camel-tools' version included), so re-extraction is traceable.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import datetime as dt
 import hashlib
 import pathlib
 
+from extraction.arabic import FOLD_VERSION
 from extraction.types import Event
 
 __all__ = ["VERSION", "extract"]
@@ -32,7 +34,7 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-VERSION = f"{_BASE_VERSION}+{_fingerprint()}"
+VERSION = f"{_BASE_VERSION}+{_fingerprint()}.fold{FOLD_VERSION}"
 
 
 def extract(text: str, published: dt.date | None = None) -> list[Event]:

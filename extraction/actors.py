@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from extraction.arabic import fold
 from extraction.lexicon import (
     PhraseIndex,
     Token,
@@ -22,7 +23,6 @@ from extraction.lexicon import (
     phrase_words,
     variants,
 )
-from extraction.normalise import fold
 from extraction.place_index import place_index, text_tokens
 from extraction.places import document_countries, is_place_name
 from extraction.types import ActorRecord

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from extraction.actors import ActorMention, find_actors
+from extraction.arabic import fold
 from extraction.casualties import find_casualties
 from extraction.dates import find_dates
 from extraction.lexicon import load_json
@@ -27,7 +28,7 @@ from extraction.merge import (
     merge,
     names_a_party,
 )
-from extraction.normalise import NormalisedText, fold, normalise
+from extraction.normalise import NormalisedText, normalise
 from extraction.place_index import country_of
 from extraction.places import PlaceMention, find_places
 from extraction.roles import (

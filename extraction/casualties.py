@@ -13,14 +13,13 @@ import json
 import pathlib
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
-from extraction.normalise import fold
+from extraction.arabic import fold, readings
 from extraction.types import Count
 
 DATA = pathlib.Path(__file__).parent / "data" / "casualties.json"
 _TOKEN = re.compile(r"[^\W_]+|%")
-_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _WINDOW_BEFORE = 4
 _WINDOW_AFTER = 8
 # A cheap first look: no word of these stems, no casualty figure in the sentence.
@@ -73,13 +72,8 @@ def _lex() -> dict[str, _Words]:
     return out
 
 
-@lru_cache(maxsize=100_000)
 def _forms(token: str) -> tuple[str, ...]:
-    forms = [token]
-    for p in _CLITICS:
-        if token.startswith(p) and len(token) - len(p) >= 2:
-            forms.append(token[len(p):])
-    return tuple(forms)
+    return readings(token, "casualty")
 
 
 @dataclass

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extraction.normalise import fold
+from extraction.arabic import fold, proclitics
 
 DATA = Path(__file__).parent / "data"
-_PREFIXES = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
 
 # Phrases indexed by their first word: {first: ((words, value), ...)}
 Phrases = dict[str, tuple[tuple[tuple[str, ...], int], ...]]
@@ -64,7 +63,8 @@ def _phrases(items) -> Phrases:
 @lru_cache(maxsize=8192)
 def word_bases(word: str) -> tuple[str, ...]:
     """The word bare and without a clitic prefix (و، ف، ب، ل)."""
-    return (word, *(word[len(p):] for p in _PREFIXES if word.startswith(p) and len(word) > 3))
+    return (word, *(word[len(p):] for p in proclitics("date")
+                    if word.startswith(p) and len(word) > 3))
 
 
 def _words(items) -> frozenset[str]:

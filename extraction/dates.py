@@ -13,9 +13,10 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from extraction.arabic import DIGITS
 from extraction.date_words import DateLexicon, Phrases, lexicon, may_start, word_bases
 from extraction.numbers import Token, number_at, tokenize
-from extraction.numerals import DIGITS, TOKEN
+from extraction.numerals import TOKEN
 
 _DASHES = frozenset({"-", "\u2013", "/"})
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from extraction.arabic import fold, proclitics
 from extraction.datafiles import check_unique, read_jsonl
-from extraction.normalise import fold
 from extraction.types import ACTOR_KINDS, ActorRecord
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -29,7 +29,6 @@ _FIELDS = {"key", "name", "kind", "name_en", "aliases", "country"}
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 WORD = re.compile(r"[^\W\d_]+")
-CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لب")
 _DIRECTION_WORDS = ("جنوب", "شمال", "شرق", "غرب")
 DIRECTIONS = tuple(
     sorted(
@@ -63,17 +62,15 @@ class Variant:
     glue: str | None  # the direction word glued in front, if that is what came off
 
 
-def _prefix_table() -> dict[str, str | None]:
-    """prefix -> the direction word it carries (None for a bare clitic)."""
-    table: dict[str, str | None] = {c: None for c in CLITICS}
+@cache
+def _prefix_table() -> tuple[dict[str, str | None], int]:
+    """prefix -> the direction word it carries (None for a bare clitic), and the longest
+    prefix's length."""
+    table: dict[str, str | None] = {c: None for c in proclitics("phrase")}
     for clitic in ("", "و", "ب", "ف"):
         for direction in DIRECTIONS:
             table[clitic + direction] = direction
-    return table
-
-
-_PREFIXES = _prefix_table()
-_LONGEST_PREFIX = max(map(len, _PREFIXES))
+    return table, max(map(len, table))
 
 
 @lru_cache(maxsize=200_000)
@@ -87,12 +84,13 @@ def variants(token: str) -> tuple[Variant, ...]:
     """The token and its readings with a clitic or a glued direction word taken off the
     front ("للموصل" also reads "الموصل"; "جنوبيكركوك" reads "كركوك" glued to "جنوبي")."""
     out = [Variant(0, token, None)]
-    for k in range(1, min(_LONGEST_PREFIX, len(token) - 3) + 1):
+    prefixes, longest = _prefix_table()
+    for k in range(1, min(longest, len(token) - 3) + 1):
         prefix = token[:k]
-        if prefix not in _PREFIXES:
+        if prefix not in prefixes:
             continue
         rest = token[k:]
-        out.append(Variant(k, rest, _PREFIXES[prefix]))
+        out.append(Variant(k, rest, prefixes[prefix]))
         if token[k - 1] == "ل" and rest.startswith("ل"):
             # لل = ل + ال with the alef dropped: للموصل reads ل + الموصل
             out.append(Variant(k, "ا" + rest, None))

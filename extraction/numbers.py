@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extraction.normalise import fold
+from extraction.arabic import DIGITS, article_forms, fold
 from extraction.numerals import (
-    ARTICLE,
-    DIGITS,
     TOKEN,
     NumberLexicon,
     Token,
@@ -199,7 +197,7 @@ def _date_chain_end(toks: list[Token], i: int) -> int | None:
 
 def _ordinal_end(toks: list[Token], i: int, lex: NumberLexicon) -> int | None:
     text = toks[i].text
-    bases = [text] + [text[len(a):] for a in ARTICLE if text.startswith(a)]
+    bases = [text] + [text[len(a):] for a in article_forms() if text.startswith(a)]
     if not any(b in lex.ordinals for b in bases):
         return None
     nxt = toks[i + 1].text if i + 1 < len(toks) else ""

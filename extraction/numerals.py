@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extraction.normalise import fold
+from extraction.arabic import article_forms, fold
 
 DATA = Path(__file__).parent / "data"
 TOKEN = re.compile(
@@ -18,8 +18,6 @@ TOKEN = re.compile(
     r"|[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+"  # Arabic letters
     r"|[A-Za-z]+|\S"  # Latin words; any other single character
 )
-ARTICLE = ("ال", "وال", "بال", "فال", "كال", "لل")
-DIGITS = frozenset("0123456789")
 
 
 @dataclass(frozen=True)
@@ -155,6 +153,6 @@ def may_start(word: str) -> bool:
     lex = lexicon()
     rests = [rest for _, rest in readings(word, lex)]
     rests += [r[2:] for r in rests if r.startswith("ال")]
-    rests += [word[len(a):] for a in ARTICLE if word.startswith(a)]
+    rests += [word[len(a):] for a in article_forms() if word.startswith(a)]
     tables = (lex.qualifiers, lex.words, lex.fractions, lex.vague, lex.ordinals)
     return any(r in table for r in rests for table in tables)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, repeat
 
+from extraction.arabic import fold
 from extraction.gazetteer import ancestors, generated_keys, load_places, strict_keys
 from extraction.lexicon import (
     JOIN_CHARS,
@@ -24,7 +25,6 @@ from extraction.lexicon import (
     phrase_words,
     variants,
 )
-from extraction.normalise import fold
 from extraction.types import PlaceRecord
 
 _GLUED = re.compile(  # "مدينةالديوانية": a head word written without its space

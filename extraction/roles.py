@@ -7,8 +7,8 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from extraction.arabic import fold
 from extraction.lexicon import load_actors, load_json
-from extraction.normalise import fold
 from extraction.sentences import Sentence
 from extraction.triggers import Trigger
 from extraction.types import ActorRecord, ActorRef

@@ -13,12 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extraction.normalise import fold
+from extraction.arabic import fold, readings
 
 DATA = pathlib.Path(__file__).parent / "data" / "triggers.json"
 _WORD = re.compile(r"[^\W_]+")
-_CLITICS = ("وبال", "فبال", "وال", "بال", "فال", "كال", "وبل", "ولل", "لل", "ال", "وب", "ول",
-            "فل", "فب", "و", "ف", "ب", "ل", "ك")
 _MIN_STEM = 2
 
 
@@ -41,11 +39,7 @@ class Cue:
 
 def forms(word: str) -> tuple[str, ...]:
     """`word` and the words it may be after removing glued clitics (والقصف → القصف, قصف)."""
-    out = [word]
-    for p in _CLITICS:
-        if word.startswith(p) and len(word) - len(p) >= _MIN_STEM:
-            out.append(word[len(p):])
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(readings(word, "trigger", _MIN_STEM)))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from archive.models import Actor, Article, Event, EventActor, Place
 from extraction import types
-from extraction.normalise import fold
+from extraction.arabic import fold
 
 KEY_MAX = 120
 

