@@ -19,13 +19,19 @@ from extraction.lexicon import (
     Token,
     head_reading,
     load_actors,
-    load_json,
     phrase_words,
     variants,
 )
+from extraction.lexicons import reads
 from extraction.place_index import place_index, text_tokens
 from extraction.places import document_countries, is_place_name
 from extraction.types import ActorRecord
+
+_PATTERNS = reads("actors_patterns.json", "heads", "open_heads", "head_keys", "force_words",
+                  "modifiers", "not_actor_before", "not_names", "place_forces", "front_heads",
+                  "locative_before")
+_GENERIC = reads("actors_generic.json", "*")
+_NATIONALITIES = reads("nationalities.json", "*")
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ def _actors() -> dict[str, ActorRecord]:
 
 @cache
 def _patterns() -> dict:
-    data = load_json("actors_patterns.json")
+    data = _PATTERNS
     return {
         "heads": frozenset(fold(w) for w in data["heads"]),
         "open_heads": frozenset(fold(w) for w in data["open_heads"]),
@@ -81,7 +87,7 @@ def _index() -> PhraseIndex:
     for actor in load_actors():
         for name in (actor.name, *actor.aliases):
             entries.append((name, actor.key))
-    for phrase, spec in load_json("actors_generic.json").items():
+    for phrase, spec in _GENERIC.items():
         by_country = tuple(sorted(spec.get("by_country", {}).items()))
         entries.append(
             (phrase, _Generic(tuple(spec["candidates"]), bool(spec["default"]), by_country))
@@ -93,7 +99,7 @@ def _index() -> PhraseIndex:
 def _nationalities() -> dict[str, tuple[str, str]]:
     """'العراقي' / 'العراقيه' / 'العراقيين' -> (country code, form)."""
     out: dict[str, tuple[str, str]] = {}
-    for cc, entry in load_json("nationalities.json").items():
+    for cc, entry in _NATIONALITIES.items():
         for form in ("masc", "fem", "plural"):
             for adjective in entry[form]:
                 words = phrase_words(adjective)
@@ -109,7 +115,7 @@ def _main_force() -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     named_security = {fold(n): a.key for a in keys.values() for n in (a.name, *a.aliases)
                       if a.kind == "state_force" and fold(n).startswith("قوات الامن ")}
-    for cc, entry in load_json("nationalities.json").items():
+    for cc, entry in _NATIONALITIES.items():
         for adjective in entry["fem"]:  # the force the lexicon calls "قوات الأمن العراقية"
             key = named_security.get(fold("قوات الأمن ال" + adjective))
             if key is not None and f"{cc}.security" not in keys:

@@ -11,13 +11,11 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from extraction.actors import ActorMention, find_actors
-from extraction.arabic import fold
+from extraction.arabic import readings, strip_article
 from extraction.casualties import find_casualties
 from extraction.dates import find_dates
-from extraction.lexicon import load_json
 from extraction.merge import (
     Candidate,
     choose_places,
@@ -137,8 +135,6 @@ def _dateline_end(text: str) -> int:
 
 def _day(doc: _Doc, sent: Sentence) -> EventDate | None:
     """The first day a sentence names as news (not background)."""
-    if not _dated().search(sent.text):
-        return None
     nt = doc.nt
     return next((EventDate(d.date, d.precision, nt.original[slice(*nt.to_original(
         d.start + sent.start, d.end + sent.start))])
@@ -244,8 +240,7 @@ def _add_candidates(doc: _Doc, order: int, sent: Sentence, live: list[Trigger],
     """One candidate event per place the sentence reports it at."""
     folded, nt = doc.nt.text, doc.nt
     s_dates = [replace(d, start=d.start + sent.start, end=d.end + sent.start)
-               for d in _safe(find_dates, sent.text, doc.published)
-               ] if _dated().search(sent.text) else []
+               for d in _safe(find_dates, sent.text, doc.published)]
     if any(d.background for d in s_dates) and not any(
         not d.background and d.date is not None for d in s_dates
     ):
@@ -279,6 +274,14 @@ _ARMED_HEADS = ("قوات", "جيش", "تنظيم", "جماعه", "حركه", "�
                 "فصائل", "فصيل", "سرايا", "حشد", "وحدات")
 
 
+def armed_head(word: str) -> bool:
+    """Does an organisation's first word name an armed body ("قوات", "والقوات", "لواء",
+    "وحدات")? Particles come off as whole prefixes (arabic.readings), never letter by
+    letter: "لواء" is not "ء" and "وحدات" is not "حدات"."""
+    return any(w in _ARMED_HEADS or strip_article(w) in _ARMED_HEADS
+               for w in readings(word, "trigger"))
+
+
 def _with_ner(text: str, places: list, actors: list) -> tuple[list, list]:
     """Add the NER model's places (LOC) and armed organisations (ORG) the gazetteer and
     lexicon missed, when MARSAD_NER_MODEL is set (see extraction/ner.py)."""
@@ -294,7 +297,7 @@ def _with_ner(text: str, places: list, actors: list) -> tuple[list, list]:
         if e.label == "LOC":
             ref = PlaceRef(name=e.text, aliases=(e.text,), kind="area")
             places.append(PlaceMention(e.start, e.end, ref, e.text, True))
-        elif e.label == "ORG" and e.text.split()[0].lstrip("وال") in _ARMED_HEADS:
+        elif e.label == "ORG" and armed_head(e.text.split()[0]):
             actors.append(ActorMention(e.start, e.end, e.text, None, "armed_group", e.text, True))
     places.sort(key=lambda m: m.start)
     actors.sort(key=lambda m: m.start)
@@ -316,20 +319,6 @@ def _segments(text: str) -> list[Sentence]:
                 pos = m.start() + 1
         out.append(Sentence(pos, sent.end, text[pos:sent.end]))
     return out
-
-
-_DATE_WORDS = ("امس", "اليوم", "الليله", "ليله", "السبت", "الاحد", "الاثنين", "الثلاثاء",
-               "الاربعاء", "الخميس", "الجمعه", "صباح", "مساء", "ليل", "فجر", "ظهر", "عصر",
-               "غداه", "قبل", "الماضي", "الفايت", "المنصرم", "الجاري", "عام", "سنه", "العام",
-               "الشهر", "الاسبوع", "منذ", "يوم", "ايام", "مطلع", "اواخر", "اوايل", "نهايه")
-
-
-@cache
-def _dated() -> re.Pattern:
-    """A cheap first look for sentences that may hold a date (digits, day and month
-    words): the date finder runs only on those."""
-    words = set(_DATE_WORDS) | {fold(m) for m in load_json("months.json").get("months", {})}
-    return re.compile("[0-9]|" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
 _VERBS = ("انفجر", "انفجرت", "فجر", "فجرت", "قصف", "قصفت", "استهدف", "استهدفت", "هاجم",

@@ -9,16 +9,17 @@ casualties. Without a number, "مقتل شرطي" is one and a dual noun ("قت�
 """
 from __future__ import annotations
 
-import json
-import pathlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from extraction.arabic import fold, readings
+from extraction.lexicons import reads
 from extraction.types import Count
 
-DATA = pathlib.Path(__file__).parent / "data" / "casualties.json"
+_LEX = reads("casualties.json", "killed_before", "killed_after", "wounded_before",
+             "wounded_after", "person_nouns", "subset", "units", "before_not", "killed_one",
+             "addition", "single_attacker")
 _TOKEN = re.compile(r"[^\W_]+|%")
 _WINDOW_BEFORE = 4
 _WINDOW_AFTER = 8
@@ -59,11 +60,9 @@ class _Words:
 
 @cache
 def _lex() -> dict[str, _Words]:
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
     out = {}
-    for key, words in raw.items():
-        if key.startswith("_"):
-            continue
+    for key in _LEX:
+        words = _LEX[key]
         folded = [fold(w).strip() for w in words]
         exact = frozenset(w for w in folded if " " not in w and not w.endswith("*"))
         stems = tuple(w[:-1] for w in folded if w.endswith("*"))

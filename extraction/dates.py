@@ -161,10 +161,9 @@ def _day_month(ctx: _Ctx, i: int) -> _Found | None:
     if not day or not 1 <= day[0] <= 31:
         return None
     j = day[1]
-    if ctx.text(j) == "من":
-        j += 1
-    if ctx.text(j) == "شهر":
-        j += 1
+    for joiner in ctx.lex.day_of_month_joiners:  # "12 من شهر مايو"
+        if ctx.text(j) == joiner:
+            j += 1
     month = _month_at(ctx, j)
     if month:
         return _with_year(ctx, month[0], day[0], month[1])
@@ -283,7 +282,8 @@ def _month_or_year(ctx: _Ctx, i: int) -> _Found | None:
 def _bare_year(ctx: _Ctx, i: int) -> _Found | None:
     """A four-digit year 1900-2100 at token i, with an optional glued "م"."""
     tok = ctx.toks[i] if i < len(ctx.toks) else None
-    if not (tok and tok.kind == "d" and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100):
+    if not (tok and tok.kind == "d" and len(tok.text) == 4 and tok.text.isdigit()
+            and 1900 <= int(tok.text) <= 2100):
         return None
     nxt = ctx.toks[i + 1] if i + 1 < len(ctx.toks) else None
     if nxt and nxt.start == tok.end and nxt.text in _DASHES:

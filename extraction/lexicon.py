@@ -11,7 +11,6 @@ look-ups per token whatever the size of the lexicon.
 """
 from __future__ import annotations
 
-import json
 import pathlib
 import re
 from collections.abc import Iterable, Sequence
@@ -229,8 +228,3 @@ def load_actors() -> tuple[ActorRecord, ...]:
     """All lexicon records, validated; cached for the life of the process."""
     return read_actors()
 
-
-@cache
-def load_json(name: str) -> object:
-    """A small data file of `extraction/data` (stoplists, pattern heads, nationalities)."""
-    return json.loads((DATA / name).read_text(encoding="utf-8"))

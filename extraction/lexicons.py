@@ -61,7 +61,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "ago_hour_units": _M, "ago_qualifiers": _W, "since_events": _W,
         "period_recent": _W, "adverb_followers": _W, "ago_vague_counts": _W,
         "weekday_date_joiners": _W},
-    "months.json": {"months": _M, "ambiguous": _W, "hijri": _M},
+    "months.json": {"months": _M, "ambiguous": _W, "hijri": _W},
     "numbers.json": {
         "words": _M, "vague": _M, "vague_multipliers": _M, "ordinals": _W, "prefixes": _W,
         "not_numbers": _W, "qualifiers": _M, "after_qualifiers": _M, "range_joiners": _W,

@@ -49,6 +49,13 @@ def _is_ancestor(outer, inner) -> bool:
     return outer.ref.name in inner.ref.admin
 
 
+def _encloses(outer, inner) -> bool:
+    """`outer` encloses `inner` and not the other way round: enclosure read from names
+    can be mutual ("تونس" the city lies in "تونس" the country, and a second mention of
+    it "encloses" the first), and mutual enclosure says nothing about which is smaller."""
+    return _is_ancestor(outer, inner) and not _is_ancestor(inner, outer)
+
+
 def choose_places(places: list, etype: str, triggers: list[Trigger], text: str,
                   counted: bool = False) -> list:
     """The places a sentence reports its incident at: the most specific one and those
@@ -58,7 +65,7 @@ def choose_places(places: list, etype: str, triggers: list[Trigger], text: str,
         return []
     # keep the most specific: drop places that enclose another one of the sentence
     specific = [p for p in places if not any(
-        q is not p and _is_ancestor(p, q) for q in places)]
+        q is not p and _encloses(p, q) for q in places)] or places
     # dedupe by name, keep first
     seen, uniq = set(), []
     for p in specific:

@@ -4,15 +4,18 @@ markers of data/numbers.json (with month names from data/months.json).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from extraction.arabic import article_forms, fold
+from extraction.lexicons import reads
 
-DATA = Path(__file__).parent / "data"
+_NUMBERS = reads("numbers.json", "words", "teen_only", "fractions", "vague",
+                 "vague_multipliers", "ordinals", "prefixes", "not_numbers", "qualifiers",
+                 "after_qualifiers", "range_joiners", "update_verbs", "percent_after",
+                 "year_before", "year_before_if_year_like", "year_after", "not_count_before")
+_MONTHS = reads("months.json", "months", "hijri")
 TOKEN = re.compile(
     r"[0-9][0-9,.\u066B\u066C]*[0-9]|[0-9]"  # digits, with thousands/decimal separators
     r"|[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+"  # Arabic letters
@@ -67,8 +70,7 @@ def _by_first_word(pairs):
 
 @lru_cache(maxsize=1)
 def lexicon() -> NumberLexicon:
-    raw = json.loads((DATA / "numbers.json").read_text(encoding="utf-8"))
-    months = json.loads((DATA / "months.json").read_text(encoding="utf-8"))
+    raw, months = _NUMBERS, _MONTHS
     words = {
         fold(form): (kind, value)
         for kind, forms in raw["words"].items()

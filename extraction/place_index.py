@@ -21,14 +21,15 @@ from extraction.lexicon import (
     Hit,
     PhraseIndex,
     Token,
-    load_json,
     phrase_words,
     variants,
 )
+from extraction.lexicons import reads
 from extraction.types import PlaceRecord
 
-_GLUED = re.compile(  # "مدينةالديوانية": a head word written without its space
-    r"(?:" + "|".join(load_json("places_heads.json")["glued_heads"]) + r")(?=ال\w{3})")
+_STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
+              "name_stop", "cancel_next")
+_NATIONALITIES = reads("nationalities.json", "*")
 _BANK = "الضفه"  # the West Bank's short name, also any river bank: "الضفة التشادية"
 
 
@@ -74,15 +75,14 @@ class _Entry:
 
 @cache
 def stopwords() -> dict[str, frozenset[str]]:
-    data = load_json("places_stopwords.json")
-    return {name: frozenset(fold(w) for w in words) for name, words in data.items()}
+    return {name: frozenset(fold(w) for w in _STOP[name]) for name in _STOP}
 
 
 @cache
 def nationality_adjectives() -> frozenset[str]:
     """'العراقي', 'السوريه' ...: nationality adjectives, never place names."""
     out: set[str] = set()
-    for entry in load_json("nationalities.json").values():
+    for entry in _NATIONALITIES.values():
         for form in ("masc", "fem", "plural"):
             out.update("ال" + fold(a) for a in entry[form])
     return frozenset(out)
@@ -130,7 +130,9 @@ def split_glued_heads(text: str, toks: tuple[Token, ...]) -> tuple[Token, ...]:
     """Tokens with a glued head word cut off the name it announces: "مدينهالديوانيه"
     reads "مدينه" + "الديوانيه" when the rest starts a gazetteer name."""
     cuts = {}  # where a token would start -> where its head word ends
-    for m in _GLUED.finditer(text):
+    from extraction.places import W  # the head words are the place finder's
+
+    for m in W.glued.finditer(text):
         start = m.start()
         cuts[start] = m.end()
         while start and text[start - 1] in "وبفل" and m.start() - start < 2:

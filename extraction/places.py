@@ -14,16 +14,16 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from extraction.gazetteer import generated_keys, places_by_key
 from extraction.lexicon import (
     Token,
     Variant,
     head_reading,
-    load_json,
     variants,
 )
+from extraction.lexicons import reads
 from extraction.place_index import (
     ancestors_of,
     cancelled_by_next,
@@ -54,17 +54,60 @@ class PlaceMention:
     relative: str | None = None
 
 
-_WORDS = load_json("places_heads.json")
-HEADS: dict[str, str] = _WORDS["heads"]  # head word -> the kind of place it announces
-NAME_HEADS = frozenset(_WORDS["name_heads"])  # kept in an unseen name: جبل الكوكب
-PLURAL_HEADS = frozenset(_WORDS["plural_heads"])  # "قريتي X وY"
-DEFINITE_HEADS = frozenset(_WORDS["definite_heads"])  # "سوق الهال", not "سوق مزدحم"
-BARE_NAME_HEADS = frozenset(_WORDS["bare_name_heads"])  # "حي حمروين في مقديشو"
-PATTERN_HEADS = frozenset(HEADS) - frozenset(_WORDS["not_pattern_heads"])
-RELATIVE: dict[str, str] = _WORDS["relative"]  # word before a place -> relation
-SQUARE_HEADS = frozenset(_WORDS["square_heads"])  # "الدوار الرابع": named by an ordinal
-ORDINALS = frozenset(_WORDS["ordinals"])
-_HEAD_WORDS = frozenset(HEADS)
+_LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "definite_heads",
+             "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
+             "glued_heads")
+
+
+class _Words:
+    """The head words of data/places_heads.json, read on first use."""
+
+    @cached_property
+    def heads(self) -> dict[str, str]:  # head word -> the kind of place it announces
+        return _LEX["heads"]
+
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        return frozenset(self.heads)
+
+    @cached_property
+    def name_heads(self) -> frozenset[str]:  # kept in an unseen name: جبل الكوكب
+        return frozenset(_LEX["name_heads"])
+
+    @cached_property
+    def plural_heads(self) -> frozenset[str]:  # "قريتي X وY"
+        return frozenset(_LEX["plural_heads"])
+
+    @cached_property
+    def definite_heads(self) -> frozenset[str]:  # "سوق الهال", not "سوق مزدحم"
+        return frozenset(_LEX["definite_heads"])
+
+    @cached_property
+    def bare_name_heads(self) -> frozenset[str]:  # "حي حمروين في مقديشو"
+        return frozenset(_LEX["bare_name_heads"])
+
+    @cached_property
+    def pattern_heads(self) -> frozenset[str]:
+        return frozenset(self.heads) - frozenset(_LEX["not_pattern_heads"])
+
+    @cached_property
+    def relative(self) -> dict[str, str]:  # word before a place -> relation
+        return _LEX["relative"]
+
+    @cached_property
+    def square_heads(self) -> frozenset[str]:  # "الدوار الرابع": named by an ordinal
+        return frozenset(_LEX["square_heads"])
+
+    @cached_property
+    def ordinals(self) -> frozenset[str]:
+        return frozenset(_LEX["ordinals"])
+
+    @cached_property
+    def glued(self) -> re.Pattern:  # "مدينةالديوانية": a head word without its space
+        return re.compile("(?:" + "|".join(_LEX["glued_heads"]) + r")(?=ال\w{3})")
+
+
+W = _Words()
 _KIND_RANK = {
     "country": 6, "governorate": 5, "district": 4, "subdistrict": 3, "city": 3.5,
     "village": 1, "area": 2,
@@ -80,7 +123,7 @@ def _lookback(toks: Sequence[Token], i: int) -> tuple[int, str | None, str | Non
     """Before token i: (index of the head word or i, head word, relative word)."""
     head, first = None, i
     if i > 0 and gap_ok(toks, i - 1, i):
-        reading = head_reading(toks[i - 1].text, _HEAD_WORDS)
+        reading = head_reading(toks[i - 1].text, W.head_words)
         if reading is not None:
             head, first = reading.word, i - 1
     relative = None
@@ -90,11 +133,11 @@ def _lookback(toks: Sequence[Token], i: int) -> tuple[int, str | None, str | Non
         if toks[j].text == "من" and j > 0:
             words = [v.word for v in variants(toks[j - 1].text)]
         for word in words:
-            if word in RELATIVE:
-                relative = RELATIVE[word]
+            if word in W.relative:
+                relative = W.relative[word]
                 break
         if relative in {"شرق", "غرب"} and j > 0:
-            before = [RELATIVE.get(v.word) for v in variants(toks[j - 1].text)]
+            before = [W.relative.get(v.word) for v in variants(toks[j - 1].text)]
             for b in before:
                 if b in {"شمال", "جنوب"}:
                     relative = f"{b} {relative}"
@@ -113,7 +156,7 @@ def _score(record: PlaceRecord, head: str | None, context: dict, where: int) -> 
             score += 1.5 + (1.5 if near < len(positions) and positions[near] < where + 200
                             else 0)
     if head is not None:
-        wanted = HEADS[head]
+        wanted = W.heads[head]
         if record.kind == wanted or (wanted == "city" and record.kind in {"district", "village"}):
             score += 1.0
     return score
@@ -154,8 +197,8 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         if head is None and chain is not None and hit.first == chain[1] + 1 \
                 and coordinated(text[toks[chain[1]].end:hit.start]):
             head = chain[0]  # "مدن اربد والطفيلة ومعان": each name under the plural head
-        chain = (head, hit.last) if head in PLURAL_HEADS else None
-        relative = RELATIVE.get(hit.glue) if hit.glue else relative
+        chain = (head, hit.last) if head in W.plural_heads else None
+        relative = W.relative.get(hit.glue) if hit.glue else relative
         cands = [e.key for e in hit.payloads if not e.strict or head]
         if not cands or not_the_west_bank(toks, hit) or cancelled_by_next(toks, hit.last):
             continue
@@ -170,7 +213,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     for first, last, start, end, head, relative, cands in raw:
         best = max(cands, key=lambda k: (_score(index[k], head, context, start), k))
         small = best in generated or index[best].kind not in _TOP or (
-            head is not None and HEADS[head] not in _TOP)
+            head is not None and W.heads[head] not in _TOP)
         if small and is_foreign(best, context):
             continue  # a (head word says: small) place of a country the document is not about
         surface = text[start:end]
@@ -179,7 +222,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         covered.update(range(first, last + 1))
     mentions.extend(_anchored(text, toks, raw, covered, mentions, context))
     after_plural = {row[1] + 1: Variant(0, row[4], None) for row in raw
-                    if row[4] in PLURAL_HEADS}  # "قرى الزاب وكنعوص": كنعوص under قرى
+                    if row[4] in W.plural_heads}  # "قرى الزاب وكنعوص": كنعوص under قرى
     mentions.extend(_patterns(text, toks, covered, mentions, context, after_plural))
     mentions.extend(_squares(text, toks, covered, mentions, context))
     mentions.sort(key=lambda m: m.start)
@@ -218,8 +261,8 @@ def _anchored(text: str, toks: Sequence[Token], raw: list, covered: set[int],
         d = first - 1  # the direction word
         if relative not in _COMPASS or d < 2 or not toks[first].joined or not toks[d].joined:
             continue
-        if RELATIVE.get(toks[d].text) is None and not any(
-                v.word in RELATIVE for v in variants(toks[d].text)[1:]):
+        if W.relative.get(toks[d].text) is None and not any(
+                v.word in W.relative for v in variants(toks[d].text)[1:]):
             continue
         x = d - 1
         if x in covered or (x - 1) in covered:
@@ -252,7 +295,7 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
     out: list[PlaceMention] = []
     i, head, cut = 0, None, 0  # cut: letters of token i that belong to no name (the و)
     starts = sorted({n for n, tok in enumerate(toks)  # where a name may start: skip to them
-                     if head_reading(tok.text, PATTERN_HEADS) is not None}.union(after_plural))
+                     if head_reading(tok.text, W.pattern_heads) is not None}.union(after_plural))
     while i < len(toks) - 1:
         if head is None:
             k = bisect_left(starts, i)
@@ -262,7 +305,7 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
         if head is None and i in after_plural and _and_name(text, toks, i, covered, stop):
             head, cut = after_plural[i], 1  # "قرى الزاب وكنعوص"
         if head is None:
-            head = head_reading(toks[i].text, PATTERN_HEADS)
+            head = head_reading(toks[i].text, W.pattern_heads)
             if head is None or i in covered or (i + 1) in covered or not gap_ok(toks, i, i + 1):
                 i, head = i + 1, None
                 continue
@@ -275,14 +318,14 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
             word = toks[j].text[cut:] if j == first else toks[j].text
             if (words and not gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
                 break
-            if not words and head.word in DEFINITE_HEADS and not word.startswith("ال"):
-                if not (head.word in BARE_NAME_HEADS and _placed_next(toks[j], known)
+            if not words and head.word in W.definite_heads and not word.startswith("ال"):
+                if not (head.word in W.bare_name_heads and _placed_next(toks[j], known)
                         and word not in stop["common_names"]):
                     break
                 words.append(word)  # "حي حمروين في العاصمة مقديشو": one bare word
                 j += 1
                 break
-            if words and head.word in PLURAL_HEADS and word.startswith("و"):
+            if words and head.word in W.plural_heads and word.startswith("و"):
                 break
             if len(word) >= 4 and (word[0] == "ي" or (words and word[0] == "ت")):
                 break  # an imperfect verb: "منطقة يسيطر عليها", "جبل ... يشرف"
@@ -292,7 +335,7 @@ def _patterns(text: str, toks: Sequence[Token], covered: set[int],
             out.append(_unseen(text, start, toks[j - 1].end, head.word, words, known, context))
             covered.update(range(first - (cut == 0), j))
         i, cut = max(j, i + 1), 0
-        if words and head.word in PLURAL_HEADS and i < len(toks) \
+        if words and head.word in W.plural_heads and i < len(toks) \
                 and _and_name(text, toks, i, covered, stop):
             cut = 1  # "وحوش الزريقية": the next name under the same head
         else:
@@ -319,10 +362,10 @@ def _squares(text: str, toks: Sequence[Token], covered: set[int],
              known: list[PlaceMention], context: dict) -> list[PlaceMention]:
     """A square, roundabout or street named by an ordinal: "الدوار الرابع"."""
     out: list[PlaceMention] = []
-    for i in [n - 1 for n, tok in enumerate(toks) if tok.text in ORDINALS and n]:
+    for i in [n - 1 for n, tok in enumerate(toks) if tok.text in W.ordinals and n]:
         if i in covered or (i + 1) in covered:
             continue
-        head = head_reading(toks[i].text, SQUARE_HEADS)
+        head = head_reading(toks[i].text, W.square_heads)
         if head is None or not toks[i + 1].joined:
             continue
         start = toks[i].start + head.offset
@@ -335,30 +378,30 @@ def _squares(text: str, toks: Sequence[Token], covered: set[int],
 def _unseen(text: str, start: int, end: int, head: str, words: list[str],
             known: list[PlaceMention], context: dict) -> PlaceMention:
     """A place the gazetteer lacks, under the known place the sentence attaches it to."""
-    name = " ".join(([head] if head in NAME_HEADS else []) + words)
+    name = " ".join(([head] if head in W.name_heads else []) + words)
     parent = _parent_for(text, end, known, context)
     chain = (parent, *ancestors_of(parent.key)) if parent else ()
     surface = text[start:end]
     ref = PlaceRef(
         name=name, aliases=(surface,), admin=tuple(a.name for a in chain), key=None,
-        parent_key=parent.key if parent else None, kind=HEADS[head],
+        parent_key=parent.key if parent else None, kind=W.heads[head],
         latitude=parent.lat if parent else None, longitude=parent.lon if parent else None,
     )
     return PlaceMention(start, end, ref, surface, True)
 
 
 def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:
-    if word in stop["function_words"] or word in RELATIVE or word in HEADS:
+    if word in stop["function_words"] or word in W.relative or word in W.heads:
         return True
     if first and word in stop["not_names"]:
         return True
     if not first and word in stop["name_stop"]:
         return True
-    if len(word) > 3 and word[0] in "وبلف" and word[1:] in RELATIVE:
+    if len(word) > 3 and word[0] in "وبلف" and word[1:] in W.relative:
         return True  # "ميدان التحرير بوسط القاهرة"
     if word.startswith("و") and len(word) > 2:
         rest = word[1:]
-        if rest.startswith("ال") or rest in stop["function_words"] or rest in HEADS:
+        if rest.startswith("ال") or rest in stop["function_words"] or rest in W.heads:
             return True
     return False
 

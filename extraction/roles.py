@@ -8,7 +8,8 @@ from dataclasses import replace
 from functools import cache
 
 from extraction.arabic import fold
-from extraction.lexicon import load_actors, load_json
+from extraction.lexicon import load_actors
+from extraction.lexicons import reads
 from extraction.sentences import Sentence
 from extraction.triggers import Trigger
 from extraction.types import ActorRecord, ActorRef
@@ -111,8 +112,11 @@ def _countries_of_actors() -> dict[str, tuple[str, str]]:
             and a.kind in ("state_force", "militia")}
 
 
+_NATIONALITIES = reads("nationalities.json", "*")
+
+
 def _nationalities() -> dict:
-    return load_json("nationalities.json")
+    return _NATIONALITIES
 
 
 @cache

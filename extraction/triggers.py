@@ -7,15 +7,15 @@ a word), so a sentence costs a few lookups per word: linear time, no regex backt
 """
 from __future__ import annotations
 
-import json
-import pathlib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extraction.arabic import fold, readings
+from extraction.lexicons import reads
 
-DATA = pathlib.Path(__file__).parent / "data" / "triggers.json"
+_LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
+             "persons_caught")
 _WORD = re.compile(r"[^\W_]+")
 _MIN_STEM = 2
 
@@ -146,14 +146,13 @@ def _word_is(word: str, want: str, wild: bool) -> bool:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    priority: tuple[str, ...]
+    specific: tuple[str, ...]  # types a sentence is told as before its first trigger's
     triggers: PhraseMatcher
     cues: PhraseMatcher
 
 
-@cache
-def _data() -> dict:
-    return json.loads(DATA.read_text(encoding="utf-8"))
+def _data():
+    return _LEX
 
 
 @cache
@@ -167,7 +166,7 @@ def lexicon() -> _Lexicon:
     ]
     cues = [(w, (kind,)) for kind, words in data["negative"].items() for w in words]
     cues += [(w, ("negation",)) for w in data["negation"]]
-    return _Lexicon(tuple(data["priority"]), PhraseMatcher(phrases), PhraseMatcher(cues))
+    return _Lexicon(tuple(data["specific_types"]), PhraseMatcher(phrases), PhraseMatcher(cues))
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
@@ -227,9 +226,6 @@ NOUN_LED = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:هجوم|هجمات|اعتد�
                        r"(?:استهدف|استهدفت|اسفر|اسفرت|ادي|خلف|طال)")
 
 
-_SPECIFIC_TYPES = ("explosion", "airstrike")
-
-
 def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: str,
                actors: list) -> str:
     """The type of the incident a sentence reports: the most specific trigger's, refined
@@ -253,7 +249,7 @@ def _first_type(triggers: list[Trigger], text: str = "") -> str:
         ("هذه", "هذا", "تلك", "ذلك"))]
     triggers = fresh or triggers
     for t in triggers:
-        if t.type in _SPECIFIC_TYPES:
+        if t.type in lexicon().specific:
             return t.type
     return triggers[0].type
 

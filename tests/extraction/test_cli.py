@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 from extraction import VERSION
-from extraction.arabic import FOLD_VERSION
 from extraction.__main__ import main
+from extraction.arabic import FOLD_VERSION
 from extraction.ratchet import below_floor
 
 
