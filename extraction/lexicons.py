@@ -42,10 +42,10 @@ KINDS = {
     "words": _is_words,  # a list of words or phrases
     "map": _is_map,  # phrase -> value, or a nested table
     "int": _is_int,
-    "any": lambda v: True,
+    "text": lambda v: isinstance(v, str),  # a word, a few letters or a regular expression
 }
 
-_W, _M, _I = "words", "map", "int"
+_W, _M, _I, _T = "words", "map", "int", "text"
 SCHEMAS: dict[str, dict[str, str]] = {
     "arabic.json": {"proclitics": _M, "article": _W},
     "casualties.json": {k: _W for k in (
@@ -78,6 +78,13 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "actors_patterns.json": {k: _W for k in (
         "heads", "open_heads", "modifiers", "not_actor_before", "not_names", "front_heads",
         "locative_before")} | {"head_keys": _M, "force_words": _M, "place_forces": _M},
+    "pipeline.json": {"second_report": _T, "armed_heads": _W, "update": _T,
+                      "plain_verbs": _W, "verb_particles": _T, "definite": _W,
+                      "plural_ending": _T},
+    "placing.json": {"precise_relatives": _W, "titles": _W, "title_units": _W,
+                     "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
+                     "coordination": _T},
+    "dating.json": {"report_day": _T},
     "actors_generic.json": {"*": _M},
     "nationalities.json": {"*": _M},
 }

@@ -11,6 +11,7 @@ from extraction.arabic import fold
 from extraction.lexicon import load_actors
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
+from extraction.settings import SETTINGS
 from extraction.triggers import Trigger
 from extraction.types import ActorRecord, ActorRef
 
@@ -240,3 +241,38 @@ def assign_roles(text: str, sent: Sentence, triggers: list[Trigger], actors: lis
             old = refs[a.name]
             refs[a.name] = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, a.surface))))
     return sorted(refs.values(), key=lambda r: r.role != "initiator")
+
+
+def union(actors: list[ActorRef], more) -> list[ActorRef]:
+    """`actors` and those of `more` they do not name yet (first role kept)."""
+    names = {a.name for a in actors}
+    return actors + [a for a in more if a.name not in names]
+
+
+def share_initiators(total, parts: list) -> None:
+    """A summary names who struck; the incidents it sums were theirs."""
+    for o in parts:
+        if not any(a.role == "initiator" for a in o.actors):
+            o.actors = [a for a in total.actors if a.role == "initiator"] + o.actors
+
+
+def inherit_initiators(events: list, settings=SETTINGS) -> list:
+    """A passive report of the same operation ("تم تحرير قرية ...") right after one that
+    names who did it is done by the same forces."""
+    for prev, e in zip(events, events[1:], strict=False):
+        if e.type != prev.type or e.order - prev.order > settings.initiators_within:
+            continue
+        if any(a.role == "initiator" for a in e.actors):
+            continue
+        names = {a.name for a in e.actors}
+        e.actors = [a for a in prev.actors if a.role == "initiator" and a.name not in names
+                    ] + e.actors
+    return events
+
+
+def sentence_parties(text: str, sent, live: list, actors: list, etype: str) -> list[ActorRef]:
+    """The parties a sentence names and their roles, with the forces its adjectives name
+    ("غارة تركية")."""
+    refs = assign_roles(text, sent, live, actors, etype)
+    return refs + [r for r in adjective_forces(text, live) if r.name not in
+                   {x.name for x in refs}]

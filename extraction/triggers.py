@@ -271,3 +271,16 @@ def _refine_type(etype: str, sentence: str, actors: list) -> str:
     )):
         return "armed_clash"  # an assault on a base, patrol or checkpoint, or on soldiers
     return etype
+
+
+def kinds(etype: str, live: list[Trigger]) -> list[str]:
+    """The incident types a sentence reports: its type, and arrests it tells beside a
+    clash ("أصيب 63 خلال مناوشات ... مضيفة أنها أوقفت 45 شخصا": the arrests are news)."""
+    if etype != "arrest" and any(t.type == "arrest" and t.strong for t in live):
+        return [etype, "arrest"]
+    return [etype]
+
+
+def merged_type(told: str, more: str) -> str:
+    """An "attack" told again as what it was (an explosion, an air raid) is that."""
+    return more if told == "attack" and more != "attack" else told

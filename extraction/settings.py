@@ -1,0 +1,38 @@
+"""Every window and threshold of the pipeline, named, in one frozen object.
+
+Distances are in segments (sentences, cut again at «فيما/بينما», counted from 0) or in
+characters of the folded text. `SETTINGS` is what the stages read; a test or an
+experiment may build its own `Settings(...)`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- reading sentences (stages/read.py) ---
+    continues_within: int = 2  # segments after an event in which a trigger-less sentence
+    #                            with figures or a weak report still tells more of it
+    pending_within: int = 1  # a weak report with figures waits this long for its place
+    plan_reach: int = 60  # characters a plan/threat cue reaches forward to an actor
+    # --- the document (doc.py) ---
+    second_report_min: int = 20  # characters before «فيما/بينما» that make a segment
+    dateline_max: int = 40  # characters of a dateline ("بغداد - رويترز:")
+    lead_min: int = 40  # characters of the first line that is the lead, not a headline
+    # --- placing (stages/place.py) ---
+    coordination_gap: int = 40  # characters between two coordinated place names
+    title_window: int = 30  # characters before a place that may hold a title or launch verb
+    # --- merging (stages/merge.py) ---
+    lookback: int = 60  # segments: one article's reports of one incident lie closer
+    loose_merge_within: int = 3  # segments within which an unplaced report may join
+    follows_within: int = 2  # segments within which a placeless report follows the last
+    place_carried_within: int = 5  # segments over which an unplaced event takes the
+    #                                previous event's place
+    # --- inheriting (stages/inherit.py) ---
+    initiators_within: int = 3  # segments over which a passive report takes the initiators
+    total_tolerance: int = 2  # killed: a sum within max(this, total_share * total) is a total
+    total_share: float = 0.1
+
+
+SETTINGS = Settings()
