@@ -85,6 +85,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
                      "coordination": _T},
     "dating.json": {"report_day": _T},
+    "roles.json": {k: _W for k in (
+        "source_words", "context_words", "that", "as_reported", "asides", "charges",
+        "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",
+        "on_target", "target_nouns", "glued_particles", "definite_verbs", "definite_nouns")}
+    | {k: _T for k in ("opposed", "announces", "bomber", "claims", "of", "and", "article")},
     "actors_generic.json": {"*": _M},
     "nationalities.json": {"*": _M},
 }

@@ -23,6 +23,16 @@ class Settings:
     # --- placing (stages/place.py) ---
     coordination_gap: int = 40  # characters between two coordinated place names
     title_window: int = 30  # characters before a place that may hold a title or launch verb
+    # --- roles (roles.py) ---
+    bystander_window: int = 60  # characters before a party read for a source or a title
+    speech_reach: int = 40  # characters after a speaker to its «إن»
+    adjective_reach: int = 30  # characters after a trigger to a nationality adjective
+    role_window: int = 24  # characters before a party read for a role word
+    by_window: int = 12  # characters before a party that may end in «من قبل/نفذه»
+    done_by_window: int = 40  # characters before a party that may hold «الذي نفذه»
+    subject_gap: int = 2  # characters between a subject and its verb
+    glued_reach: int = 12  # characters between a trigger and «لـ» + its party
+    verb_gap: int = 3  # characters between a verb and its subject after it
     # --- merging (stages/merge.py) ---
     lookback: int = 60  # segments: one article's reports of one incident lie closer
     loose_merge_within: int = 3  # segments within which an unplaced report may join
