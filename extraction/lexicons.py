@@ -50,7 +50,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "arabic.json": {"proclitics": _M, "article": _W},
     "casualties.json": {k: _W for k in (
         "killed_before", "killed_after", "wounded_before", "wounded_after", "person_nouns",
-        "subset", "units", "before_not", "killed_one", "addition", "single_attacker")},
+        "subset", "units", "before_not", "killed_one", "addition", "single_attacker",
+        "broken_plurals", "one", "the_two", "definite", "dual_killed", "breakdown_of",
+        "among", "victims", "opening_verbs", "joiners")}
+    | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and")},
     "dates.json": {
         "weekdays": _M, "ambiguous_weekdays": _W, "day_parts": _W, "past_markers": _W,
         "day_after": _W, "relative_days": _M, "ago": _W, "ago_units": _M,
