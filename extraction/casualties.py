@@ -123,9 +123,19 @@ def _read_word(toks: list[Tok], i: int, figures: list) -> None:
         kind = _classify(toks, i, i, implicit=True)
         if kind:
             figures.append((kind, i, i, Count(2, 2, 2)))
-    elif cues["killed_one"].match(t.forms) and not t.brk and (i == 0 or toks[i - 1].qty is None) or i > 0 and cues["person_nouns"].match(t.forms) and not t.text.startswith(definite()) \
-            and _phrase_before(toks, i, cues["killed_before"]) and not t.brk:
+    elif _one_killed(toks, i):
         figures.append(("killed", i, i, Count(1, 1, 1)))
+
+
+def _one_killed(toks: list[Tok], i: int) -> bool:
+    """"ما أدى إلى مقتله", "مقتل شرطي": one person killed."""
+    t, cues = toks[i], lex()
+    if t.brk:
+        return False
+    if cues["killed_one"].match(t.forms) and (i == 0 or toks[i - 1].qty is None):
+        return True
+    return i > 0 and cues["person_nouns"].match(t.forms) \
+        and not t.text.startswith(definite()) and _phrase_before(toks, i, cues["killed_before"])
 
 
 def _phrase_before(toks: list[Tok], i: int, cue: Words) -> bool:
