@@ -30,7 +30,7 @@ _DIGITS = str.maketrans(
 )
 _HAMZA_SEATS = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a"})  # ؤ -> و, ئ -> ي
 
-_LEX = reads("arabic.json", "proclitics", "article")
+_LEX = reads("arabic.json", "proclitics", "article", "one_for_one")
 
 
 def fold(text: str) -> str:
@@ -48,6 +48,13 @@ def fold(text: str) -> str:
 def proclitics(table: str) -> tuple[str, ...]:
     """The attached particles of reading table `table` (data/arabic.json), in order."""
     return tuple(_LEX["proclitics"][table])
+
+
+@cache
+def one_for_one() -> dict[str, str]:
+    """Characters `normalise` replaces one for one on top of `fold` (quotes, dashes,
+    Persian letters, hashtag glue)."""
+    return dict(_LEX["one_for_one"])
 
 
 @cache

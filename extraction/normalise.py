@@ -15,20 +15,10 @@ from functools import lru_cache
 
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
 
-from extraction.arabic import TATWEEL, fold
+from extraction.arabic import TATWEEL, fold, one_for_one
 
 # --- offset-preserving normalisation -------------------------------------------------
 
-# Characters replaced one-for-one on top of `fold`: quote and dash variants, Persian
-# letters the Arabic press writes with Arabic ones, separators that glue hashtag words.
-_EXTRA = {
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"', "‟": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
-    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-    "ک": "ك", "ی": "ي", "ۀ": "ه", "ہ": "ه", "ے": "ي", "ٱ": "ا",
-    "_": " ", "#": " ", "\u00a0": " ", "\t": " ", "\r": " ", "\u2028": "\n", "\u2029": "\n",
-    "٬": ",", "٫": ".",
-}
 # Marks dropped without a trace: diacritics, tatweel, zero-width and bidi controls.
 _DROP = set(AR_DIAC_CHARSET) | {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
                                  "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\ufeff",
@@ -40,8 +30,9 @@ def _fold_char(ch: str) -> str:
     """The one character (or nothing) `ch` becomes."""
     if ch in _DROP:
         return ""
-    if ch in _EXTRA:
-        return _EXTRA[ch]
+    extra = one_for_one()
+    if ch in extra:
+        return extra[ch]
     out = fold(ch)
     if len(out) != 1:
         return out[:1]
@@ -85,7 +76,7 @@ def _table() -> tuple[dict[int, str | None], re.Pattern]:
     table: dict[int, str | None] = {}
     ranges = [range(0, 0xA0), range(0x0600, 0x0700), range(0x0750, 0x0780),
               range(0x2000, 0x2070), range(0xFE70, 0xFF00)]
-    extra = [ord(c) for c in (*_EXTRA, *_DROP)]
+    extra = [ord(c) for c in (*one_for_one(), *_DROP)]
     for cp in [*(cp for r in ranges for cp in r), *extra]:
         ch = chr(cp)
         folded = _fold_char(ch)
