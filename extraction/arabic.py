@@ -8,7 +8,7 @@ it the extractor's `VERSION`: re-index and re-extract.
 """
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import camel_tools
 from camel_tools.utils.dediac import dediac_ar
@@ -30,7 +30,7 @@ _DIGITS = str.maketrans(
 )
 _HAMZA_SEATS = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a"})  # ؤ -> و, ئ -> ي
 
-_LEX = reads("arabic.json", "proclitics", "article", "one_for_one")
+_LEX = reads("arabic.json", "proclitics", "article", "one_for_one", "letters", "directions")
 
 
 def fold(text: str) -> str:
@@ -81,3 +81,32 @@ def strip_article(word: str) -> str:
         if word.startswith(form) and len(word) > len(form) + 1:
             return word[len(form):]
     return word
+
+
+class _Letters:
+    """The letters and particles rules name (data/arabic.json "letters"), read on first
+    use: `L.article` is ال, `L.and_` و, `L.to` ل ..."""
+
+    def _get(self, key: str):
+        return _LEX["letters"][key]
+
+    article = cached_property(lambda self: self._get("article"))
+    and_ = cached_property(lambda self: self._get("and"))
+    so = cached_property(lambda self: self._get("so"))
+    by = cached_property(lambda self: self._get("by"))
+    to = cached_property(lambda self: self._get("to"))
+    alef = cached_property(lambda self: self._get("alef"))
+    nisba = cached_property(lambda self: self._get("nisba"))
+    comma = cached_property(lambda self: self._get("comma"))
+    teh_marbuta = cached_property(lambda self: self._get("teh_marbuta"))
+    attached = cached_property(lambda self: self._get("attached"))
+    imperfect = cached_property(lambda self: tuple(self._get("imperfect")))
+
+
+L = _Letters()
+
+
+@cache
+def directions() -> dict[str, tuple[str, ...]]:
+    """Compass words, words of nearness, and the clitics that may precede them."""
+    return {k: tuple(v) for k, v in _LEX["directions"].items() if not k.startswith("_")}

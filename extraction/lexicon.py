@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from extraction.arabic import fold, proclitics
+from extraction.arabic import L, fold, proclitics
+from extraction.arabic import directions as arabic_directions
 from extraction.datafiles import check_unique, read_jsonl
 from extraction.types import ACTOR_KINDS, ActorRecord
 
@@ -28,16 +29,18 @@ _FIELDS = {"key", "name", "kind", "name_en", "aliases", "country"}
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 WORD = re.compile(r"[^\W\d_]+")
-_DIRECTION_WORDS = ("جنوب", "شمال", "شرق", "غرب")
-DIRECTIONS = tuple(
-    sorted(
-        {d + suffix for d in _DIRECTION_WORDS for suffix in ("", "ي")}
-        | {a + b + s for a in ("جنوب", "شمال") for b in ("شرق", "غرب") for s in ("", "ي")}
-        | {"وسط", "قرب", "ريف", "اطراف", "محيط", "ضواحي", "بين"},
-        key=len,
-        reverse=True,
-    )
-)
+
+
+@cache
+def directions() -> tuple[str, ...]:
+    """Direction and nearness words that may be glued to a name: جنوب، جنوبي، شمالغرب،
+    شمالغربي، قرب ... (data/arabic.json)."""
+    words = arabic_directions()
+    compass, nisba = words["compass"], L.nisba
+    return tuple(sorted(
+        {d + s for d in compass for s in ("", nisba)}
+        | {a + b + s for a in compass[:2] for b in compass[2:] for s in ("", nisba)}
+        | set(words["around"]), key=len, reverse=True))
 
 
 JOIN_CHARS = " \t_-\u200c\u200e\u200f#\"'«»“”"
@@ -66,8 +69,8 @@ def _prefix_table() -> tuple[dict[str, str | None], int]:
     """prefix -> the direction word it carries (None for a bare clitic), and the longest
     prefix's length."""
     table: dict[str, str | None] = {c: None for c in proclitics("phrase")}
-    for clitic in ("", "و", "ب", "ف"):
-        for direction in DIRECTIONS:
+    for clitic in arabic_directions()["clitics"]:
+        for direction in directions():
             table[clitic + direction] = direction
     return table, max(map(len, table))
 
@@ -90,9 +93,9 @@ def variants(token: str) -> tuple[Variant, ...]:
             continue
         rest = token[k:]
         out.append(Variant(k, rest, prefixes[prefix]))
-        if token[k - 1] == "ل" and rest.startswith("ل"):
+        if token[k - 1] == L.to and rest.startswith(L.to):
             # لل = ل + ال with the alef dropped: للموصل reads ل + الموصل
-            out.append(Variant(k, "ا" + rest, None))
+            out.append(Variant(k, L.alef + rest, None))
     return tuple(out)
 
 

@@ -47,7 +47,8 @@ KINDS = {
 
 _W, _M, _I, _T = "words", "map", "int", "text"
 SCHEMAS: dict[str, dict[str, str]] = {
-    "arabic.json": {"proclitics": _M, "article": _W, "one_for_one": _M},
+    "arabic.json": {"proclitics": _M, "article": _W, "one_for_one": _M, "letters": _M,
+                    "directions": _M},
     "casualties.json": {k: _W for k in (
         "killed_before", "killed_after", "wounded_before", "wounded_after", "person_nouns",
         "subset", "units", "before_not", "killed_one", "addition", "single_attacker",
@@ -72,7 +73,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "year_before_if_year_like": _W, "year_after": _W, "teen_only": _W,
         "not_count_before": _W, "fractions": _M},
     "triggers.json": {"specific_types": _W, "strong": _M, "weak": _M, "negative": _M,
-                      "negation": _W, "persons_caught": _W},
+                      "negation": _W, "persons_caught": _W, "seize_verbs": _W, "figure": _T,
+                      "noun_led": _T, "military": _T, "riot": _T, "attempt": _T,
+                      "demonstratives": _W},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
         "square_heads", "ordinals", "bare_name_heads")} | {"heads": _M, "relative": _M},

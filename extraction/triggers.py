@@ -11,11 +11,23 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extraction.arabic import fold, readings
+from extraction.arabic import L, fold, readings
 from extraction.lexicons import reads
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
-             "persons_caught")
+             "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
+             "attempt", "demonstratives")
+
+
+@cache
+def pattern(key: str) -> re.Pattern:
+    """A regular expression of data/triggers.json, compiled once."""
+    return re.compile(_LEX[key])
+
+
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(_LEX[key])
 _WORD = re.compile(r"[^\W_]+")
 _MIN_STEM = 2
 
@@ -122,7 +134,7 @@ def _at(words: list[str], i: int, entries: tuple[_Entry, ...]):
     """(words matched, meta) of the longest of `entries` that matches at word i."""
     left = len(words) - i - 1  # words after word i
     after = words[i + 1] if left else ""
-    bare = after[2:] if after.startswith("ال") else after
+    bare = after[2:] if after.startswith(L.article) else after
     for entry in entries:
         n = len(entry.rest)
         if n > left:
@@ -138,7 +150,7 @@ def _at(words: list[str], i: int, entries: tuple[_Entry, ...]):
 
 
 def _word_is(word: str, want: str, wild: bool) -> bool:
-    for w in (word, word[2:] if word.startswith("ال") else word):
+    for w in (word, word[2:] if word.startswith(L.article) else word):
         if w == want or (wild and w.startswith(want)):
             return True
     return False
@@ -180,8 +192,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     return [Cue(s, e, meta[0], t) for s, e, meta, t in lexicon().cues.find(text, start, end)]
 
 
-_SEIZE = frozenset(("ضبط", "ضبطت", "تضبط"))
-_FIGURE = re.compile(r"\d|(?:احد|اثن|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|عشرات|مئات|ميه|الف)")
+
 
 
 @cache
@@ -192,13 +203,13 @@ def _persons() -> PhraseMatcher:
 def seizes_people(text: str, t: Trigger) -> bool:
     """"ضبط 12 عنصرا"، "ضبط المتهمين" are arrests; "ضبط أسلحة"، "ضبط 43 دراجة" are
     seizures."""
-    if t.type != "arrest" or not _SEIZE.intersection(forms(t.text.split()[-1])):
+    if t.type != "arrest" or not _word_set("seize_verbs").intersection(forms(t.text.split()[-1])):
         return True
     # the object, after at most a definite subject and a figure: "ضبطت الشرطة ثلاثة متهمين"
     for w in _WORD.findall(text, t.end, t.end + 40)[:3]:
         if _persons().find(w):
             return True
-        if not (_FIGURE.match(w) or w.startswith("ال")):
+        if not (pattern("figure").match(w) or w.startswith(L.article)):
             return False
     return False
 
@@ -221,9 +232,7 @@ def cancelled(t: Trigger, cues: list[Cue]) -> bool:
     return False
 
 
-# an incident noun with its own predicate: "الهجوم الأول استهدف معسكرا"، "هجوم أسفر عن"
-NOUN_LED = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:هجوم|هجمات|اعتداء)(?:\s+\S+){0,3}?\s+"
-                       r"(?:استهدف|استهدفت|اسفر|اسفرت|ادي|خلف|طال)")
+
 
 
 def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: str,
@@ -234,19 +243,26 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     etype = _first_type(strong or live, text)
     if not any(t.type == etype and t.strong for t in live):
         etype = _refine_type(etype, sentence, actors)
-    if etype == "armed_clash" and _RIOT.search(sentence):
+    if etype == "armed_clash" and pattern("riot").search(sentence):
         etype = "protest"  # clashes between protesters, or with them, are a riot
-    elif etype == "armed_clash" and any(
-            t.type == "territory" and t.strong and "محاول" not in text[max(0, t.start - 12):t.start]
-            for t in live):
+    elif etype == "armed_clash" and any(_took(t, text) for t in live):
         etype = "territory"  # the fighting that took a place is told as its taking
     return etype
+
+
+_ATTEMPT_REACH = 12  # characters before a territory trigger that may say «محاولة»
+
+
+def _took(t: Trigger, text: str) -> bool:
+    """A strong territory trigger not told as an attempt ("محاولة السيطرة")."""
+    return t.type == "territory" and t.strong \
+        and _LEX["attempt"] not in text[max(0, t.start - _ATTEMPT_REACH):t.start]
 
 
 def _first_type(triggers: list[Trigger], text: str = "") -> str:
     # "وتأتي الضربات بعد أن سيطرت القوات على البلدة": the news is the second trigger
     fresh = [t for t in triggers if not text[max(0, t.start - 5):t.start].rstrip().endswith(
-        ("هذه", "هذا", "تلك", "ذلك"))]
+        tuple(_LEX["demonstratives"]))]
     triggers = fresh or triggers
     for t in triggers:
         if t.type in lexicon().specific:
@@ -254,19 +270,15 @@ def _first_type(triggers: list[Trigger], text: str = "") -> str:
     return triggers[0].type
 
 
-# a military target makes an armed group's assault a clash (GUIDELINES)
-_MILITARY = re.compile(r"قاعده عسكري|موقع عسكري|مواقع عسكري|معسكر|ثكنه|نقطه تفتيش|حاجز امني|"
-                       r"دوريه|نقاط تفتيش|مقر قياده|موقعا عسكري|مركز امني|مواقع للجيش|موقع للجيش")
 
 
-# "مواجهات بين محتجين وقوات الأمن"، "اشتباكات بين معارضين للرئيس وأنصاره"
-_RIOT = re.compile(r"(?:مواجهات|اشتباكات|اشتباك|مصادمات|صدامات)(?:\s+\S+)?\s+(?:بين|مع)\s+"
-                   r"(?:ال)?(?:محتج|متظاهر|معارض|انصار|مويد|طلاب|طلبه|اهالي|سكان|مشجع)")
+
+
 
 
 def _refine_type(etype: str, sentence: str, actors: list) -> str:
     """A plain "هجوم" on soldiers or a base is a clash; an assassination stays an attack."""
-    if etype == "attack" and (_MILITARY.search(sentence) or any(
+    if etype == "attack" and (pattern("military").search(sentence) or any(
         a.kind == "state_force" for a in actors
     )):
         return "armed_clash"  # an assault on a base, patrol or checkpoint, or on soldiers

@@ -19,12 +19,12 @@ from extraction.stages import dating
 from extraction.stages.merge import continue_report
 from extraction.stages.place import choose_places, names_a_party
 from extraction.triggers import (
-    NOUN_LED,
     Cue,
     Trigger,
     cancelled,
     event_type,
     kinds,
+    pattern,
     seizes_people,
 )
 
@@ -144,7 +144,7 @@ def _read_actors(doc: Doc, r: Report) -> None:
 
 def _strong(r: Report) -> list[Trigger]:
     strong = [t for t in r.live if t.strong]
-    if not strong and r.places and NOUN_LED.search(r.sent.text):
+    if not strong and r.places and pattern("noun_led").search(r.sent.text):
         strong = [t for t in r.live if t.type == "attack"]  # "الهجوم الأول استهدف معسكر X"
     return strong
 
