@@ -78,7 +78,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "demonstratives": _W},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
-        "square_heads", "ordinals", "bare_name_heads")} | {"heads": _M, "relative": _M},
+        "square_heads", "ordinals", "bare_name_heads")} | {"heads": _M, "relative": _M}
+    | {"default_head": _T, "from": _T, "in": _T},
     "places_stopwords.json": {k: _W for k in (
         "common_names", "function_words", "not_names", "name_stop", "cancel_next")},
     "actors_patterns.json": {k: _W for k in (

@@ -130,7 +130,7 @@ def split_glued_heads(text: str, toks: tuple[Token, ...]) -> tuple[Token, ...]:
     """Tokens with a glued head word cut off the name it announces: "مدينهالديوانيه"
     reads "مدينه" + "الديوانيه" when the rest starts a gazetteer name."""
     cuts = {}  # where a token would start -> where its head word ends
-    from extraction.places import W  # the head words are the place finder's
+    from extraction.place_words import W  # the head words are the place finder's
 
     for m in W.glued.finditer(text):
         start = m.start()
