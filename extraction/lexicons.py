@@ -81,7 +81,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "square_heads", "ordinals", "bare_name_heads")} | {"heads": _M, "relative": _M}
     | {"default_head": _T, "from": _T, "in": _T},
     "places_stopwords.json": {k: _W for k in (
-        "common_names", "function_words", "not_names", "name_stop", "cancel_next")},
+        "common_names", "function_words", "not_names", "name_stop", "cancel_next",
+        "coordination")}
+    | {k: _T for k in ("bank", "river", "bank_of_jordan", "adjective_ending")},
     "actors_patterns.json": {k: _W for k in (
         "heads", "open_heads", "modifiers", "not_actor_before", "not_names", "front_heads",
         "locative_before")} | {"head_keys": _M, "force_words": _M, "place_forces": _M},
