@@ -71,7 +71,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "not_numbers": _W, "qualifiers": _M, "after_qualifiers": _M, "range_joiners": _W,
         "update_verbs": _W, "percent_after": _W, "year_before": _W,
         "year_before_if_year_like": _W, "year_after": _W, "teen_only": _W,
-        "not_count_before": _W, "fractions": _M},
+        "not_count_before": _W, "fractions": _M, "teens": _W, "from_joiners": _W},
     "triggers.json": {"specific_types": _W, "strong": _M, "weak": _M, "negative": _M,
                       "negation": _W, "persons_caught": _W, "seize_verbs": _W, "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T,

@@ -14,7 +14,8 @@ from extraction.lexicons import reads
 _NUMBERS = reads("numbers.json", "words", "teen_only", "fractions", "vague",
                  "vague_multipliers", "ordinals", "prefixes", "not_numbers", "qualifiers",
                  "after_qualifiers", "range_joiners", "update_verbs", "percent_after",
-                 "year_before", "year_before_if_year_like", "year_after", "not_count_before")
+                 "year_before", "year_before_if_year_like", "year_after", "not_count_before",
+                 "teens", "from_joiners")
 _MONTHS = reads("months.json", "months", "hijri")
 TOKEN = re.compile(
     r"[0-9][0-9,.\u066B\u066C]*[0-9]|[0-9]"  # digits, with thousands/decimal separators
@@ -53,6 +54,8 @@ class NumberLexicon:
     year_after: frozenset[str]
     not_count_before: frozenset[str]
     month_words: frozenset[str]
+    teens: frozenset[str]  # "عشر" after a unit: a teen ("خمسة عشر", "الحادي عشر")
+    from_joiners: frozenset[str]  # "من 10 إلى 15"
 
 
 def _phrases(groups: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -96,6 +99,8 @@ def lexicon() -> NumberLexicon:
         year_after=frozenset(fold(w) for w in raw["year_after"]),
         not_count_before=frozenset(fold(w) for w in raw["not_count_before"]),
         month_words=frozenset(fold(m).split()[0] for m in month_names),
+        teens=frozenset(fold(w) for w in raw["teens"]),
+        from_joiners=frozenset(fold(w) for w in raw["from_joiners"]),
     )
 
 
