@@ -16,7 +16,8 @@ _DATES = reads("dates.json", "weekdays", "ambiguous_weekdays", "day_parts", "pas
                "period_recent", "adverb_followers", "weekday_date_joiners", "vague_recent",
                "month_relative", "year_relative", "year_words", "since_words", "period_starts",
                "month_cues", "ordinal_days", "ordinal_tens", "not_today", "day_after",
-               "background_days", "day_of_month_joiners")
+               "background_days", "day_of_month_joiners", "year_of", "year_mark",
+               "dual_endings", "weekday_range_joiners")
 _MONTHS = reads("months.json", "months", "ambiguous")
 
 # Phrases indexed by their first word: {first: ((words, value), ...)}
@@ -56,6 +57,10 @@ class DateLexicon:
     day_after: Phrases
     background_days: int
     day_of_month_joiners: tuple[str, ...]  # optional words, in order, between day and month
+    year_of: frozenset[str]
+    year_mark: frozenset[str]
+    dual_endings: tuple[str, ...]
+    weekday_range_joiners: frozenset[str]
 
 
 def _phrases(items) -> Phrases:
@@ -117,6 +122,10 @@ def lexicon() -> DateLexicon:
         day_after=_phrases(raw["day_after"]),
         background_days=raw["background_days"],
         day_of_month_joiners=tuple(fold(w) for w in raw["day_of_month_joiners"]),
+        year_of=_words(raw["year_of"]),
+        year_mark=_words(raw["year_mark"]),
+        dual_endings=tuple(fold(w) for w in raw["dual_endings"]),
+        weekday_range_joiners=_words(raw["weekday_range_joiners"]),
     )
 
 
