@@ -25,7 +25,7 @@ _HERE = pathlib.Path(__file__).parent
 def _fingerprint() -> str:
     digest = hashlib.sha256()
     files = sorted(
-        [*(_HERE / "data").rglob("*.json*"), *_HERE.glob("*.py")],
+        [*(_HERE / "data").rglob("*.json*"), *_HERE.rglob("*.py")],
         key=lambda p: p.relative_to(_HERE).as_posix(),
     )
     for path in files:

@@ -25,10 +25,9 @@ from extraction.casualty_words import (
     words,
 )
 from extraction.numbers import find_quantities
+from extraction.settings import SETTINGS
 from extraction.types import Count
 
-_WINDOW_BEFORE = 4  # tokens before a figure read for its cue
-_WINDOW_AFTER = 8  # tokens after a figure read for its cue
 _SUBSET_EXTRA = 2  # tokens a subset ("بينهم 4 أطفال") adds to the window after
 _PART_REACH = 3  # tokens after a figure that may hold "بين الجرحى"
 
@@ -179,7 +178,7 @@ def _cue_after(toks: list[Tok], j: int) -> str | None:
     """"15 قتيلا"، "عشرة أشخاص على الأقل مصرعهم"; a subset in between is skipped: "12
     مدنيا بينهم 4 أطفال قتلوا"."""
     cues = lex()
-    k, limit = j + 1, j + 1 + _WINDOW_AFTER
+    k, limit = j + 1, j + 1 + SETTINGS.cue_after
     while k < min(len(toks), limit):
         tok = toks[k]
         if tok.brk:
@@ -201,7 +200,7 @@ def _cue_after(toks: list[Tok], j: int) -> str | None:
 def _cue_before(toks: list[Tok], i: int) -> str | None:
     """The nearest cue before the figure within the window, no punctuation in between."""
     cues = lex()
-    for k in range(i - 1, max(-1, i - 1 - _WINDOW_BEFORE), -1):
+    for k in range(i - 1, max(-1, i - 1 - SETTINGS.cue_before), -1):
         if toks[k + 1].brk or toks[k].qty is not None:
             break
         if phrase_at(toks, k, cues["wounded_before"]):

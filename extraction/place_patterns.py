@@ -15,11 +15,10 @@ from extraction.lexicon import Token, Variant, head_reading, variants
 from extraction.place_index import ancestors_of, coordinated, country_of, gap_ok, stopwords
 from extraction.place_words import PlaceMention, W
 from extraction.sentences import SENTENCE_END
+from extraction.settings import SETTINGS
 from extraction.types import PlaceRecord, PlaceRef
 
 _NAME_WORDS = 3  # words an unseen name may have
-_PLACED_NEXT = 16  # characters between a bare name and the known place that follows it
-_FOLLOWING, _PRECEDING, _EARLIER = 120, 150, 400  # characters to a known parent place
 _VERB_MIN = 4  # letters of a word that may be an imperfect verb
 
 
@@ -153,7 +152,7 @@ def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[i
 
 def _placed_next(tok: Token, known: list[PlaceMention]) -> bool:
     """A known place follows the token at once ("حمروين في العاصمة مقديشو")."""
-    return any(0 < m.start - tok.end <= _PLACED_NEXT for m in known)
+    return any(0 < m.start - tok.end <= SETTINGS.placed_next for m in known)
 
 
 def _and_name(text: str, toks: Sequence[Token], i: int, covered: set[int],
@@ -218,11 +217,12 @@ def _nearby(text: str, end: int, known: list[PlaceMention]) -> list[PlaceMention
     """Known places the text may attach an unseen one ending at `end` to, nearest first:
     the next one in its sentence, the one before it in its sentence, the one before it in
     its paragraph."""
-    following = [m for m in known if m.start >= end and m.start - end < _FOLLOWING
+    s = SETTINGS
+    following = [m for m in known if m.start >= end and m.start - end < s.parent_following
                  and not SENTENCE_END.search(text, end, m.start)][:1]
-    preceding = [m for m in known if m.end <= end and end - m.end < _PRECEDING
+    preceding = [m for m in known if m.end <= end and end - m.end < s.parent_preceding
                  and not SENTENCE_END.search(text, m.end, end)][-1:]
-    earlier = [m for m in known if m.end <= end and end - m.end < _EARLIER
+    earlier = [m for m in known if m.end <= end and end - m.end < s.parent_earlier
                and "\n\n" not in text[m.end:end]][-1:]
     return following + preceding + earlier
 

@@ -15,7 +15,13 @@ class Settings:
     continues_within: int = 2  # segments after an event in which a trigger-less sentence
     #                            with figures or a weak report still tells more of it
     pending_within: int = 1  # a weak report with figures waits this long for its place
-    plan_reach: int = 60  # characters a plan/threat cue reaches forward to an actor
+    plan_reach: int = 60  # characters a plan/threat cue reaches forward (trigger, actor)
+    negation_reach: int = 14  # characters a negation reaches forward to a trigger
+    reference_reach: int = 8  # characters «بتهمة/منفذي» reaches forward to a trigger
+    attempt_reach: int = 12  # characters before a territory trigger that may say «محاولة»
+    # --- casualty figures (casualties.py) ---
+    cue_before: int = 4  # tokens before a figure read for its cue
+    cue_after: int = 8  # tokens after a figure read for its cue
     # --- the document (doc.py) ---
     second_report_min: int = 20  # characters before «فيما/بينما» that make a segment
     dateline_max: int = 40  # characters of a dateline ("بغداد - رويترز:")
@@ -23,6 +29,11 @@ class Settings:
     # --- placing (stages/place.py) ---
     coordination_gap: int = 40  # characters between two coordinated place names
     title_window: int = 30  # characters before a place that may hold a title or launch verb
+    # --- unseen places (place_patterns.py) ---
+    placed_next: int = 16  # characters between a bare name and the known place after it
+    parent_following: int = 120  # characters to a known parent place later in the sentence
+    parent_preceding: int = 150  # ... earlier in the sentence
+    parent_earlier: int = 400  # ... earlier in the paragraph
     # --- roles (roles.py) ---
     bystander_window: int = 60  # characters before a party read for a source or a title
     speech_reach: int = 40  # characters after a speaker to its «إن»

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from extraction.arabic import L, fold, readings
 from extraction.lexicons import reads
+from extraction.settings import SETTINGS, Settings
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
@@ -214,20 +215,19 @@ def seizes_people(text: str, t: Trigger) -> bool:
     return False
 
 
-PLAN_REACH = 60  # characters a plan/negation cue reaches forward in its clause
-_NEG_REACH = 14
-_REF_REACH = 8
 
 
-def cancelled(t: Trigger, cues: list[Cue]) -> bool:
+def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS) -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
     charge or case ("بتهمة التفجير")?"""
     for c in cues:
-        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= PLAN_REACH:
+        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= settings.plan_reach:
             return True
-        if c.kind == "negation" and c.end <= t.start and t.start - c.end <= _NEG_REACH:
+        if c.kind == "negation" and c.end <= t.start \
+                and t.start - c.end <= settings.negation_reach:
             return True
-        if c.kind == "reference" and c.end <= t.start and t.start - c.end <= _REF_REACH:
+        if c.kind == "reference" and c.end <= t.start \
+                and t.start - c.end <= settings.reference_reach:
             return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
     return False
 
@@ -250,13 +250,10 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     return etype
 
 
-_ATTEMPT_REACH = 12  # characters before a territory trigger that may say «محاولة»
-
-
 def _took(t: Trigger, text: str) -> bool:
     """A strong territory trigger not told as an attempt ("محاولة السيطرة")."""
     return t.type == "territory" and t.strong \
-        and _LEX["attempt"] not in text[max(0, t.start - _ATTEMPT_REACH):t.start]
+        and _LEX["attempt"] not in text[max(0, t.start - SETTINGS.attempt_reach):t.start]
 
 
 def _first_type(triggers: list[Trigger], text: str = "") -> str:
