@@ -120,7 +120,9 @@ class Section(Mapping):
         return load(self.name)[key]
 
     def __iter__(self):
-        return iter(load(self.name) if "*" in self.keys_read else self.keys_read)
+        if "*" not in self.keys_read:
+            return iter(self.keys_read)
+        return (k for k in load(self.name) if not k.startswith("_"))  # comments aside
 
     def __len__(self) -> int:
         return len(list(iter(self)))

@@ -57,3 +57,9 @@ def test_loading_fails_on_a_missing_key_and_on_a_value_of_the_wrong_kind(tmp_pat
 def test_comments_are_keys_starting_with_an_underscore(tmp_path):
     _copy(tmp_path, "dating.json", lambda d: d.update(_note="any text"))
     assert read_file("dating.json", tmp_path)["report_day"]
+
+
+def test_a_comment_in_a_table_file_is_not_an_entry(monkeypatch):
+    table = {"_doc": "a comment", "iq": {"country": "العراق"}}
+    monkeypatch.setattr(lexicons, "load", lambda name: table)
+    assert dict(lexicons.Section("nationalities.json", ("*",))) == {"iq": table["iq"]}
