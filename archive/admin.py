@@ -15,7 +15,7 @@ from archive.services.events import reextract_articles
 from archive.services.ingestion import ingest_upload
 from archive.services.linking import relink
 from archive.services.review import merge_incidents, move_report, split_incident
-from extraction.normalise import fold
+from extraction.arabic import fold
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from extraction.normalise import fold
+from extraction.arabic import fold
 
 WORD = re.compile(r"[\w\u0600-\u06FF]+")
 # Conjunction, then preposition, then the article: وبال، فلل، كال، ب، و ...

@@ -3,8 +3,9 @@
     from extraction import extract
     events = extract(article_text, published=datetime.date(2018, 5, 10))
 
-`VERSION` names the rules and data an event came from: the package version plus a
-short hash of every data file and rule module, so re-extraction is traceable.
+`VERSION` names the rules and data an event came from: the package version, a short
+hash of every data file and rule module, and `arabic.FOLD_VERSION` (the folding every
+lookup depends on, camel-tools' version included), so re-extraction is traceable.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import datetime as dt
 import hashlib
 import pathlib
 
+from extraction.arabic import FOLD_VERSION
 from extraction.types import Event
 
 __all__ = ["VERSION", "extract"]
@@ -23,7 +25,7 @@ _HERE = pathlib.Path(__file__).parent
 def _fingerprint() -> str:
     digest = hashlib.sha256()
     files = sorted(
-        [*(_HERE / "data").rglob("*.json*"), *_HERE.glob("*.py")],
+        [*(_HERE / "data").rglob("*.json*"), *_HERE.rglob("*.py")],
         key=lambda p: p.relative_to(_HERE).as_posix(),
     )
     for path in files:
@@ -32,15 +34,13 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:10]
 
 
-VERSION = f"{_BASE_VERSION}+{_fingerprint()}"
+VERSION = f"{_BASE_VERSION}+{_fingerprint()}.fold{FOLD_VERSION}"
 
 
 def extract(text: str, published: dt.date | None = None) -> list[Event]:
     """The events `text` reports, in order of first mention (see GUIDELINES.md)."""
     from extraction.assemble import extract_events
-    from extraction.participants import add_crowds
-    from extraction.scope import keep_in_scope
 
     if not isinstance(text, str) or not text.strip():
         return []
-    return keep_in_scope(add_crowds(extract_events(text, published), text))
+    return extract_events(text, published)

@@ -13,19 +13,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from extraction.arabic import L, fold
 from extraction.lexicon import (
     PhraseIndex,
     Token,
     head_reading,
     load_actors,
-    load_json,
     phrase_words,
     variants,
 )
-from extraction.normalise import fold
+from extraction.lexicons import reads
 from extraction.place_index import place_index, text_tokens
 from extraction.places import document_countries, is_place_name
 from extraction.types import ActorRecord
+
+_PATTERNS = reads("actors_patterns.json", "heads", "open_heads", "head_keys", "force_words",
+                  "modifiers", "not_actor_before", "not_names", "place_forces", "front_heads",
+                  "locative_before", "security_forces", "front_prepositions")
+_GENERIC = reads("actors_generic.json", "*")
+_NATIONALITIES = reads("nationalities.json", "*")
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ def _actors() -> dict[str, ActorRecord]:
 
 @cache
 def _patterns() -> dict:
-    data = load_json("actors_patterns.json")
+    data = _PATTERNS
     return {
         "heads": frozenset(fold(w) for w in data["heads"]),
         "open_heads": frozenset(fold(w) for w in data["open_heads"]),
@@ -81,7 +87,7 @@ def _index() -> PhraseIndex:
     for actor in load_actors():
         for name in (actor.name, *actor.aliases):
             entries.append((name, actor.key))
-    for phrase, spec in load_json("actors_generic.json").items():
+    for phrase, spec in _GENERIC.items():
         by_country = tuple(sorted(spec.get("by_country", {}).items()))
         entries.append(
             (phrase, _Generic(tuple(spec["candidates"]), bool(spec["default"]), by_country))
@@ -93,12 +99,12 @@ def _index() -> PhraseIndex:
 def _nationalities() -> dict[str, tuple[str, str]]:
     """'العراقي' / 'العراقيه' / 'العراقيين' -> (country code, form)."""
     out: dict[str, tuple[str, str]] = {}
-    for cc, entry in load_json("nationalities.json").items():
+    for cc, entry in _NATIONALITIES.items():
         for form in ("masc", "fem", "plural"):
             for adjective in entry[form]:
                 words = phrase_words(adjective)
                 if len(words) == 1:
-                    out["ال" + words[0]] = (cc, form)
+                    out[L.article + words[0]] = (cc, form)
     return out
 
 
@@ -107,11 +113,12 @@ def _main_force() -> dict[tuple[str, str], str]:
     """(country, branch) -> lexicon key of that country's army / police / security forces."""
     keys = _actors()
     out: dict[tuple[str, str], str] = {}
+    security = _PATTERNS["security_forces"]
     named_security = {fold(n): a.key for a in keys.values() for n in (a.name, *a.aliases)
-                      if a.kind == "state_force" and fold(n).startswith("قوات الامن ")}
-    for cc, entry in load_json("nationalities.json").items():
+                      if a.kind == "state_force" and fold(n).startswith(security + " ")}
+    for cc, entry in _NATIONALITIES.items():
         for adjective in entry["fem"]:  # the force the lexicon calls "قوات الأمن العراقية"
-            key = named_security.get(fold("قوات الأمن ال" + adjective))
+            key = named_security.get(fold(f"{security} {L.article}{adjective}"))
             if key is not None and f"{cc}.security" not in keys:
                 out[(cc, "security")] = key
         for branch, names in (
@@ -222,20 +229,7 @@ def _national_forces(text: str, toks: Sequence[Token], covered: set[int]) -> lis
         modifiers = patterns["modifiers"]
         while j >= 0 and i - j <= 2 and toks[j + 1].joined and toks[j].text in modifiers:
             j -= 1
-        force = None
-        for n in (2, 1):
-            first = j - n + 1
-            if first < 0 or any(k in covered for k in range(first, i)):
-                continue
-            if not all(toks[k].joined for k in range(first + 1, i + 1)):
-                continue
-            for v in variants(toks[first].text):
-                words = (v.word, *(t.text for t in toks[first + 1:j + 1]))
-                if words in patterns["force_words"]:
-                    force = (first, v.offset, patterns["force_words"][words])
-                    break
-            if force:
-                break
+        force = _force_before(toks, i, j, covered)
         if force is None or _excluded(toks, force[0]):
             continue
         first, offset, branch = force
@@ -249,12 +243,29 @@ def _national_forces(text: str, toks: Sequence[Token], covered: set[int]) -> lis
     return out
 
 
+def _force_before(toks: Sequence[Token], i: int, j: int, covered: set[int]):
+    """(first token, letters to skip, branch) of a force word ending at token j, before
+    the nationality adjective at token i ("الجيش", "القوات الخاصة")."""
+    force_words = _patterns()["force_words"]
+    for n in (2, 1):
+        first = j - n + 1
+        if first < 0 or any(k in covered for k in range(first, i)):
+            continue
+        if not all(toks[k].joined for k in range(first + 1, i + 1)):
+            continue
+        for v in variants(toks[first].text):
+            words = (v.word, *(t.text for t in toks[first + 1:j + 1]))
+            if words in force_words:
+                return first, v.offset, force_words[words]
+    return None
+
+
 def _front(toks: Sequence[Token], i: int, offset: int) -> bool:
     """'على جبهة الكسارة', 'بمحور X': a battlefront, a place rather than a group."""
     patterns = _patterns()
     if not any(v.word in patterns["front_heads"] for v in variants(toks[i].text)):
         return False
-    if offset and toks[i].text[0] in "بل":
+    if offset and toks[i].text[0] in _PATTERNS["front_prepositions"]:
         return True
     return i > 0 and toks[i].joined and any(
         v.word in patterns["locative_before"] for v in variants(toks[i - 1].text))
@@ -292,6 +303,33 @@ def _place_forces(text: str, toks: Sequence[Token], covered: set[int]) -> list:
     return out
 
 
+def _ends_group_name(word: str, words: list[int], head: str) -> bool:
+    """A word no unseen group's name goes on with: a stop word, another head ("وكتائب"),
+    a new definite phrase after و, an indefinite word after a closed head."""
+    patterns, article, conj = _patterns(), L.article, L.and_
+    if word in patterns["not_names"] or (not words and word in patterns["heads"]):
+        return True
+    if word.startswith(conj) and (word[1:] in patterns["heads"] or word[1:3] == article):
+        return True
+    return head not in patterns["open_heads"] and not word.startswith(article)
+
+
+def _group_name(toks: Sequence[Token], j: int, head: str, covered: set[int]) -> list[int]:
+    """The tokens (at most three) of an unseen group's name starting at token j."""
+    words: list[int] = []
+    while j < len(toks) and len(words) < 3 and j not in covered and toks[j].joined:
+        if _ends_group_name(toks[j].text, words, head):
+            break
+        words.append(j)
+        j += 1
+    return words
+
+
+def _unit_of(toks: Sequence[Token], j: int, covered: set[int], starts: dict) -> bool:
+    """A lexicon name follows the head at token j: the head names a unit of it."""
+    return j < len(toks) and j in covered and toks[j].joined and toks[j].start in starts
+
+
 def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
                    found: list | None = None) -> list:
     """An unseen group after a head word: 'لواء الشهيد X', 'كتائب X', 'حشد X'. A head
@@ -307,20 +345,10 @@ def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
         head = head_reading(tok.text, heads)
         if _excluded(toks, i) or _front(toks, i, head.offset):
             continue
-        words: list[int] = []
-        j = i + 1
-        while j < len(toks) and len(words) < 3 and j not in covered and toks[j].joined:
-            word = toks[j].text
-            if word in patterns["not_names"] or (not words and word in patterns["heads"]):
-                break
-            if word.startswith("و") and (word[1:] in patterns["heads"] or word[1:3] == "ال"):
-                break
-            if head.word not in patterns["open_heads"] and not word.startswith("ال"):
-                break
-            words.append(j)
-            j += 1
+        words = _group_name(toks, i + 1, head.word, covered)
+        j = words[-1] + 1 if words else i + 1
         start = tok.start + head.offset
-        if found and j < len(toks) and j in covered and toks[j].joined and toks[j].start in starts:
+        if _unit_of(toks, j, covered, starts) and found:
             n = starts[toks[j].start]
             unit = found[n][2]
             found[n] = (start, unit.end, _mention(text, start, unit.end, unit.key))

@@ -4,15 +4,21 @@ word, and which words can start a date mention at all.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from extraction.normalise import fold
+from extraction.arabic import fold, proclitics
+from extraction.lexicons import reads
 
-DATA = Path(__file__).parent / "data"
-_PREFIXES = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
+_DATES = reads("dates.json", "weekdays", "ambiguous_weekdays", "day_parts", "past_markers",
+               "future_markers", "relative_days", "ago", "ago_units", "ago_plural_units",
+               "ago_hour_units", "ago_qualifiers", "ago_vague_counts", "since_events",
+               "period_recent", "adverb_followers", "weekday_date_joiners", "vague_recent",
+               "month_relative", "year_relative", "year_words", "since_words", "period_starts",
+               "month_cues", "ordinal_days", "ordinal_tens", "not_today", "day_after",
+               "background_days", "day_of_month_joiners", "year_of", "year_mark",
+               "dual_endings", "weekday_range_joiners")
+_MONTHS = reads("months.json", "months", "ambiguous")
 
 # Phrases indexed by their first word: {first: ((words, value), ...)}
 Phrases = dict[str, tuple[tuple[tuple[str, ...], int], ...]]
@@ -50,6 +56,11 @@ class DateLexicon:
     not_today: frozenset[str]
     day_after: Phrases
     background_days: int
+    day_of_month_joiners: tuple[str, ...]  # optional words, in order, between day and month
+    year_of: frozenset[str]
+    year_mark: frozenset[str]
+    dual_endings: tuple[str, ...]
+    weekday_range_joiners: frozenset[str]
 
 
 def _phrases(items) -> Phrases:
@@ -64,7 +75,8 @@ def _phrases(items) -> Phrases:
 @lru_cache(maxsize=8192)
 def word_bases(word: str) -> tuple[str, ...]:
     """The word bare and without a clitic prefix (و، ف، ب، ل)."""
-    return (word, *(word[len(p):] for p in _PREFIXES if word.startswith(p) and len(word) > 3))
+    return (word, *(word[len(p):] for p in proclitics("date")
+                    if word.startswith(p) and len(word) > 3))
 
 
 def _words(items) -> frozenset[str]:
@@ -73,8 +85,7 @@ def _words(items) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> DateLexicon:
-    raw = json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
-    months = json.loads((DATA / "months.json").read_text(encoding="utf-8"))
+    raw, months = _DATES, _MONTHS
     period_starts = {
         first: tuple((words, 1 if "الشهر" in words else 12) for words, _ in entries)
         for first, entries in _phrases(raw["period_starts"]).items()
@@ -110,6 +121,11 @@ def lexicon() -> DateLexicon:
         not_today=_words(raw["not_today"]),
         day_after=_phrases(raw["day_after"]),
         background_days=raw["background_days"],
+        day_of_month_joiners=tuple(fold(w) for w in raw["day_of_month_joiners"]),
+        year_of=_words(raw["year_of"]),
+        year_mark=_words(raw["year_mark"]),
+        dual_endings=tuple(fold(w) for w in raw["dual_endings"]),
+        weekday_range_joiners=_words(raw["weekday_range_joiners"]),
     )
 
 

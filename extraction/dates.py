@@ -13,9 +13,10 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from extraction.arabic import DIGITS, L
 from extraction.date_words import DateLexicon, Phrases, lexicon, may_start, word_bases
 from extraction.numbers import Token, number_at, tokenize
-from extraction.numerals import DIGITS, TOKEN
+from extraction.numerals import TOKEN
 
 _DASHES = frozenset({"-", "\u2013", "/"})
 
@@ -95,7 +96,7 @@ def _is_background(found: _Found, published: dt.date | None, lex: DateLexicon) -
 
 def _year_at(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     """A year written after a month: "2018", "2018م", "عام 2018", "من العام الماضي"."""
-    j = i + 1 if ctx.text(i) == "من" else i
+    j = i + 1 if ctx.text(i) in ctx.lex.year_of else i
     relative = ctx.phrase(j, ctx.lex.year_relative) if j > i else None
     if relative and ctx.published:
         return ctx.published.year + relative[0], relative[1]
@@ -144,7 +145,7 @@ def _day_number_at(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     tok = ctx.toks[i]
     if tok.kind == "d" and len(tok.text) <= 2:
         return int(tok.text), i + 1
-    if tok.text == "ال" and i + 1 < len(ctx.toks) and ctx.toks[i + 1].kind == "d":
+    if tok.text == L.article and i + 1 < len(ctx.toks) and ctx.toks[i + 1].kind == "d":
         return _day_number_at(ctx, i + 1)
     unit = next((ctx.lex.ordinal_days[b] for b in ctx.bases(i) if b in ctx.lex.ordinal_days), 0)
     if not unit:
@@ -160,10 +161,9 @@ def _day_month(ctx: _Ctx, i: int) -> _Found | None:
     if not day or not 1 <= day[0] <= 31:
         return None
     j = day[1]
-    if ctx.text(j) == "من":
-        j += 1
-    if ctx.text(j) == "شهر":
-        j += 1
+    for joiner in ctx.lex.day_of_month_joiners:  # "12 من شهر مايو"
+        if ctx.text(j) == joiner:
+            j += 1
     month = _month_at(ctx, j)
     if month:
         return _with_year(ctx, month[0], day[0], month[1])
@@ -203,30 +203,34 @@ def _full_date(end: int, values: list[int], year_first: bool) -> _Found | None:
     return _Found(end, date, "day") if date else None
 
 
-def _weekday(ctx: _Ctx, i: int) -> _Found | None:
-    lex, part = ctx.lex, ctx.phrase(i, ctx.lex.day_parts)
-    j = part[1] if part else i
-    weekday = next((lex.weekdays[b] for b in ctx.bases(j) if b in lex.weekdays), None)
-    if weekday is None:
-        return None
-    after = ctx.text(j + 1)
+def _weekday_at(ctx: _Ctx, j: int) -> int | None:
+    lex = ctx.lex
+    return next((lex.weekdays[b] for b in ctx.bases(j) if b in lex.weekdays), None)
+
+
+def _a_numeral(ctx: _Ctx, i: int, j: int, part) -> bool:
+    """"الأحد عشر" (eleven), "المسلحين الاثنين قتلا" (the two): no weekday."""
+    lex, after = ctx.lex, ctx.text(j + 1)
     if after in lex.not_today:
-        return None  # "الأحد عشر": the eleven
-    if ctx.text(j) in lex.ambiguous_weekdays and not part and after not in lex.past:
-        before, follower = ctx.text(i - 1), ctx.toks[j + 1] if j + 1 < len(ctx.toks) else None
-        adverb = follower is None or follower.kind == "p" or follower.text in lex.adverb_followers
-        if not adverb and (before.endswith(("ين", "ان")) or ctx.toks[i - 1].kind == "d"):
-            return None  # "المسلحين الاثنين قتلا": the two
-    j += 1
-    joined = j + 1 if ctx.text(j) in _DASHES or ctx.text(j) in ("الي", "علي") else j
-    second = next((lex.weekdays[b] for b in ctx.bases(joined) if b in lex.weekdays), None)
-    if second == (weekday + 1) % 7:
-        j = joined + 1
-    past, future = ctx.text(j) in lex.past, ctx.text(j) in lex.future
-    j += 1 if past or future else 0
-    written = _written(ctx, j + (1 if ctx.text(j) in lex.weekday_date_joiners else 0))
-    if written and written.date:
-        return written
+        return True
+    if ctx.text(j) not in lex.ambiguous_weekdays or part or after in lex.past:
+        return False
+    before, follower = ctx.text(i - 1), ctx.toks[j + 1] if j + 1 < len(ctx.toks) else None
+    adverb = follower is None or follower.kind == "p" or follower.text in lex.adverb_followers
+    return not adverb and (before.endswith(lex.dual_endings) or ctx.toks[i - 1].kind == "d")
+
+
+def _span_end(ctx: _Ctx, j: int, weekday: int) -> int:
+    """After "الأحد" at token j-1: past a following day of one span ("ليلة السبت إلى
+    الأحد", "السبت-الأحد")."""
+    text = ctx.text(j)
+    joined = j + 1 if text in _DASHES or text in ctx.lex.weekday_range_joiners else j
+    return joined + 1 if _weekday_at(ctx, joined) == (weekday + 1) % 7 else j
+
+
+def _weekday_date(ctx: _Ctx, j: int, weekday: int, past: bool, future: bool) -> _Found:
+    """The day a weekday names, relative to publication (the last one, or the next one
+    when the text says "المقبل")."""
     pub = ctx.published
     if pub is None:
         return _Found(j, None, None)
@@ -234,6 +238,21 @@ def _weekday(ctx: _Ctx, i: int) -> _Found | None:
         return _Found(j, pub + dt.timedelta(days=(weekday - pub.weekday()) % 7 or 7), "day")
     back = (pub.weekday() - weekday) % 7 or (7 if past else 0)
     return _Found(j, pub - dt.timedelta(days=back), "day")
+
+
+def _weekday(ctx: _Ctx, i: int) -> _Found | None:
+    lex, part = ctx.lex, ctx.phrase(i, ctx.lex.day_parts)
+    j = part[1] if part else i
+    weekday = _weekday_at(ctx, j)
+    if weekday is None or _a_numeral(ctx, i, j, part):
+        return None
+    j = _span_end(ctx, j + 1, weekday)
+    past, future = ctx.text(j) in lex.past, ctx.text(j) in lex.future
+    j += 1 if past or future else 0
+    written = _written(ctx, j + (1 if ctx.text(j) in lex.weekday_date_joiners else 0))
+    if written and written.date:
+        return written
+    return _weekday_date(ctx, j, weekday, past, future)
 
 
 def _written(ctx: _Ctx, i: int) -> _Found | None:
@@ -282,12 +301,13 @@ def _month_or_year(ctx: _Ctx, i: int) -> _Found | None:
 def _bare_year(ctx: _Ctx, i: int) -> _Found | None:
     """A four-digit year 1900-2100 at token i, with an optional glued "م"."""
     tok = ctx.toks[i] if i < len(ctx.toks) else None
-    if not (tok and tok.kind == "d" and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100):
+    if not (tok and tok.kind == "d" and len(tok.text) == 4 and tok.text.isdigit()
+            and 1900 <= int(tok.text) <= 2100):
         return None
     nxt = ctx.toks[i + 1] if i + 1 < len(ctx.toks) else None
     if nxt and nxt.start == tok.end and nxt.text in _DASHES:
         return None  # part of a written date such as 2018-05-12
-    end = i + 2 if nxt and nxt.text == "م" and nxt.start == tok.end else i + 1
+    end = i + 2 if nxt and nxt.text in ctx.lex.year_mark and nxt.start == tok.end else i + 1
     return _Found(end, dt.date(int(tok.text), 1, 1), "year")
 
 

@@ -27,7 +27,8 @@ def _fail(where: str, message: str) -> ValueError:
     return ValueError(f"{where}: {message}")
 
 
-def _record(obj: object, where: str) -> tuple[PlaceRecord, dict]:
+def _identity(obj: object, where: str) -> tuple[str, str, str]:
+    """(key, name, kind) of a record, checked."""
     if not isinstance(obj, dict):
         raise _fail(where, "expected a JSON object")
     unknown = set(obj) - _FIELDS - _EXTRA
@@ -40,6 +41,10 @@ def _record(obj: object, where: str) -> tuple[PlaceRecord, dict]:
         raise _fail(where, f"{key}: missing Arabic name")
     if kind not in PLACE_KINDS:
         raise _fail(where, f"{key}: kind {kind!r} not in {PLACE_KINDS}")
+    return key, name, kind
+
+
+def _coordinates(obj: dict, key: str, where: str) -> None:
     lat, lon = obj.get("lat"), obj.get("lon")
     if (lat is None) != (lon is None):
         raise _fail(where, f"{key}: give both lat and lon or neither")
@@ -48,18 +53,28 @@ def _record(obj: object, where: str) -> tuple[PlaceRecord, dict]:
         and -90 <= lat <= 90 and -180 <= lon <= 180
     ):
         raise _fail(where, f"{key}: coordinates out of range ({lat}, {lon})")
+
+
+def _links(obj: dict, key: str, where: str) -> None:
     aliases = obj.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise _fail(where, f"{key}: aliases must be a list of non-empty strings")
     parent = obj.get("parent")
     if parent is not None and not isinstance(parent, str):
         raise _fail(where, f"{key}: parent must be a key or null")
+
+
+def _record(obj: object, where: str) -> tuple[PlaceRecord, dict]:
+    key, name, kind = _identity(obj, where)
+    _coordinates(obj, key, where)
+    _links(obj, key, where)
+    lat, lon = obj.get("lat"), obj.get("lon")
     record = PlaceRecord(
-        key=key, name=name.strip(), kind=kind, parent=parent,
+        key=key, name=name.strip(), kind=kind, parent=obj.get("parent"),
         name_en=obj.get("name_en", "") or "",
         lat=float(lat) if lat is not None else None,
         lon=float(lon) if lon is not None else None,
-        aliases=tuple(dict.fromkeys(a.strip() for a in aliases)),
+        aliases=tuple(dict.fromkeys(a.strip() for a in obj.get("aliases", []))),
     )
     return record, {k: obj[k] for k in _EXTRA if k in obj}
 

@@ -11,7 +11,6 @@ look-ups per token whatever the size of the lexicon.
 """
 from __future__ import annotations
 
-import json
 import pathlib
 import re
 from collections.abc import Iterable, Sequence
@@ -19,8 +18,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from extraction.arabic import L, fold, proclitics
+from extraction.arabic import directions as arabic_directions
 from extraction.datafiles import check_unique, read_jsonl
-from extraction.normalise import fold
 from extraction.types import ACTOR_KINDS, ActorRecord
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -29,17 +29,18 @@ _FIELDS = {"key", "name", "kind", "name_en", "aliases", "country"}
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 WORD = re.compile(r"[^\W\d_]+")
-CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لب")
-_DIRECTION_WORDS = ("جنوب", "شمال", "شرق", "غرب")
-DIRECTIONS = tuple(
-    sorted(
-        {d + suffix for d in _DIRECTION_WORDS for suffix in ("", "ي")}
-        | {a + b + s for a in ("جنوب", "شمال") for b in ("شرق", "غرب") for s in ("", "ي")}
-        | {"وسط", "قرب", "ريف", "اطراف", "محيط", "ضواحي", "بين"},
-        key=len,
-        reverse=True,
-    )
-)
+
+
+@cache
+def directions() -> tuple[str, ...]:
+    """Direction and nearness words that may be glued to a name: جنوب، جنوبي، شمالغرب،
+    شمالغربي، قرب ... (data/arabic.json)."""
+    words = arabic_directions()
+    compass, nisba = words["compass"], L.nisba
+    return tuple(sorted(
+        {d + s for d in compass for s in ("", nisba)}
+        | {a + b + s for a in compass[:2] for b in compass[2:] for s in ("", nisba)}
+        | set(words["around"]), key=len, reverse=True))
 
 
 JOIN_CHARS = " \t_-\u200c\u200e\u200f#\"'«»“”"
@@ -63,17 +64,15 @@ class Variant:
     glue: str | None  # the direction word glued in front, if that is what came off
 
 
-def _prefix_table() -> dict[str, str | None]:
-    """prefix -> the direction word it carries (None for a bare clitic)."""
-    table: dict[str, str | None] = {c: None for c in CLITICS}
-    for clitic in ("", "و", "ب", "ف"):
-        for direction in DIRECTIONS:
+@cache
+def _prefix_table() -> tuple[dict[str, str | None], int]:
+    """prefix -> the direction word it carries (None for a bare clitic), and the longest
+    prefix's length."""
+    table: dict[str, str | None] = {c: None for c in proclitics("phrase")}
+    for clitic in arabic_directions()["clitics"]:
+        for direction in directions():
             table[clitic + direction] = direction
-    return table
-
-
-_PREFIXES = _prefix_table()
-_LONGEST_PREFIX = max(map(len, _PREFIXES))
+    return table, max(map(len, table))
 
 
 @lru_cache(maxsize=200_000)
@@ -87,15 +86,16 @@ def variants(token: str) -> tuple[Variant, ...]:
     """The token and its readings with a clitic or a glued direction word taken off the
     front ("للموصل" also reads "الموصل"; "جنوبيكركوك" reads "كركوك" glued to "جنوبي")."""
     out = [Variant(0, token, None)]
-    for k in range(1, min(_LONGEST_PREFIX, len(token) - 3) + 1):
+    prefixes, longest = _prefix_table()
+    for k in range(1, min(longest, len(token) - 3) + 1):
         prefix = token[:k]
-        if prefix not in _PREFIXES:
+        if prefix not in prefixes:
             continue
         rest = token[k:]
-        out.append(Variant(k, rest, _PREFIXES[prefix]))
-        if token[k - 1] == "ل" and rest.startswith("ل"):
+        out.append(Variant(k, rest, prefixes[prefix]))
+        if token[k - 1] == L.to and rest.startswith(L.to):
             # لل = ل + ال with the alef dropped: للموصل reads ل + الموصل
-            out.append(Variant(k, "ا" + rest, None))
+            out.append(Variant(k, L.alef + rest, None))
     return tuple(out)
 
 
@@ -231,8 +231,3 @@ def load_actors() -> tuple[ActorRecord, ...]:
     """All lexicon records, validated; cached for the life of the process."""
     return read_actors()
 
-
-@cache
-def load_json(name: str) -> object:
-    """A small data file of `extraction/data` (stoplists, pattern heads, nationalities)."""
-    return json.loads((DATA / name).read_text(encoding="utf-8"))

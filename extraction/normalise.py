@@ -1,8 +1,4 @@
-"""Arabic normalisation: pure folds built on camel-tools, and an offset-preserving
-normalisation of whole articles.
-
-`fold` is shared with the archive's search (articles and queries are folded by the
-same function), so its behaviour is a contract: change it and re-index.
+"""An offset-preserving normalisation of whole articles, on top of `arabic.fold`.
 
 `normalise` prepares scraped article text for matching (fold, HTML entities, hashtags,
 quote variants, stray letters, invisible marks) and keeps, for every character of the
@@ -18,43 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
 
-TATWEEL = "\u0640"
-_DIGITS = str.maketrans(
-    {**{chr(0x660 + d): str(d) for d in range(10)}, **{chr(0x6F0 + d): str(d) for d in range(10)}}
-)
-_HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})
-
-
-def fold(text: str) -> str:
-    """Diacritics and tatweel removed; alef, hamza seats, alef maqsura, teh marbuta
-    and Arabic-Indic digits folded. Keeps one output character per input character
-    except for the removed marks."""
-    text = dediac_ar(text).replace(TATWEEL, "")
-    text = normalize_alef_ar(text)
-    text = normalize_alef_maksura_ar(text)
-    text = normalize_teh_marbuta_ar(text)
-    return text.translate(_HAMZA_SEATS).translate(_DIGITS)
-
+from extraction.arabic import TATWEEL, fold, one_for_one
 
 # --- offset-preserving normalisation -------------------------------------------------
 
-# Characters replaced one-for-one on top of `fold`: quote and dash variants, Persian
-# letters the Arabic press writes with Arabic ones, separators that glue hashtag words.
-_EXTRA = {
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"', "‟": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
-    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-    "ک": "ك", "ی": "ي", "ۀ": "ه", "ہ": "ه", "ے": "ي", "ٱ": "ا",
-    "_": " ", "#": " ", "\u00a0": " ", "\t": " ", "\r": " ", "\u2028": "\n", "\u2029": "\n",
-    "٬": ",", "٫": ".",
-}
 # Marks dropped without a trace: diacritics, tatweel, zero-width and bidi controls.
 _DROP = set(AR_DIAC_CHARSET) | {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
                                  "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\ufeff",
@@ -66,8 +30,9 @@ def _fold_char(ch: str) -> str:
     """The one character (or nothing) `ch` becomes."""
     if ch in _DROP:
         return ""
-    if ch in _EXTRA:
-        return _EXTRA[ch]
+    extra = one_for_one()
+    if ch in extra:
+        return extra[ch]
     out = fold(ch)
     if len(out) != 1:
         return out[:1]
@@ -111,7 +76,7 @@ def _table() -> tuple[dict[int, str | None], re.Pattern]:
     table: dict[int, str | None] = {}
     ranges = [range(0, 0xA0), range(0x0600, 0x0700), range(0x0750, 0x0780),
               range(0x2000, 0x2070), range(0xFE70, 0xFF00)]
-    extra = [ord(c) for c in (*_EXTRA, *_DROP)]
+    extra = [ord(c) for c in (*one_for_one(), *_DROP)]
     for cp in [*(cp for r in ranges for cp in r), *extra]:
         ch = chr(cp)
         folded = _fold_char(ch)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extraction.normalise import fold
+from extraction.arabic import DIGITS, L, article_forms, fold
 from extraction.numerals import (
-    ARTICLE,
-    DIGITS,
     TOKEN,
     NumberLexicon,
     Token,
@@ -40,23 +38,31 @@ class Quantity:
     approximate: bool = False  # نحو/حوالي/قرابة...
 
 
-def _step(kind: str, value: int, state: tuple[int, int, str | None, int], joined: bool):
-    """Add one number word to (total, current, last kind, last scale); None if it can't."""
+def _first(kind: str, value: int, scale: int):
+    """The state after the first number word."""
+    if kind in ("thousands", "millions"):
+        return None  # a bare plural is vague ("آلاف"), not a number
+    if kind in _SCALES or kind in ("thousand2", "million2"):
+        return value, 0, kind, value
+    return 0, value, kind, scale
+
+
+def _unjoined(kind: str, value: int, state: tuple):
+    """A number word right after the last one, without و: "خمسة عشر", "ثلاث مئة",
+    "عشرة آلاف"."""
     total, current, last, scale = state
-    if last is None:
-        if kind in ("thousands", "millions"):
-            return None  # a bare plural is vague ("آلاف"), not a number
-        if kind in _SCALES or kind in ("thousand2", "million2"):
-            return value, 0, kind, value
-        return 0, value, kind, scale
-    if not joined:
-        if kind == "ten" and last == "unit" and current % 100 < 10:
-            return total, current + 10, "teen", scale
-        if kind == "hundred" and last == "unit" and current < 10:
-            return total, current * 100, "hundreds", scale
-        if kind in _SCALES and current > 0 and (scale == 0 or value < scale):
-            return total + current * value, 0, kind, value
-        return None
+    if kind == "ten" and last == "unit" and current % 100 < 10:
+        return total, current + 10, "teen", scale
+    if kind == "hundred" and last == "unit" and current < 10:
+        return total, current * 100, "hundreds", scale
+    if kind in _SCALES and current > 0 and (scale == 0 or value < scale):
+        return total + current * value, 0, kind, value
+    return None
+
+
+def _joined(kind: str, value: int, state: tuple):
+    """A number word after و: "مئة وخمسة", "خمسة وعشرون", "ألف ومئتان"."""
+    total, current, last, scale = state
     something = total > 0 or current > 0
     if kind in ("unit", "ten") and current % 100 == 0 and something:
         return total, current + value, "unit" if kind == "unit" else "teen", scale
@@ -71,18 +77,25 @@ def _step(kind: str, value: int, state: tuple[int, int, str | None, int], joined
     return None
 
 
+def _step(kind: str, value: int, state: tuple[int, int, str | None, int], joined: bool):
+    """Add one number word to (total, current, last kind, last scale); None if it can't."""
+    if state[2] is None:
+        return _first(kind, value, state[3])
+    return _joined(kind, value, state) if joined else _unjoined(kind, value, state)
+
+
 def _words_at(toks: list[Token], i: int, lex: NumberLexicon) -> tuple[int, int] | None:
     state: tuple[int, int, str | None, int] = (0, 0, None, 0)
     j, pending_teen = i, False
     while j < len(toks) and toks[j].kind == "w":
         tok, nxt, joined = toks[j], j + 1, False
-        if state[2] is not None and tok.text == "و" and nxt < len(toks):
+        if state[2] is not None and tok.text == L.and_ and nxt < len(toks):
             found = (lex.words.get(toks[nxt].text), "")
             nxt, joined = nxt + 1, True
         else:
             found = lookup(tok.text, lex)
             if found and state[2] is not None and found[1]:
-                if found[1] != "و":
+                if found[1] != L.and_:
                     break
                 joined = True
         if not found or not found[0]:
@@ -102,7 +115,7 @@ def _words_at(toks: list[Token], i: int, lex: NumberLexicon) -> tuple[int, int] 
 def _definite_teen(toks: list[Token], i: int, lex: NumberLexicon) -> tuple[int, int] | None:
     """"الاثني عشر", "الخمسة عشر": a definite teen is still a count."""
     text = toks[i].text
-    if not text.startswith("ال") or i + 1 >= len(toks) or toks[i + 1].text not in ("عشر", "عشره"):
+    if not text.startswith(L.article) or i + 1 >= len(toks) or toks[i + 1].text not in lex.teens:
         return None
     entry = lex.words.get(text[2:])
     return (entry[1] + 10, i + 2) if entry and entry[0] == "unit" else None
@@ -157,8 +170,8 @@ def _glued(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
-def _excluded(toks: list[Token], i: int, j: int, value: int, lex: NumberLexicon) -> bool:
-    """Years, days of a written date, times, percentages: not quantities."""
+def _in_a_date_or_measure(toks: list[Token], i: int, j: int, lex: NumberLexicon) -> bool:
+    """Digits glued to "/" or ":" (a date, a time), a glued year mark, a percentage."""
     first, last = toks[i], toks[j - 1]
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
@@ -168,17 +181,28 @@ def _excluded(toks: list[Token], i: int, j: int, value: int, lex: NumberLexicon)
         return True
     if nxt and nxt.text in lex.year_after and _glued(last, nxt):
         return True
-    if any(_match(toks, j, p, lex) for p in lex.percent_after):
+    return any(_match(toks, j, p, lex) for p in lex.percent_after)
+
+
+def _after_a_year_word(prev: Token, first: Token, value: int, lex: NumberLexicon) -> bool:
+    """"عام 2018", "رقم 5", "مايو 12": a year, a label or a day, not a count."""
+    base = readings(prev.text, lex)
+    if any(rest in lex.year_before or rest in lex.not_count_before for _, rest in base):
         return True
-    if prev and prev.kind == "w":
-        base = readings(prev.text, lex)
-        if any(rest in lex.year_before or rest in lex.not_count_before for _, rest in base):
-            return True
-        yearish = first.kind == "d" and len(first.text) == 4 and 1900 <= value <= 2100
-        if yearish and any(rest in lex.year_like_before for _, rest in base):
-            return True
-        if first.kind == "d" and any(rest in lex.month_words for _, rest in base):
-            return True
+    yearish = first.kind == "d" and len(first.text) == 4 and 1900 <= value <= 2100
+    if yearish and any(rest in lex.year_like_before for _, rest in base):
+        return True
+    return first.kind == "d" and any(rest in lex.month_words for _, rest in base)
+
+
+def _excluded(toks: list[Token], i: int, j: int, value: int, lex: NumberLexicon) -> bool:
+    """Years, days of a written date, times, percentages: not quantities."""
+    if _in_a_date_or_measure(toks, i, j, lex):
+        return True
+    prev = toks[i - 1] if i > 0 else None
+    if prev and prev.kind == "w" and _after_a_year_word(prev, toks[i], value, lex):
+        return True
+    last, nxt = toks[j - 1], toks[j] if j < len(toks) else None
     if nxt and last.kind == "d" and nxt.kind == "w":
         return any(rest in lex.month_words for _, rest in readings(nxt.text, lex))
     return False
@@ -199,17 +223,17 @@ def _date_chain_end(toks: list[Token], i: int) -> int | None:
 
 def _ordinal_end(toks: list[Token], i: int, lex: NumberLexicon) -> int | None:
     text = toks[i].text
-    bases = [text] + [text[len(a):] for a in ARTICLE if text.startswith(a)]
+    bases = [text] + [text[len(a):] for a in article_forms() if text.startswith(a)]
     if not any(b in lex.ordinals for b in bases):
         return None
     nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-    return i + 2 if nxt in ("عشر", "عشره") else i + 1
+    return i + 2 if nxt in lex.teens else i + 1
 
 
 def _vague_at(toks: list[Token], i: int, lex: NumberLexicon) -> tuple[int, int] | None:
     text = toks[i].text
     bases = [rest for _, rest in readings(text, lex)]
-    bases += [b[2:] for b in bases if b.startswith("ال")]
+    bases += [b[2:] for b in bases if b.startswith(L.article)]
     low = next((lex.vague[b] for b in bases if b in lex.vague), None)
     if low is None:
         return None
@@ -227,7 +251,7 @@ def _range_end(toks: list[Token], k: int, low: int, lex: NumberLexicon, joiners:
     tok = toks[k]
     if tok.text in joiners:
         second = _number_at(toks, k + 1, lex)
-    elif "و" in joiners and tok.kind == "w" and tok.text.startswith("و"):
+    elif L.and_ in joiners and tok.kind == "w" and tok.text.startswith(L.and_):
         second = _number_at(toks, k, lex)
     else:
         return None
@@ -264,6 +288,59 @@ def _build(text, toks, i, j, best, low, high, approximate=False) -> Quantity:
     return Quantity(start, end, best, low, high, text[start:end], approximate)
 
 
+def _with_qualifier(text: str, toks: list[Token], i: int, kind: str, j: int,
+                    lex: NumberLexicon):
+    """(Quantity or None, next index) for qualifier `kind` at token i whose words end at
+    token j ("ما لا يقل عن خمسة", "بين 10 و15"), or None when no figure follows it."""
+    waw = toks[j].kind == "w" and toks[j].text.startswith(L.and_) if j < len(toks) else False
+    number = None if waw and toks[j].text not in lex.words else _number_at(toks, j, lex)
+    if number is None:
+        vague = _vague_at(toks, j, lex) if j < len(toks) else None
+        if vague:
+            return _build(text, toks, i, vague[1], None, vague[0], None), vague[1]
+        return None
+    value, k = number
+    if _excluded(toks, j, k, value, lex):
+        return None, k
+    if kind in ("between", "from"):
+        joiners = lex.range_joiners if kind == "between" else lex.from_joiners
+        second = None if _updating(toks, i, lex) else _range_end(toks, k, value, lex, joiners)
+        if second:
+            low, high, end = second
+            return _build(text, toks, i, end, low, low, high), end
+        return None
+    if kind in ("at_least", "more_than"):
+        return _build(text, toks, i, k, value, value, None), k
+    if kind == "approx":
+        return _build(text, toks, i, k, value, value, value, True), k
+    return _build(text, toks, i, k, value, None, value), k  # up_to
+
+
+def _bare(text: str, toks: list[Token], i: int, lex: NumberLexicon):
+    """(Quantity or None, next index) for a number with no qualifier before it: "15",
+    "بين ... و" left aside, "5 على الأقل", "عشرات"."""
+    number = _number_at(toks, i, lex)
+    if number is None:
+        vague = _vague_at(toks, i, lex)
+        if vague:
+            return _build(text, toks, i, vague[1], None, vague[0], None), vague[1]
+        return None, i + 1
+    value, k = number
+    if _excluded(toks, i, k, value, lex):
+        return None, k
+    joiners = lex.range_joiners - {L.and_}
+    second = None if _updating(toks, i, lex) else _range_end(toks, k, value, lex, joiners)
+    if second:
+        low, high, end = second
+        return _build(text, toks, i, end, low, low, high), end
+    after = _after_qualifier(toks, k, lex)
+    if after and after[0] == "at_least":
+        return _build(text, toks, i, after[1], value, value, None), after[2]
+    if after:
+        return _build(text, toks, i, after[1], value, value, value, True), after[2]
+    return _build(text, toks, i, k, value, value, value), k
+
+
 def _quantity_at(text: str, toks: list[Token], i: int, lex: NumberLexicon):
     """(Quantity or None, index to continue from)."""
     if toks[i].kind == "d":
@@ -277,50 +354,10 @@ def _quantity_at(text: str, toks: list[Token], i: int, lex: NumberLexicon):
                   for q in lex.qualifiers.get(rest, ())]
     for kind, words in sorted(candidates, key=lambda pair: -len(pair[1])):
         j = _match(toks, i, words, lex)
-        if j is None:
-            continue
-        waw = toks[j].kind == "w" and toks[j].text.startswith("و") if j < len(toks) else False
-        number = None if waw and toks[j].text not in lex.words else _number_at(toks, j, lex)
-        if number is None:
-            vague = _vague_at(toks, j, lex) if j < len(toks) else None
-            if vague:
-                return _build(text, toks, i, vague[1], None, vague[0], None), vague[1]
-            continue
-        value, k = number
-        if _excluded(toks, j, k, value, lex):
-            return None, k
-        if kind in ("between", "from"):
-            joiners = lex.range_joiners if kind == "between" else frozenset({"الي", "حتي"})
-            second = None if _updating(toks, i, lex) else _range_end(toks, k, value, lex, joiners)
-            if second:
-                low, high, end = second
-                return _build(text, toks, i, end, low, low, high), end
-            continue
-        if kind in ("at_least", "more_than"):
-            return _build(text, toks, i, k, value, value, None), k
-        if kind == "approx":
-            return _build(text, toks, i, k, value, value, value, True), k
-        return _build(text, toks, i, k, value, None, value), k  # up_to
-    number = _number_at(toks, i, lex)
-    if number is None:
-        vague = _vague_at(toks, i, lex)
-        if vague:
-            return _build(text, toks, i, vague[1], None, vague[0], None), vague[1]
-        return None, i + 1
-    value, k = number
-    if _excluded(toks, i, k, value, lex):
-        return None, k
-    joiners = lex.range_joiners - {"و"}
-    second = None if _updating(toks, i, lex) else _range_end(toks, k, value, lex, joiners)
-    if second:
-        low, high, end = second
-        return _build(text, toks, i, end, low, low, high), end
-    after = _after_qualifier(toks, k, lex)
-    if after and after[0] == "at_least":
-        return _build(text, toks, i, after[1], value, value, None), after[2]
-    if after:
-        return _build(text, toks, i, after[1], value, value, value, True), after[2]
-    return _build(text, toks, i, k, value, value, value), k
+        found = None if j is None else _with_qualifier(text, toks, i, kind, j, lex)
+        if found is not None:
+            return found
+    return _bare(text, toks, i, lex)
 
 
 def find_quantities(text: str) -> list[Quantity]:

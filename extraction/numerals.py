@@ -4,22 +4,24 @@ markers of data/numbers.json (with month names from data/months.json).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from extraction.normalise import fold
+from extraction.arabic import article_forms, fold
+from extraction.lexicons import reads
 
-DATA = Path(__file__).parent / "data"
+_NUMBERS = reads("numbers.json", "words", "teen_only", "fractions", "vague",
+                 "vague_multipliers", "ordinals", "prefixes", "not_numbers", "qualifiers",
+                 "after_qualifiers", "range_joiners", "update_verbs", "percent_after",
+                 "year_before", "year_before_if_year_like", "year_after", "not_count_before",
+                 "teens", "from_joiners")
+_MONTHS = reads("months.json", "months", "hijri")
 TOKEN = re.compile(
     r"[0-9][0-9,.\u066B\u066C]*[0-9]|[0-9]"  # digits, with thousands/decimal separators
     r"|[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+"  # Arabic letters
     r"|[A-Za-z]+|\S"  # Latin words; any other single character
 )
-ARTICLE = ("ال", "وال", "بال", "فال", "كال", "لل")
-DIGITS = frozenset("0123456789")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class NumberLexicon:
     year_after: frozenset[str]
     not_count_before: frozenset[str]
     month_words: frozenset[str]
+    teens: frozenset[str]  # "عشر" after a unit: a teen ("خمسة عشر", "الحادي عشر")
+    from_joiners: frozenset[str]  # "من 10 إلى 15"
 
 
 def _phrases(groups: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -69,8 +73,7 @@ def _by_first_word(pairs):
 
 @lru_cache(maxsize=1)
 def lexicon() -> NumberLexicon:
-    raw = json.loads((DATA / "numbers.json").read_text(encoding="utf-8"))
-    months = json.loads((DATA / "months.json").read_text(encoding="utf-8"))
+    raw, months = _NUMBERS, _MONTHS
     words = {
         fold(form): (kind, value)
         for kind, forms in raw["words"].items()
@@ -96,6 +99,8 @@ def lexicon() -> NumberLexicon:
         year_after=frozenset(fold(w) for w in raw["year_after"]),
         not_count_before=frozenset(fold(w) for w in raw["not_count_before"]),
         month_words=frozenset(fold(m).split()[0] for m in month_names),
+        teens=frozenset(fold(w) for w in raw["teens"]),
+        from_joiners=frozenset(fold(w) for w in raw["from_joiners"]),
     )
 
 
@@ -155,6 +160,6 @@ def may_start(word: str) -> bool:
     lex = lexicon()
     rests = [rest for _, rest in readings(word, lex)]
     rests += [r[2:] for r in rests if r.startswith("ال")]
-    rests += [word[len(a):] for a in ARTICLE if word.startswith(a)]
+    rests += [word[len(a):] for a in article_forms() if word.startswith(a)]
     tables = (lex.qualifiers, lex.words, lex.fractions, lex.vague, lex.ordinals)
     return any(r in table for r in rests for table in tables)

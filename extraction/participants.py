@@ -2,8 +2,9 @@
 
 Protests are told by their crowd more often than by a named group: «خرج آلاف الطلاب»,
 «احتشد مئات من العمال». When the earlier stages found no party for a protest and its
-evidence names a crowd (a quantity word of `data/crowds.json` followed by who they are),
-the protesters are its initiator, with the crowd's words as the alias seen in the text.
+evidence names a crowd (a quantity word of `data/crowds.json` followed by who they are)
+or describes one (a word only a protesting crowd is described with), the protesters are
+its initiator, with the crowd's words as the alias seen in the text.
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import functools
 import re
 from dataclasses import replace
 
-from extraction.lexicon import load_json
-from extraction.normalise import fold
+from extraction.arabic import fold
+from extraction.lexicons import reads
 from extraction.types import ActorRef, Event
 
+_CROWDS = reads("crowds.json", "quantities", "of", "stops", "marks", "participant")
 _CLITICS = "وفب"  # a conjunction or preposition glued to the quantity word
 
 
@@ -23,18 +25,18 @@ def _alternatives(words: list[str]) -> str:
 
 
 @functools.cache
-def _crowd() -> tuple[re.Pattern, re.Pattern, dict]:
-    data = load_json("crowds.json")
-    quantity = re.compile(rf"(?<!\S)[{_CLITICS}]?((?:{_alternatives(data['quantities'])})"
-                          r"\s+(?:من\s+)?[^\s\d.,،؛:!?]+)")
-    mark = re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{_alternatives(data['marks'])})(?!\S)")
-    return quantity, mark, data["participant"]
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    quantity = re.compile(
+        rf"(?<!\S)[{_CLITICS}]?((?:{_alternatives(_CROWDS['quantities'])})"
+        rf"\s+(?:{re.escape(_CROWDS['of'])}\s+)?[^{_CROWDS['stops']}]+)")
+    mark = re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{_alternatives(_CROWDS['marks'])})(?!\S)")
+    return quantity, mark
 
 
 def crowd_of(evidence: str) -> str | None:
     """The crowd phrase of `evidence` ("" for a crowd described, not named; None for no
     crowd). Assumes folding kept the length (no diacritics), checked by the caller."""
-    quantity, mark, _ = _crowd()
+    quantity, mark = _patterns()
     folded = fold(evidence)
     found = quantity.search(folded)
     if found:
@@ -48,7 +50,7 @@ def _folds_alike(text: str) -> bool:
 
 def add_crowds(events: list[Event], text: str) -> list[Event]:
     """Each protest without a party takes its crowd, when its evidence names one."""
-    participant = _crowd()[2]
+    participant = _CROWDS["participant"]
     out = []
     for event in events:
         evidence = text[event.evidence.start:event.evidence.end]

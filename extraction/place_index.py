@@ -14,22 +14,24 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, repeat
 
+from extraction.arabic import L, fold
 from extraction.gazetteer import ancestors, generated_keys, load_places, strict_keys
 from extraction.lexicon import (
     JOIN_CHARS,
     Hit,
     PhraseIndex,
     Token,
-    load_json,
     phrase_words,
     variants,
 )
-from extraction.normalise import fold
+from extraction.lexicons import reads
 from extraction.types import PlaceRecord
 
-_GLUED = re.compile(  # "مدينةالديوانية": a head word written without its space
-    r"(?:" + "|".join(load_json("places_heads.json")["glued_heads"]) + r")(?=ال\w{3})")
-_BANK = "الضفه"  # the West Bank's short name, also any river bank: "الضفة التشادية"
+_STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
+              "name_stop", "cancel_next", "bank", "river", "bank_of_jordan",
+              "adjective_ending", "coordination")
+_STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next")
+_NATIONALITIES = reads("nationalities.json", "*")
 
 
 _LETTERS = re.compile(r"([^\W\d_]+)")  # lexicon.WORD's runs of letters, kept by re.split
@@ -74,17 +76,16 @@ class _Entry:
 
 @cache
 def stopwords() -> dict[str, frozenset[str]]:
-    data = load_json("places_stopwords.json")
-    return {name: frozenset(fold(w) for w in words) for name, words in data.items()}
+    return {name: frozenset(fold(w) for w in _STOP[name]) for name in _STOP_LISTS}
 
 
 @cache
 def nationality_adjectives() -> frozenset[str]:
     """'العراقي', 'السوريه' ...: nationality adjectives, never place names."""
     out: set[str] = set()
-    for entry in load_json("nationalities.json").values():
+    for entry in _NATIONALITIES.values():
         for form in ("masc", "fem", "plural"):
-            out.update("ال" + fold(a) for a in entry[form])
+            out.update(L.article + fold(a) for a in entry[form])
     return frozenset(out)
 
 
@@ -99,15 +100,16 @@ def place_index() -> PhraseIndex:
         names = dict.fromkeys(fold(n) for n in (record.name, *record.aliases))
         for name in list(names):
             # "حمورية" is also written "الحمورية"; but "السورية" is an adjective, not Syria
-            if (not name.startswith("ال") and len(name) >= 4 and " " not in name
-                    and not name.endswith("يه") and "ال" + name not in adjectives):
-                names.setdefault("ال" + name)
+            if (not name.startswith(L.article) and len(name) >= 4 and " " not in name
+                    and not name.endswith(_STOP["adjective_ending"])
+                    and L.article + name not in adjectives):
+                names.setdefault(L.article + name)
         for name in names:
             words = phrase_words(name)
             if not words or (len(words) == 1 and len(words[0]) < 3):
                 continue
             # geonames aliases are noisy ("سلطات" for Settat): only after a head word
-            noisy = record.key in generated and name not in (primary, "ال" + primary)
+            noisy = record.key in generated and name not in (primary, L.article + primary)
             is_strict = record.key in strict or name in common or noisy or name in adjectives
             entries.append((name, _Entry(record.key, is_strict)))
     return PhraseIndex(entries)
@@ -130,10 +132,12 @@ def split_glued_heads(text: str, toks: tuple[Token, ...]) -> tuple[Token, ...]:
     """Tokens with a glued head word cut off the name it announces: "مدينهالديوانيه"
     reads "مدينه" + "الديوانيه" when the rest starts a gazetteer name."""
     cuts = {}  # where a token would start -> where its head word ends
-    for m in _GLUED.finditer(text):
+    from extraction.place_words import W  # the head words are the place finder's
+
+    for m in W.glued.finditer(text):
         start = m.start()
         cuts[start] = m.end()
-        while start and text[start - 1] in "وبفل" and m.start() - start < 2:
+        while start and text[start - 1] in L.attached and m.start() - start < 2:
             start -= 1
             cuts[start] = m.end()  # "وبمدينهالديوانيه"
     if not cuts:
@@ -157,7 +161,7 @@ def gap_ok(toks: Sequence[Token], a: int, b: int) -> bool:
 
 def coordinated(gap: str) -> bool:
     """Whether the text between two names joins them: " و", "، ", "، و"."""
-    return gap.replace(" ", "") in {"و", "،", ",", "،و", ",و"}
+    return gap.replace(" ", "") in _STOP["coordination"]
 
 
 def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
@@ -168,16 +172,16 @@ def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
 
 def not_the_west_bank(toks: Sequence[Token], hit: Hit) -> bool:
     """"الضفة التشادية", "الضفة الغربية لنهر الفرات": a river bank, not the West Bank."""
-    if not toks[hit.first].text.endswith(_BANK) or hit.last + 1 >= len(toks):
+    if not toks[hit.first].text.endswith(_STOP["bank"]) or hit.last + 1 >= len(toks):
         return False
     after = toks[hit.last + 1]
     if not after.joined:
         return False
     if after.text in nationality_adjectives():
         return True
-    river = next((v for v in variants(after.text) if v.word == "نهر"), None)
+    river = next((v for v in variants(after.text) if v.word == _STOP["river"]), None)
     return river is not None and not (
-        hit.last + 2 < len(toks) and toks[hit.last + 2].text == "الاردن")
+        hit.last + 2 < len(toks) and toks[hit.last + 2].text == _STOP["bank_of_jordan"])
 
 
 def country_of(key: str) -> str:

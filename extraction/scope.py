@@ -24,5 +24,6 @@ def in_scope(event: Event) -> bool:
     return (event.place is not None or figures) and (bool(event.actors) or figures)
 
 
-def keep_in_scope(events: list[Event]) -> list[Event]:
+def keep_in_scope(events: list[Event], text: str) -> list[Event]:
+    """The events in scope (`text`, unused, is every finishing stage's second argument)."""
     return [e for e in events if in_scope(e)]

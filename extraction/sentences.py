@@ -7,7 +7,10 @@ from dataclasses import dataclass
 # A sentence ends at . ! ? ؟ ؛ (runs of them, e.g. ".." or "؟!") unless the dot sits
 # between two digits (1.5), or at a line break. Closing quotes/brackets stay with it.
 # (The lookahead in front lets the regex engine skip ahead to a candidate.)
-_END = re.compile(r"(?=[.!?؟؛\n])(?:(?<!\d)[.!?؟؛]+|(?<=\d)[.!?؟؛]+(?!\d)|\n+)[\"')\]}»”]*")
+_MARKS = ".!?؟؛"  # marks that end a sentence (with a line break)
+_END = re.compile(rf"(?=[{_MARKS}\n])(?:(?<!\d)[{_MARKS}]+|(?<=\d)[{_MARKS}]+(?!\d)|\n+)"
+                  r"[\"')\]}»”]*")
+SENTENCE_END = re.compile(rf"[{_MARKS}\n]")  # a sentence ends somewhere in a span
 _CLAUSE = re.compile(r"[،,:]")
 
 

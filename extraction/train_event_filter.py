@@ -12,10 +12,8 @@ Trains the event filter (extraction/event_filter.py) and prints what it does.
    chooses both without the held-out outlet, gives the honest per-fold figures.
 3. The model is fitted on all tuning candidates and written as JSON (weights, threshold,
    training metadata). Re-running on the same data writes the same bytes.
-4. Optionally: --check grades the written model once on the check-set outlets, and
-   --corpus counts events per 100 Jawhara FM articles by section, before and after.
-
-scikit-learn is needed here only; the run-time filter is plain Python.
+4. --check grades the model once on the check set (extraction/check_set.json); --corpus
+   counts events per 100 Jawhara FM articles by section. scikit-learn is needed here only.
 """
 from __future__ import annotations
 
@@ -45,13 +43,12 @@ from extraction.event_filter import (
 from extraction.types import Event
 
 SEED = 20260601
-CHECK_OUTLETS = ("France 24 Arabic", "CNN Arabic", "Okaz", "Al-Weeam")
+CHECK_SET = pathlib.Path(__file__).parent / "check_set.json"
+CHECK_OUTLETS = tuple(json.loads(CHECK_SET.read_text(encoding="utf-8"))["outlets"])
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 # character n-grams were tried too: out-of-fold event F1 0.625 against 0.661 without them
 KINDS = ("shape", "words", "title_words")
 MIN_COUNT, MIN_OUTLETS = 3, 2  # a word feature must occur this often, in this many outlets
-OFF_TOPIC = ("sport", "culture", "economy", "technology")
-CONFLICT = ("internationalNews", "localNews", "politic")
 
 
 @dataclass
@@ -261,33 +258,6 @@ def summary_line(label: str, before: dict, after: dict) -> None:
           f"{before['paired']}→{after['paired']} of {before['gold_events']} gold")
 
 
-def corpus_report(path: pathlib.Path, model) -> None:
-    """Events per 100 articles by section, before and after the filter. An article the
-    extractor crashes on is counted (as no events) and the crashes are reported."""
-    print(f"\nEvents per 100 articles of {path.name}, by section (before → after):")
-    per, crashes = {}, Counter()
-    for a in read_jsonl(path):
-        section = a.get("section")
-        if section not in OFF_TOPIC + CONFLICT:
-            continue
-        try:
-            events = run_extractor(a)
-        except Exception:  # the extractor's own bug: counted, the measure goes on
-            crashes[section] += 1
-            events = []
-        kept = [e for e in events
-                if probability(e, text=a["text"], title=a.get("title"), model=model)
-                >= model.threshold]
-        n, before, after = per.get(section, (0, 0, 0))
-        per[section] = (n + 1, before + len(events), after + len(kept))
-    for section in OFF_TOPIC + CONFLICT:
-        n, before, after = per.get(section, (0, 0, 0))
-        if n:
-            print(f"  {section:18} {n:5} articles  {100 * before / n:6.1f} → "
-                  f"{100 * after / n:6.1f}   (events {before} → {after}, removed "
-                  f"{before - after}; extractor crashed on {crashes[section]})")
-
-
 # --- main -------------------------------------------------------------------------------
 
 def training_date(out: pathlib.Path, data_hash: str) -> str:
@@ -303,6 +273,27 @@ def training_date(out: pathlib.Path, data_hash: str) -> str:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def nested_cv(scorer, data, outlets: list[str], max_recall_loss: float, probs) -> dict:
+    """The honest estimate (printed and returned): C and threshold chosen without the
+    held-out outlet."""
+    nested_probs, nested_t = {}, {}
+    for held in outlets:
+        c_in, t, _ = select(scorer, data, set(outlets) - {held}, max_recall_loss)
+        model = fit([c for c in data.cands if c.outlet != held], c_in)
+        nested_probs.update((n, prob(model, c.feats)) for n, c in enumerate(data.cands)
+                            if c.outlet == held)
+        nested_t[held] = t
+    fold_table(scorer, data, nested_probs, nested_t,
+               "Per fold, nested (C and threshold chosen without the held-out outlet):")
+    nested = {c.article: [] for c in data.cands}
+    for n, c in enumerate(data.cands):
+        if nested_probs[n] >= nested_t[c.outlet]:
+            nested[c.article].append(c.event)
+    after = scorer.score(data.gold, {a: nested.get(a, []) for a in data.gold})[0]
+    summary_line("CV (nested, honest)", graded(scorer, data, probs, 0.0), after)
+    return after
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -335,21 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     fold_table(scorer, data, probs, dict.fromkeys(outlets, threshold),
                "Per fold, out-of-fold probabilities, the shipped threshold:")
 
-    nested_probs, nested_t = {}, {}
-    for held in outlets:
-        c_in, t, _ = select(scorer, data, set(outlets) - {held}, args.max_recall_loss)
-        model = fit([c for c in data.cands if c.outlet != held], c_in)
-        nested_probs.update((n, prob(model, c.feats)) for n, c in enumerate(data.cands)
-                            if c.outlet == held)
-        nested_t[held] = t
-    fold_table(scorer, data, nested_probs, nested_t,
-               "Per fold, nested (C and threshold chosen without the held-out outlet):")
-    nested = {c.article: [] for c in data.cands}
-    for n, c in enumerate(data.cands):
-        if nested_probs[n] >= nested_t[c.outlet]:
-            nested[c.article].append(c.event)
-    after = scorer.score(data.gold, {a: nested.get(a, []) for a in data.gold})[0]
-    summary_line("CV (nested, honest)", graded(scorer, data, probs, 0.0), after)
+    after = nested_cv(scorer, data, outlets, args.max_recall_loss, probs)
 
     weights, bias = fit(data.cands, C)
     digest = hashlib.sha256(json.dumps([(c.article, c.event, c.label) for c in data.cands],
@@ -392,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
                      graded(scorer, cdata, cprobs, 0.0), graded(scorer, cdata, cprobs,
                                                                 model.threshold))
     if args.corpus:
+        from extraction.event_filter_corpus import corpus_report
+
         corpus_report(args.corpus, model)
     return 0
 

@@ -7,18 +7,29 @@ a word), so a sentence costs a few lookups per word: linear time, no regex backt
 """
 from __future__ import annotations
 
-import json
-import pathlib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extraction.normalise import fold
+from extraction.arabic import L, fold, readings
+from extraction.lexicons import reads
+from extraction.settings import SETTINGS, Settings
 
-DATA = pathlib.Path(__file__).parent / "data" / "triggers.json"
+_LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
+             "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
+             "attempt", "demonstratives")
+
+
+@cache
+def pattern(key: str) -> re.Pattern:
+    """A regular expression of data/triggers.json, compiled once."""
+    return re.compile(_LEX[key])
+
+
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(_LEX[key])
 _WORD = re.compile(r"[^\W_]+")
-_CLITICS = ("وبال", "فبال", "وال", "بال", "فال", "كال", "وبل", "ولل", "لل", "ال", "وب", "ول",
-            "فل", "فب", "و", "ف", "ب", "ل", "ك")
 _MIN_STEM = 2
 
 
@@ -41,11 +52,7 @@ class Cue:
 
 def forms(word: str) -> tuple[str, ...]:
     """`word` and the words it may be after removing glued clitics (والقصف → القصف, قصف)."""
-    out = [word]
-    for p in _CLITICS:
-        if word.startswith(p) and len(word) - len(p) >= _MIN_STEM:
-            out.append(word[len(p):])
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(readings(word, "trigger", _MIN_STEM)))
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,7 @@ def _at(words: list[str], i: int, entries: tuple[_Entry, ...]):
     """(words matched, meta) of the longest of `entries` that matches at word i."""
     left = len(words) - i - 1  # words after word i
     after = words[i + 1] if left else ""
-    bare = after[2:] if after.startswith("ال") else after
+    bare = after[2:] if after.startswith(L.article) else after
     for entry in entries:
         n = len(entry.rest)
         if n > left:
@@ -144,7 +151,7 @@ def _at(words: list[str], i: int, entries: tuple[_Entry, ...]):
 
 
 def _word_is(word: str, want: str, wild: bool) -> bool:
-    for w in (word, word[2:] if word.startswith("ال") else word):
+    for w in (word, word[2:] if word.startswith(L.article) else word):
         if w == want or (wild and w.startswith(want)):
             return True
     return False
@@ -152,14 +159,13 @@ def _word_is(word: str, want: str, wild: bool) -> bool:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    priority: tuple[str, ...]
+    specific: tuple[str, ...]  # types a sentence is told as before its first trigger's
     triggers: PhraseMatcher
     cues: PhraseMatcher
 
 
-@cache
-def _data() -> dict:
-    return json.loads(DATA.read_text(encoding="utf-8"))
+def _data():
+    return _LEX
 
 
 @cache
@@ -173,7 +179,7 @@ def lexicon() -> _Lexicon:
     ]
     cues = [(w, (kind,)) for kind, words in data["negative"].items() for w in words]
     cues += [(w, ("negation",)) for w in data["negation"]]
-    return _Lexicon(tuple(data["priority"]), PhraseMatcher(phrases), PhraseMatcher(cues))
+    return _Lexicon(tuple(data["specific_types"]), PhraseMatcher(phrases), PhraseMatcher(cues))
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
@@ -187,8 +193,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     return [Cue(s, e, meta[0], t) for s, e, meta, t in lexicon().cues.find(text, start, end)]
 
 
-_SEIZE = frozenset(("ضبط", "ضبطت", "تضبط"))
-_FIGURE = re.compile(r"\d|(?:احد|اثن|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|عشرات|مئات|ميه|الف)")
+
 
 
 @cache
@@ -199,41 +204,35 @@ def _persons() -> PhraseMatcher:
 def seizes_people(text: str, t: Trigger) -> bool:
     """"ضبط 12 عنصرا"، "ضبط المتهمين" are arrests; "ضبط أسلحة"، "ضبط 43 دراجة" are
     seizures."""
-    if t.type != "arrest" or not _SEIZE.intersection(forms(t.text.split()[-1])):
+    if t.type != "arrest" or not _word_set("seize_verbs").intersection(forms(t.text.split()[-1])):
         return True
     # the object, after at most a definite subject and a figure: "ضبطت الشرطة ثلاثة متهمين"
     for w in _WORD.findall(text, t.end, t.end + 40)[:3]:
         if _persons().find(w):
             return True
-        if not (_FIGURE.match(w) or w.startswith("ال")):
+        if not (pattern("figure").match(w) or w.startswith(L.article)):
             return False
     return False
 
 
-PLAN_REACH = 60  # characters a plan/negation cue reaches forward in its clause
-_NEG_REACH = 14
-_REF_REACH = 8
 
 
-def cancelled(t: Trigger, cues: list[Cue]) -> bool:
+def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS) -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
     charge or case ("بتهمة التفجير")?"""
     for c in cues:
-        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= PLAN_REACH:
+        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= settings.plan_reach:
             return True
-        if c.kind == "negation" and c.end <= t.start and t.start - c.end <= _NEG_REACH:
+        if c.kind == "negation" and c.end <= t.start \
+                and t.start - c.end <= settings.negation_reach:
             return True
-        if c.kind == "reference" and c.end <= t.start and t.start - c.end <= _REF_REACH:
+        if c.kind == "reference" and c.end <= t.start \
+                and t.start - c.end <= settings.reference_reach:
             return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
     return False
 
 
-# an incident noun with its own predicate: "الهجوم الأول استهدف معسكرا"، "هجوم أسفر عن"
-NOUN_LED = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:هجوم|هجمات|اعتداء)(?:\s+\S+){0,3}?\s+"
-                       r"(?:استهدف|استهدفت|اسفر|اسفرت|ادي|خلف|طال)")
 
-
-_SPECIFIC_TYPES = ("explosion", "airstrike")
 
 
 def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: str,
@@ -244,40 +243,53 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     etype = _first_type(strong or live, text)
     if not any(t.type == etype and t.strong for t in live):
         etype = _refine_type(etype, sentence, actors)
-    if etype == "armed_clash" and _RIOT.search(sentence):
+    if etype == "armed_clash" and pattern("riot").search(sentence):
         etype = "protest"  # clashes between protesters, or with them, are a riot
-    elif etype == "armed_clash" and any(
-            t.type == "territory" and t.strong and "محاول" not in text[max(0, t.start - 12):t.start]
-            for t in live):
+    elif etype == "armed_clash" and any(_took(t, text) for t in live):
         etype = "territory"  # the fighting that took a place is told as its taking
     return etype
+
+
+def _took(t: Trigger, text: str) -> bool:
+    """A strong territory trigger not told as an attempt ("محاولة السيطرة")."""
+    return t.type == "territory" and t.strong \
+        and _LEX["attempt"] not in text[max(0, t.start - SETTINGS.attempt_reach):t.start]
 
 
 def _first_type(triggers: list[Trigger], text: str = "") -> str:
     # "وتأتي الضربات بعد أن سيطرت القوات على البلدة": the news is the second trigger
     fresh = [t for t in triggers if not text[max(0, t.start - 5):t.start].rstrip().endswith(
-        ("هذه", "هذا", "تلك", "ذلك"))]
+        tuple(_LEX["demonstratives"]))]
     triggers = fresh or triggers
     for t in triggers:
-        if t.type in _SPECIFIC_TYPES:
+        if t.type in lexicon().specific:
             return t.type
     return triggers[0].type
 
 
-# a military target makes an armed group's assault a clash (GUIDELINES)
-_MILITARY = re.compile(r"قاعده عسكري|موقع عسكري|مواقع عسكري|معسكر|ثكنه|نقطه تفتيش|حاجز امني|"
-                       r"دوريه|نقاط تفتيش|مقر قياده|موقعا عسكري|مركز امني|مواقع للجيش|موقع للجيش")
 
 
-# "مواجهات بين محتجين وقوات الأمن"، "اشتباكات بين معارضين للرئيس وأنصاره"
-_RIOT = re.compile(r"(?:مواجهات|اشتباكات|اشتباك|مصادمات|صدامات)(?:\s+\S+)?\s+(?:بين|مع)\s+"
-                   r"(?:ال)?(?:محتج|متظاهر|معارض|انصار|مويد|طلاب|طلبه|اهالي|سكان|مشجع)")
+
+
 
 
 def _refine_type(etype: str, sentence: str, actors: list) -> str:
     """A plain "هجوم" on soldiers or a base is a clash; an assassination stays an attack."""
-    if etype == "attack" and (_MILITARY.search(sentence) or any(
+    if etype == "attack" and (pattern("military").search(sentence) or any(
         a.kind == "state_force" for a in actors
     )):
         return "armed_clash"  # an assault on a base, patrol or checkpoint, or on soldiers
     return etype
+
+
+def kinds(etype: str, live: list[Trigger]) -> list[str]:
+    """The incident types a sentence reports: its type, and arrests it tells beside a
+    clash ("أصيب 63 خلال مناوشات ... مضيفة أنها أوقفت 45 شخصا": the arrests are news)."""
+    if etype != "arrest" and any(t.type == "arrest" and t.strong for t in live):
+        return [etype, "arrest"]
+    return [etype]
+
+
+def merged_type(told: str, more: str) -> str:
+    """An "attack" told again as what it was (an explosion, an air raid) is that."""
+    return more if told == "attack" and more != "attack" else told

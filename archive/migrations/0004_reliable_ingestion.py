@@ -40,7 +40,7 @@ def key_v2(text):
 
 
 def key_v1(text):
-    from extraction.normalise import fold  # version 1 hashed the extractor's folding
+    from extraction.arabic import fold  # version 1 hashed the extractor's folding
 
     return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
 

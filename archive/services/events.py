@@ -12,7 +12,7 @@ from archive.models import Actor, Article, Event, EventActor, Place
 from archive.services.linking import relink
 from archive.services.reports import link_date
 from extraction import types
-from extraction.normalise import fold
+from extraction.arabic import fold
 
 KEY_MAX = 120
 COUNT_MAX = 2_147_483_647  # PositiveIntegerField on every database

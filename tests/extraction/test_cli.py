@@ -6,6 +6,7 @@ from pathlib import Path
 
 from extraction import VERSION, extract
 from extraction.__main__ import main
+from extraction.arabic import FOLD_VERSION
 from extraction.ratchet import below_floor
 
 
@@ -43,8 +44,10 @@ def test_it_runs_as_a_module_on_stdin():
 
 
 def test_the_version_names_the_rules_and_data():
-    base, _, digest = VERSION.partition("+")
+    base, _, rest = VERSION.partition("+")
+    digest, _, fold = rest.partition(".fold")
     assert base.count(".") == 2 and len(digest) == 10
+    assert fold == FOLD_VERSION
 
 
 def test_the_ratchet_fails_below_the_floor_and_above_the_negative_ceiling():

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extraction.arabic import fold
 from extraction.dates import find_dates
-from extraction.normalise import fold
 
 THURSDAY = dt.date(2018, 7, 12)
 

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from extraction import extract
+from extraction.arabic import fold
 from extraction.event_filter import (
     FEATURE_KINDS,
     MODEL_FILE,
@@ -17,7 +18,6 @@ from extraction.event_filter import (
     model_from_json,
     probability,
 )
-from extraction.normalise import fold
 from extraction.train_event_filter import main as train
 from extraction.types import Event, Span
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from extraction import gazetteer, lexicon
+from extraction import gazetteer, lexicon, lexicons
 from extraction.types import ACTOR_KINDS, PLACE_KINDS
 
 COUNTRIES = [
@@ -106,6 +106,6 @@ def test_a_duplicate_actor_key_is_refused(tmp_path):
 
 def test_generic_words_point_at_lexicon_actors():
     keys = {a.key for a in lexicon.load_actors()}
-    for phrase, spec in lexicon.load_json("actors_generic.json").items():
+    for phrase, spec in lexicons.load("actors_generic.json").items():
         for key in (*spec["candidates"], *spec.get("by_country", {}).values()):
             assert key.startswith("@") or key in keys, (phrase, key)

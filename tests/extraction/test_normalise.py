@@ -1,4 +1,5 @@
-from extraction.normalise import fold, normalise
+from extraction.arabic import fold
+from extraction.normalise import normalise
 
 
 def test_fold_is_unchanged_for_the_search_index():

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extraction.normalise import fold
+from extraction.arabic import fold
 from extraction.numbers import find_quantities, parse_number
 
 

@@ -4,7 +4,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.normalise import fold
+from extraction.arabic import fold
 from extraction.places import find_places
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from extraction.normalise import fold
+from extraction.arabic import fold
 from extraction.triggers import find_cues, find_triggers, seizes_people
 
 

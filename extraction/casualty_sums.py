@@ -1,0 +1,109 @@
+"""How a sentence's casualty figures add up: figures joined by و in one list are summed
+("8 عسكريين و14 إرهابيا" = 22, "ثلاثة عسكريين ... وجندي ... وجندي" = 5, an attacker
+"إضافة إلى الانتحاري" + 1); separate killed figures are the sides of one incident and
+add up unless they repeat one figure; of separate wounded figures the largest is the
+toll."""
+from __future__ import annotations
+
+from extraction.casualty_words import Tok, joined, lex, phrase_at, text
+from extraction.types import Count
+
+_SINGLES_REACH = 8  # tokens after a figure that may add "وجندي"
+_ATTACKER_REACH = 8  # tokens after a figure that may add "إضافة إلى الانتحاري"
+
+
+def add(a: Count | None, b: Count) -> Count:
+    if a is None:
+        return b
+    best = a.best + b.best if a.best is not None and b.best is not None else None
+    low = (a.low or 0) + (b.low or 0) if a.low is not None or b.low is not None else None
+    high = a.high + b.high if a.high is not None and b.high is not None else None
+    return Count(best, low, high)
+
+
+def _bigger(a: Count | None, b: Count | None) -> Count | None:
+    if a is None or b is None:
+        return a or b
+    key = lambda c: (c.best if c.best is not None else (c.low or 0))  # noqa: E731
+    return b if key(b) > key(a) else a
+
+
+def coordinated_before(toks: list[Tok], unread: list, i: int, kind: str) -> list:
+    """Figures no cue classified, coordinated right before one that is: "56 شرطيا و7
+    مواطنين أصيبوا" (both wounded, 63)."""
+    out = []
+    first = i
+    for a, b, count in reversed(unread):
+        if not joined(toks, b, first):
+            break
+        out.insert(0, (kind, a, b, count))
+        first = a
+    return out
+
+
+def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None, tuple]:
+    """(killed, wounded, spans) of a sentence's classified figures."""
+    totals: dict[str, Count | None] = {"killed": None, "wounded": None}
+    spans = []
+    group: Count | None = None
+    prev = None
+    for kind, i, j, count in figures:
+        spans.append((toks[i].start, toks[j].end))
+        if prev is not None and prev[0] == kind and joined(toks, prev[2], i):
+            group = add(group, count)
+        else:
+            if prev is not None:
+                totals[prev[0]] = _settle(prev[0], totals[prev[0]], group)
+            group = count
+        # singular person nouns coordinated after the figure: "... وجندي بريطاني وجندي"
+        if kind == "killed":
+            extra = _singles(toks, j) + _plus_attacker(toks, j)
+            group = add(group, Count(*(3 * [extra])))
+        prev = (kind, i, j)
+    if prev is not None:
+        totals[prev[0]] = _settle(prev[0], totals[prev[0]], group)
+    killed = totals["killed"]
+    if killed is not None and killed.best == 0 and killed.low == 0:
+        killed = None
+    return killed, totals["wounded"], tuple(spans)
+
+
+def _settle(kind: str, total: Count | None, group: Count | None) -> Count | None:
+    """Separate killed figures of one sentence are the sides of one incident and add up
+    ("قتل 14 من المتشددين ... أسفرت عن مقتل 8 عسكريين" = 22) unless they repeat one figure;
+    of separate wounded figures the largest is the toll."""
+    if total is None or group is None:
+        return total or group
+    if kind == "killed" and total.best != group.best and total.best and group.best:
+        return add(total, group)
+    return _bigger(total, group)
+
+
+def _plus_attacker(toks: list[Tok], j: int) -> int:
+    """1 for "... إضافة إلى الانتحاري" / "فضلا عن المهاجم" right after the killed figure
+    ending at token j: the attacker died too (GUIDELINES: every death of the incident)."""
+    cues = lex()
+    for k in range(j + 1, min(len(toks), j + _ATTACKER_REACH)):
+        if toks[k].brk and k > j + 1 or toks[k].qty is not None:
+            return 0
+        n = phrase_at(toks, k, cues["addition"])
+        if n and k + n < len(toks) and phrase_at(toks, k + n, cues["single_attacker"]):
+            return 1
+    return 0
+
+
+def _singles(toks: list[Tok], j: int) -> int:
+    """Count 'وجندي بريطاني' style additions right after the figure ending at token j."""
+    cues, conj = lex(), text("and")
+    n = 0
+    k = j + 1
+    limit = j + _SINGLES_REACH
+    while k < len(toks) and k <= limit and not toks[k].brk:
+        t = toks[k]
+        if t.qty is not None or cues["wounded_before"].match(t.forms):
+            break
+        if t.text.startswith(conj) and len(t.text) > 2 and cues["person_nouns"].match(
+                (t.text[1:],)):
+            n += 1
+        k += 1
+    return n

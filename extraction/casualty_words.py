@@ -1,0 +1,111 @@
+"""The words casualty figures are read with (data/casualties.json) and the one token
+view of a sentence the casualty reader walks: each token with its clitic readings
+(`arabic.readings`), the quantity covering it and whether punctuation precedes it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from extraction.arabic import fold, readings
+from extraction.lexicons import reads
+
+WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after",
+              "person_nouns", "subset", "units", "before_not", "killed_one", "addition",
+              "single_attacker")
+_SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
+         "victims", "opening_verbs", "joiners")
+_TEXTS = ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and")
+_LEX = reads("casualties.json", *WORD_LISTS, *_SETS, *_TEXTS, "definite")
+_TOKEN = re.compile(r"[^\W_]+|%")
+
+
+@dataclass(frozen=True)
+class Words:
+    """A cue list: single words, stems (written with a trailing *) and phrases."""
+
+    exact: frozenset
+    stems: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+    seen: dict = field(default_factory=dict, compare=False, repr=False)  # forms -> match
+
+    def match(self, forms: tuple[str, ...]) -> bool:
+        hit = self.seen.get(forms)
+        if hit is None:
+            hit = any(f in self.exact or f.startswith(self.stems) for f in forms)
+            if len(self.seen) < 100_000:
+                self.seen[forms] = hit
+        return hit
+
+
+@cache
+def lex() -> dict[str, Words]:
+    out = {}
+    for key in WORD_LISTS:
+        folded = [fold(w).strip() for w in _LEX[key]]
+        exact = frozenset(w for w in folded if " " not in w and not w.endswith("*"))
+        stems = tuple(w[:-1] for w in folded if w.endswith("*"))
+        phrases = tuple(tuple(w.split()) for w in folded if " " in w)
+        out[key] = Words(exact, stems, phrases)
+    return out
+
+
+@cache
+def words(key: str) -> frozenset[str]:
+    return frozenset(_LEX[key])
+
+
+@cache
+def definite() -> tuple[str, ...]:
+    return tuple(_LEX["definite"])
+
+
+def text(key: str) -> str:
+    return _LEX[key]
+
+
+@cache
+def pattern(key: str) -> re.Pattern:
+    return re.compile(_LEX[key])
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    forms: tuple[str, ...]
+    qty: object = None  # a Quantity covering this token
+    brk: bool = False  # punctuation right before this token
+
+
+def tokens(text_: str, start: int, end: int) -> list[Tok]:
+    toks = []
+    prev_end = start
+    brk = pattern("punctuation")
+    for m in _TOKEN.finditer(text_, start, end):
+        toks.append(Tok(m.start(), m.end(), m.group(), readings(m.group(), "casualty"),
+                        brk=bool(brk.search(text_, prev_end, m.start()))))
+        prev_end = m.end()
+    return toks
+
+
+def phrase_at(toks: list[Tok], i: int, cue: Words) -> int:
+    """Length in tokens of a cue starting at token i (0 if none)."""
+    for phrase in cue.phrases:
+        n = len(phrase)
+        if i + n <= len(toks) and all(phrase[k] in toks[i + k].forms for k in range(n)):
+            return n
+    return 1 if cue.match(toks[i].forms) else 0
+
+
+def joined(toks: list[Tok], last: int, first: int) -> bool:
+    """Is the figure starting at token `first` a و-coordinated addition to the one ending
+    at `last` ("8 عسكريين و14 إرهابيا", "مقابل 34")?"""
+    if first - last > 4:
+        return False
+    for k in range(last + 1, first + 1):
+        if toks[k].brk:
+            return False
+    return toks[first].text.startswith(text("and")) or toks[first - 1].text in words("joiners")

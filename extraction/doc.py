@@ -1,0 +1,193 @@
+"""One article while it is read: the `Doc` every stage takes.
+
+A Doc is built once per article (`build_doc`): the normalised text with its offset map
+back to the original, its tokens (one tokeniser, one `Token` whose clitic readings come
+from `lexicon.variants`), its segments (sentences cut again where «فيما/بينما» opens a
+second report) and their clauses, what the finders found in it (places, actors,
+triggers, cues, sorted by start so that a stage can ask for those within a span), and
+the candidates and events the stages make of it.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
+
+from extraction.actors import ActorMention, find_actors
+from extraction.arabic import readings, strip_article
+from extraction.lexicon import Token
+from extraction.lexicons import reads
+from extraction.normalise import NormalisedText, normalise
+from extraction.place_index import country_of, text_tokens
+from extraction.places import PlaceMention, find_places
+from extraction.sentences import Sentence, split_clauses, split_sentences
+from extraction.settings import SETTINGS, Settings
+from extraction.triggers import Cue, Trigger, find_cues, find_triggers
+from extraction.types import ActorRef, Count, EventDate, PlaceRef
+
+_log = logging.getLogger("extraction")
+_LEX = reads("pipeline.json", "second_report", "armed_heads")
+
+
+def guarded(fn, *args, default=None):
+    """fn(*args); a rule that fails is logged and the article keeps the rest."""
+    try:
+        return fn(*args)
+    except Exception:  # a rule's bug must not lose the article
+        _log.exception("extraction: %s failed", getattr(fn, "__qualname__", fn))
+        return default
+
+
+@dataclass
+class Candidate:
+    """One sentence's report of an incident at one place, before repeated reports are
+    merged (mutable: merging fills it in)."""
+
+    type: str
+    sentence: Sentence
+    place: PlaceMention | None
+    own_place: bool
+    killed: Count | None
+    wounded: Count | None
+    actors: list[ActorRef]
+    date: EventDate | None
+    strong: bool
+    order: int
+    update: bool = False  # the sentence updates a toll ("ارتفعت حصيلة")
+    anaphoric: bool = False  # told with definite triggers only: "الغارة", "الهجوم"
+    plural: bool = False  # "غارات", "هجمات": the figures may cover several strikes
+    mentions: list[Sentence] = field(default_factory=list)  # later sentences telling it
+
+
+@dataclass
+class Doc:
+    nt: NormalisedText
+    published: dt.date | None
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    triggers: list[Trigger]
+    cues: list[Cue]
+    settings: Settings = SETTINGS
+    candidates: list[Candidate] = field(default_factory=list)
+    events: list[Candidate] = field(default_factory=list)
+    pending: tuple | None = None  # a weak report with figures waiting for its place
+    masked: list[str] = field(default_factory=list, init=False)  # history blanked out
+    starts: dict[str, list[int]] = field(default_factory=dict, init=False)
+    countries: set[str] = field(default_factory=set, init=False)  # where it happens
+    dateline: int = field(default=0, init=False)  # where the dateline prefix ends
+
+    def __post_init__(self) -> None:
+        self.masked = list(self.nt.text)
+        self.dateline = _dateline_end(self.nt.text, self.settings)
+        self.countries = {country_of(k) for p in self.places
+                          if (k := p.ref.key or p.ref.parent_key)}
+        self.starts = {name: [x.start for x in getattr(self, name)]
+                       for name in ("places", "actors", "triggers", "cues")}
+
+    @property
+    def text(self) -> str:
+        return self.nt.text
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return text_tokens(self.nt.text)
+
+    @cached_property
+    def segments(self) -> list[Sentence]:
+        return segments(self.nt.text, self.settings)
+
+    def clauses(self, sent: Sentence) -> list[Sentence]:
+        return split_clauses(self.nt.text, sent.start, sent.end)
+
+    def within(self, name: str, start: int, end: int) -> list:
+        """The finder's mentions `name` that lie inside [start, end)."""
+        items, starts = getattr(self, name), self.starts[name]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [x for x in items[lo:hi] if x.end <= end]
+
+    def original(self, start: int, end: int) -> str:
+        """The article's own words for a span of the folded text."""
+        return self.nt.original[slice(*self.nt.to_original(start, end))]
+
+    def as_written(self, mention):
+        """A mention whose surface is the article's own spelling, not the folded one."""
+        try:
+            return replace(mention, surface=self.original(mention.start, mention.end))
+        except (TypeError, ValueError):
+            return mention
+
+
+def build_doc(text: str, published: dt.date | None,
+              settings: Settings = SETTINGS) -> Doc:
+    """Normalise the article once and run every finder over it (each guarded)."""
+    nt = normalise(text)
+    folded = nt.text
+    places = guarded(find_places, folded, default=[])
+    actors = guarded(find_actors, folded, default=[])
+    places, actors = _with_ner(folded, places, actors)
+    return Doc(nt, published, places, actors, guarded(find_triggers, folded, default=[]),
+               guarded(find_cues, folded, default=[]), settings)
+
+
+@cache
+def _dateline_re(max_chars: int) -> re.Pattern:
+    return re.compile(r"[^\n]{0," + str(max_chars) + r"}?(?:\s[-–—]\s|\n|\s?[-–—]\s?\(|:)")
+
+
+def _dateline_end(text: str, settings: Settings) -> int:
+    """Where the article's dateline ("بغداد - رويترز:", "كابل/ الأناضول\n") ends (0 if
+    it has none)."""
+    m = _dateline_re(settings.dateline_max).match(text)
+    return m.end() if m else 0
+
+
+@cache
+def _second_report() -> re.Pattern:
+    # "8 killed in X, while 3 others were killed in Y": two incidents in one sentence
+    return re.compile(_LEX["second_report"])
+
+
+def segments(text: str, settings: Settings = SETTINGS) -> list[Sentence]:
+    """Sentences, cut again where "فيما/بينما/في حين" opens a second report."""
+    out = []
+    for sent in split_sentences(text):
+        pos = sent.start
+        for m in _second_report().finditer(text, sent.start, sent.end):
+            if m.start() - pos > settings.second_report_min:
+                out.append(Sentence(pos, m.start(), text[pos:m.start()]))
+                pos = m.start() + 1
+        out.append(Sentence(pos, sent.end, text[pos:sent.end]))
+    return out
+
+
+def armed_head(word: str) -> bool:
+    """Does an organisation's first word name an armed body ("قوات", "والقوات", "لواء",
+    "وحدات")? Particles come off as whole prefixes (arabic.readings), never letter by
+    letter: "لواء" is not "ء" and "وحدات" is not "حدات"."""
+    heads = _LEX["armed_heads"]
+    return any(w in heads or strip_article(w) in heads for w in readings(word, "trigger"))
+
+
+def _with_ner(text: str, places: list, actors: list) -> tuple[list, list]:
+    """Add the NER model's places (LOC) and armed organisations (ORG) the gazetteer and
+    lexicon missed, when MARSAD_NER_MODEL is set (see extraction/ner.py)."""
+    from extraction import ner
+
+    if not ner.model_path():
+        return places, actors
+    taken = [(m.start, m.end) for m in (*places, *actors)]
+    for e in ner.find_entities(text):
+        if any(a < e.end and e.start < b for a, b in taken):
+            continue
+        if e.label == "LOC":
+            ref = PlaceRef(name=e.text, aliases=(e.text,), kind="area")
+            places.append(PlaceMention(e.start, e.end, ref, e.text, True))
+        elif e.label == "ORG" and armed_head(e.text.split()[0]):
+            actors.append(ActorMention(e.start, e.end, e.text, None, "armed_group", e.text, True))
+    places.sort(key=lambda m: m.start)
+    actors.sort(key=lambda m: m.start)
+    return places, actors

@@ -1,0 +1,259 @@
+"""Places the gazetteer lacks, found by pattern: after a head word ("قرية كنعوص في ...
+لقضاء الشرقاط" -> كنعوص under الشرقاط), coordinated under a plural head ("قريتي X
+وY"), placed by a direction from a known place ("في بلدة X شمال مالي"), or a square
+named by an ordinal ("الدوار الرابع"); each under the known place the text attaches it
+to (`parent_for`)."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+
+from extraction.arabic import L
+from extraction.gazetteer import places_by_key
+from extraction.lexicon import Token, Variant, head_reading, variants
+from extraction.place_index import ancestors_of, coordinated, country_of, gap_ok, stopwords
+from extraction.place_words import PlaceMention, W
+from extraction.sentences import SENTENCE_END
+from extraction.settings import SETTINGS
+from extraction.types import PlaceRecord, PlaceRef
+
+_NAME_WORDS = 3  # words an unseen name may have
+_VERB_MIN = 4  # letters of a word that may be an imperfect verb
+
+
+def anchored(text: str, toks: Sequence[Token], raw: list, covered: set[int],
+             known: list[PlaceMention], context: dict) -> list[PlaceMention]:
+    """An unseen place placed by a direction from a known one: "في بلدة الكرمة شمال مالي",
+    "بالرطبة غرب الانبار"."""
+    out: list[PlaceMention] = []
+    for first, _last, _start, _end, _head, relative, _cands in raw:
+        found = _before_direction(toks, first, relative, covered)
+        if found is None:
+            continue
+        x, word, offset = found
+        anchor = next((m for m in known if m.start >= toks[first].start), None)
+        if anchor is None or anchor.ref.key is None:
+            continue
+        start = toks[x].start + offset
+        out.append(_unseen(text, start, toks[x].end, W.default_head, [word], [anchor], context))
+        covered.add(x)
+    return out
+
+
+def _before_direction(toks: Sequence[Token], first: int, relative: str | None,
+                      covered: set[int]) -> tuple[int, str, int] | None:
+    """(token, name, letters to skip) of an unseen name before the direction word that
+    stands before token `first` ("في X شمال Y", "بX غرب Y")."""
+    d = first - 1  # the direction word
+    if relative not in W.compass or d < 2 or not toks[first].joined or not toks[d].joined:
+        return None
+    if W.relative.get(toks[d].text) is None and not any(
+            v.word in W.relative for v in variants(toks[d].text)[1:]):
+        return None
+    x = d - 1
+    if x in covered or (x - 1) in covered:
+        return None
+    word, offset = toks[x].text, 0
+    if toks[x - 1].text != W.in_:
+        clitic = next((v for v in variants(word)[1:] if v.offset == 1 and word[0] == L.by), None)
+        if clitic is None:
+            return None
+        word, offset = clitic.word, 1
+    stop = stopwords()
+    if len(word) < 3 or _is_stop(word, stop, first=True) or word in stop["common_names"]:
+        return None
+    return x, word, offset
+
+
+def _head_at(toks: Sequence[Token], i: int, covered: set[int]) -> Variant | None:
+    """The head word at token i that may announce an unseen name right after it."""
+    head = head_reading(toks[i].text, W.pattern_heads)
+    if head is None or i in covered or (i + 1) in covered or not gap_ok(toks, i, i + 1):
+        return None
+    return head
+
+
+def patterns(text: str, toks: Sequence[Token], covered: set[int],
+             known: list[PlaceMention], context: dict,
+             after_plural: dict[int, Variant]) -> list[PlaceMention]:
+    """Places the gazetteer lacks, found after a head word: قرية X، منطقة X، تبة X ...,
+    and "قريتي X وY" (the second name after the و of a plural head; after_plural: the
+    token after a gazetteer name under a plural head -> that head)."""
+    stop = stopwords()
+    out: list[PlaceMention] = []
+    i, head, cut = 0, None, 0  # cut: letters of token i that belong to no name (the و)
+    starts = sorted({n for n, tok in enumerate(toks)  # where a name may start: skip to them
+                     if head_reading(tok.text, W.pattern_heads) is not None}.union(after_plural))
+    while i < len(toks) - 1:
+        if head is None:
+            k = bisect_left(starts, i)
+            if k == len(starts) or starts[k] >= len(toks) - 1:
+                break
+            i = starts[k]
+            if i in after_plural and _and_name(text, toks, i, covered, stop):
+                head, cut = after_plural[i], 1  # "قرى الزاب وكنعوص"
+        if head is None:
+            head = _head_at(toks, i, covered)
+            if head is None:
+                i += 1
+                continue
+            first, start = i + 1, toks[i].start + head.offset
+        else:
+            first, start = i, toks[i].start + cut
+        words, j = _name(toks, first, cut, head.word, covered, known)
+        if words:
+            out.append(_unseen(text, start, toks[j - 1].end, head.word, words, known, context))
+            covered.update(range(first - (cut == 0), j))
+        i, cut = max(j, i + 1), 0
+        if words and head.word in W.plural_heads and i < len(toks) \
+                and _and_name(text, toks, i, covered, stop):
+            cut = 1  # "وحوش الزريقية": the next name under the same head
+        else:
+            head = None
+    return out
+
+
+def _bare_name(tok: Token, word: str, head: str, known: list[PlaceMention]) -> bool:
+    """"حي حمروين في العاصمة مقديشو": one bare word, when a known place follows."""
+    return head in W.bare_name_heads and _placed_next(tok, known) \
+        and word not in stopwords()["common_names"]
+
+
+def _ends_name(word: str, words: list[str], head: str) -> bool:
+    """"قرى X وY" (the next name), "منطقة يسيطر عليها" (an imperfect verb)."""
+    if words and head in W.plural_heads and word.startswith(L.and_):
+        return True
+    verb = L.imperfect
+    return len(word) >= _VERB_MIN and (word[0] == verb[0] or (bool(words) and word[0] == verb[1]))
+
+
+def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[int],
+          known: list[PlaceMention]) -> tuple[list[str], int]:
+    """The words of the unseen name starting at token `first`, and the token after it."""
+    stop = stopwords()
+    words: list[str] = []
+    j = first
+    while j < len(toks) and len(words) < _NAME_WORDS and j not in covered:
+        word = toks[j].text[cut:] if j == first else toks[j].text
+        if (words and not gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
+            break
+        if not words and head in W.definite_heads and not word.startswith(L.article):
+            if _bare_name(toks[j], word, head, known):
+                words.append(word)
+                j += 1
+            break
+        if _ends_name(word, words, head):
+            break
+        words.append(word)
+        j += 1
+    return words, j
+
+
+def _placed_next(tok: Token, known: list[PlaceMention]) -> bool:
+    """A known place follows the token at once ("حمروين في العاصمة مقديشو")."""
+    return any(0 < m.start - tok.end <= SETTINGS.placed_next for m in known)
+
+
+def _and_name(text: str, toks: Sequence[Token], i: int, covered: set[int],
+              stop: dict[str, frozenset[str]]) -> bool:
+    """Token i is "وX" after a name, or after its comma ("قرى X، وY"): X may be the next
+    name under the same plural head ("ومعان", not "وقفات")."""
+    tok = toks[i]
+    return (i not in covered and tok.text.startswith(L.and_) and len(tok.text) > 2
+            and tok.text not in stop["function_words"]
+            and (tok.joined or coordinated(text[toks[i - 1].end:tok.start])))
+
+
+def squares(text: str, toks: Sequence[Token], covered: set[int],
+            known: list[PlaceMention], context: dict) -> list[PlaceMention]:
+    """A square, roundabout or street named by an ordinal: "الدوار الرابع"."""
+    out: list[PlaceMention] = []
+    for i in [n - 1 for n, tok in enumerate(toks) if tok.text in W.ordinals and n]:
+        if i in covered or (i + 1) in covered:
+            continue
+        head = head_reading(toks[i].text, W.square_heads)
+        if head is None or not toks[i + 1].joined:
+            continue
+        start = toks[i].start + head.offset
+        out.append(_unseen(text, start, toks[i + 1].end, W.default_head,
+                           [head.word, toks[i + 1].text], known, context))
+        covered.update((i, i + 1))
+    return out
+
+
+def _unseen(text: str, start: int, end: int, head: str, words: list[str],
+            known: list[PlaceMention], context: dict) -> PlaceMention:
+    """A place the gazetteer lacks, under the known place the sentence attaches it to."""
+    name = " ".join(([head] if head in W.name_heads else []) + words)
+    parent = parent_for(text, end, known, context)
+    chain = (parent, *ancestors_of(parent.key)) if parent else ()
+    surface = text[start:end]
+    ref = PlaceRef(
+        name=name, aliases=(surface,), admin=tuple(a.name for a in chain), key=None,
+        parent_key=parent.key if parent else None, kind=W.heads[head],
+        latitude=parent.lat if parent else None, longitude=parent.lon if parent else None,
+    )
+    return PlaceMention(start, end, ref, surface, True)
+
+
+def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:
+    if word in stop["function_words"] or word in W.relative or word in W.heads:
+        return True
+    if first and word in stop["not_names"]:
+        return True
+    if not first and word in stop["name_stop"]:
+        return True
+    if len(word) > 3 and word[0] in L.attached and word[1:] in W.relative:
+        return True  # "ميدان التحرير بوسط القاهرة"
+    if word.startswith(L.and_) and len(word) > 2:
+        rest = word[1:]
+        if rest.startswith(L.article) or rest in stop["function_words"] or rest in W.heads:
+            return True
+    return False
+
+
+def _nearby(text: str, end: int, known: list[PlaceMention]) -> list[PlaceMention]:
+    """Known places the text may attach an unseen one ending at `end` to, nearest first:
+    the next one in its sentence, the one before it in its sentence, the one before it in
+    its paragraph."""
+    s = SETTINGS
+    following = [m for m in known if m.start >= end and m.start - end < s.parent_following
+                 and not SENTENCE_END.search(text, end, m.start)][:1]
+    preceding = [m for m in known if m.end <= end and end - m.end < s.parent_preceding
+                 and not SENTENCE_END.search(text, m.end, end)][-1:]
+    earlier = [m for m in known if m.end <= end and end - m.end < s.parent_earlier
+               and "\n\n" not in text[m.end:end]][-1:]
+    return following + preceding + earlier
+
+
+def _main_governorate(known: list[PlaceMention]) -> PlaceRecord | None:
+    """The governorate the document names most (twice at least, or alone)."""
+    index = places_by_key()
+    counts: Counter = Counter()
+    for m in known:
+        for rec in (index[m.ref.key], *ancestors_of(m.ref.key)):
+            if rec.kind == "governorate":
+                counts[rec.key] += 1
+    if counts:
+        key, n = counts.most_common(1)[0]
+        if n >= 2 or len(counts) == 1:
+            return index[key]
+    return None
+
+
+def parent_for(text: str, end: int, known: list[PlaceMention], context: dict
+               ) -> PlaceRecord | None:
+    """The known place the text attaches an unseen one to: a nearby one (`_nearby`), one
+    in the document's main country first; else the document's most named governorate."""
+    index = places_by_key()
+    known = [m for m in known if m.ref.key is not None]
+    shares = context["countries"]
+    main = max(shares, key=shares.get) if shares else None
+    candidates = _nearby(text, end, known)
+    for m in candidates:
+        if country_of(m.ref.key) == main:
+            return index[m.ref.key]
+    if candidates:
+        return index[candidates[0].ref.key]
+    return _main_governorate(known)

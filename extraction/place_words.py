@@ -1,0 +1,104 @@
+"""The words of the place finder (data/places_heads.json) and what it returns: a
+`PlaceMention`, and the kinds of places ranked by size."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from extraction.arabic import L, directions
+from extraction.lexicons import reads
+from extraction.types import PlaceRef
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    ref: PlaceRef
+    surface: str
+    via_pattern: bool
+    relative: str | None = None
+
+
+_LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "definite_heads",
+             "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
+             "glued_heads", "default_head", "from", "in")
+
+
+class _Words:
+    """The head words of data/places_heads.json, read on first use."""
+
+    @cached_property
+    def heads(self) -> dict[str, str]:  # head word -> the kind of place it announces
+        return _LEX["heads"]
+
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        return frozenset(self.heads)
+
+    @cached_property
+    def name_heads(self) -> frozenset[str]:  # kept in an unseen name: جبل الكوكب
+        return frozenset(_LEX["name_heads"])
+
+    @cached_property
+    def plural_heads(self) -> frozenset[str]:  # "قريتي X وY"
+        return frozenset(_LEX["plural_heads"])
+
+    @cached_property
+    def definite_heads(self) -> frozenset[str]:  # "سوق الهال", not "سوق مزدحم"
+        return frozenset(_LEX["definite_heads"])
+
+    @cached_property
+    def bare_name_heads(self) -> frozenset[str]:  # "حي حمروين في مقديشو"
+        return frozenset(_LEX["bare_name_heads"])
+
+    @cached_property
+    def pattern_heads(self) -> frozenset[str]:
+        return frozenset(self.heads) - frozenset(_LEX["not_pattern_heads"])
+
+    @cached_property
+    def relative(self) -> dict[str, str]:  # word before a place -> relation
+        return _LEX["relative"]
+
+    @cached_property
+    def square_heads(self) -> frozenset[str]:  # "الدوار الرابع": named by an ordinal
+        return frozenset(_LEX["square_heads"])
+
+    @cached_property
+    def ordinals(self) -> frozenset[str]:
+        return frozenset(_LEX["ordinals"])
+
+    @cached_property
+    def glued(self) -> re.Pattern:  # "مدينةالديوانية": a head word without its space
+        return re.compile("(?:" + "|".join(_LEX["glued_heads"]) + ")(?=" + L.article + r"\w{3})")
+
+    @cached_property
+    def default_head(self) -> str:  # the head of an unseen place no head word announces
+        return _LEX["default_head"]
+
+    @cached_property
+    def from_(self) -> str:
+        return _LEX["from"]
+
+    @cached_property
+    def in_(self) -> str:
+        return _LEX["in"]
+
+    @cached_property
+    def compass(self) -> frozenset[str]:
+        """جنوب، شمال، شرق، غرب and the compounds "شمال غرب" ..."""
+        words = directions()["compass"]
+        return frozenset(words) | {f"{a} {b}" for a in words[:2] for b in words[2:]}
+
+
+W = _Words()
+KIND_RANK = {  # how large a place of each kind is, for choosing among readings
+    "country": 6, "governorate": 5, "district": 4, "subdistrict": 3, "city": 3.5,
+    "village": 1, "area": 2,
+}
+NESTING = {  # which kinds lie inside which
+    "area": 0, "village": 1, "city": 2, "subdistrict": 3, "district": 4, "governorate": 5,
+    "country": 6,
+}
+TOP = {"country", "governorate"}  # kinds a head word never announces as small

@@ -1,0 +1,95 @@
+"""Dating: the one home of the date decision. A sentence's news day (`sentence_dates`,
+`news_day`), which date a merged event keeps (`prefer`), whether two reports' days
+differ (`different_days`), and the days unplaced reports inherit (`inherit_dates`, from
+the report before; `lead_dates`, from the paragraph or the lead)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from functools import cache
+
+from extraction.dates import DateMention, find_dates
+from extraction.doc import Doc, guarded
+from extraction.lexicons import reads
+from extraction.sentences import Sentence
+from extraction.types import EventDate
+
+_LEX = reads("dating.json", "report_day")
+
+
+def sentence_dates(doc: Doc, sent: Sentence) -> list[DateMention]:
+    """The date mentions of a sentence, with offsets into the document."""
+    found = guarded(find_dates, sent.text, doc.published, default=[])
+    return [replace(d, start=d.start + sent.start, end=d.end + sent.start) for d in found]
+
+
+def only_background(dates: list[DateMention]) -> bool:
+    """The sentence names an earlier time and no day of the news: history."""
+    return any(d.background for d in dates) and not any(
+        not d.background and d.date is not None for d in dates)
+
+
+def news_day(doc: Doc, dates: list[DateMention]) -> EventDate | None:
+    """The first day a sentence names as news (not background)."""
+    return next((EventDate(d.date, d.precision, doc.original(d.start, d.end))
+                 for d in dates if not d.background and d.precision == "day"), None)
+
+
+def _resolved(date: EventDate | None) -> bool:
+    return date is not None and date.date is not None
+
+
+def prefer(current: EventDate | None, told: EventDate | None) -> EventDate | None:
+    """The date a merged event keeps: the first resolved one, except that the day an
+    organisation reports ("أعلنت المنظمة اليوم") gives way to the incident's day ("الغارة
+    نفذت السبت")."""
+    if not _resolved(current) or (_resolved(told) and _LEX["report_day"] in current.text):
+        return told or current
+    return current
+
+
+def different_days(a: EventDate | None, b: EventDate | None) -> bool:
+    return _resolved(a) and _resolved(b) and a.date != b.date
+
+
+def inherit_dates(doc: Doc) -> None:
+    """An incident told without its day happened on the day of the report before it
+    ("قتل 12 مدنيا الاحد ... اربعة مدنيين قتلوا في قصف على بلدة اخرى")."""
+    dated = [c for c in doc.candidates if _resolved(c.date)]
+    orders = [c.order for c in dated]
+    for e in doc.events:
+        if not _resolved(e.date):
+            i = bisect.bisect_right(orders, e.order)
+            if i:
+                e.date = dated[i - 1].date
+
+
+@cache
+def _lead(min_chars: int) -> re.Pattern:
+    return re.compile(r"[^\n]{" + str(min_chars) + ",}")
+
+
+def _paragraph_day(doc: Doc, e, lead_end: int) -> EventDate | None:
+    """The day the event's paragraph, or the lead, names before it."""
+    text, segments = doc.text, doc.segments
+    for k in range(e.order - 1, -1, -1):
+        same_paragraph = "\n" not in text[segments[k].end:segments[e.order].start]
+        if not same_paragraph and segments[k].end > lead_end:
+            continue
+        day = news_day(doc, [d for d in sentence_dates(doc, segments[k])
+                             if d.date is not None])
+        if day is not None:
+            return day
+        if not same_paragraph:
+            return None
+    return None
+
+
+def lead_dates(doc: Doc) -> None:
+    """An incident still without a day happened on the day its paragraph, or the lead,
+    names before it ("تمكنت الأجهزة الأمنية فجر الثلاثاء من ..." then "ضبطوا في X")."""
+    lead_end = next((m.end() for m in _lead(doc.settings.lead_min).finditer(doc.text)), 0)
+    for e in doc.events:
+        if not _resolved(e.date):
+            e.date = _paragraph_day(doc, e, lead_end) or e.date

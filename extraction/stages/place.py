@@ -1,0 +1,199 @@
+"""Placing: the one home of the place decision. Which places a sentence reports its
+incident at (`choose_places`), which place mentions are no incident's place
+(`names_a_party`), and the place facts merging relies on: how specific a place is,
+whether one encloses another, whether two reports are at the same place, which place a
+merged event keeps (`refine`) and where an unplaced event happened (`carry_places`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from functools import cache
+
+from extraction.gazetteer import ancestors, places_by_key
+from extraction.lexicons import reads
+from extraction.settings import SETTINGS
+from extraction.triggers import Trigger
+from extraction.types import PlaceRef
+
+_LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
+             "from", "clause_end", "inside", "coordination")
+# how specific a place is: settlements first; areas (mountains, regions) are vaguer
+_KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
+              "governorate": 3, "country": 4}
+_COUNTRY_RANK = 4
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_LEX[key])
+
+
+@cache
+def _pattern(key: str) -> re.Pattern:
+    return re.compile(_LEX[key])
+
+
+def rank(p) -> int:
+    return _KIND_RANK.get(p.ref.kind, 1)
+
+
+def is_ancestor(outer, inner) -> bool:
+    """Is place mention `outer` one of `inner`'s enclosing places?"""
+    if outer.ref.key and inner.ref.key and inner.ref.key.startswith(outer.ref.key + "."):
+        return True
+    return outer.ref.name in inner.ref.admin
+
+
+def _encloses(outer, inner) -> bool:
+    """`outer` encloses `inner` and not the other way round: enclosure read from names
+    can be mutual ("تونس" the city lies in "تونس" the country, and a second mention of
+    it "encloses" the first), and mutual enclosure says nothing about which is smaller."""
+    return is_ancestor(outer, inner) and not is_ancestor(inner, outer)
+
+
+def vague(p) -> bool:
+    """"north of X", "the east of X", a whole country: somewhere around X, not X itself."""
+    if p.ref.kind == "country":
+        return True
+    return bool(p.relative) and p.relative not in _words("precise_relatives")
+
+
+def _most_specific(places: list) -> list:
+    """The places no other one of the sentence lies in, each name once (first kept)."""
+    specific = [p for p in places if not any(
+        q is not p and _encloses(p, q) for q in places)] or places
+    seen, uniq = set(), []
+    for p in specific:
+        if p.ref.name not in seen:
+            seen.add(p.ref.name)
+            uniq.append(p)
+    return uniq
+
+
+def _taken(uniq: list, triggers: list[Trigger], text: str) -> list:
+    """Every place taken in a territory trigger's clause: "قريتي حوش الظواهرة وحوش
+    الزريقية"."""
+    first = min((t.start for t in triggers if t.type == "territory"), default=0)
+    stop = text.find(_LEX["clause_end"], first)
+    stop = len(text) if stop < 0 else stop
+    taken = [p for p in uniq if first <= p.start < stop and rank(p) < _COUNTRY_RANK
+             and not vague(p)]
+    return taken or [p for p in uniq if p.start >= first][:1] or uniq[:1]
+
+
+def choose_places(places: list, etype: str, triggers: list[Trigger], text: str,
+                  counted: bool = False) -> list:
+    """The places a sentence reports its incident at: the most specific one and those
+    coordinated with it; for a territory report, every place taken in the trigger's
+    clause. A toll over several provinces (`counted`) is one summary, not one per place."""
+    if not places:
+        return []
+    uniq = _most_specific(places)
+    if etype == "territory":
+        return _taken(uniq, triggers, text)
+    best = min(uniq, key=lambda p: (rank(p), vague(p), p.start))
+    best = _quarter_of(best, uniq, text)
+    if counted and rank(best) >= _KIND_RANK["governorate"]:
+        return [best]
+    return coordinated(best, uniq, text)
+
+
+def _quarter_of(best, places: list, text: str):
+    """A named quarter, square or market told right before the town it lies in is more
+    precise than the town ("حي X في العاصمة Y", "سوق X وسط Y")."""
+    inside = _pattern("inside")
+    for p in places:
+        if p.end <= best.start and p.ref.kind == "area" and not vague(p) \
+                and inside.fullmatch(text[p.end:best.start]):
+            return p
+    return best
+
+
+def coordinated(best, places: list, text: str, settings=SETTINGS) -> list:
+    """`best` and the places coordinated with it ("مدن X وY وZ"، "قريتي X وY"), each its
+    own incident (GUIDELINES: one event per place), when they are of the same rank."""
+    ordered = sorted(places, key=lambda p: p.start)
+    i = ordered.index(best)
+    chain = [best]
+    joins = _pattern("coordination")
+    for prev, nxt in zip(ordered[i:], ordered[i + 1:], strict=False):
+        gap = text[prev.end:nxt.start]
+        if len(gap) > settings.coordination_gap or not joins.fullmatch(gap) or vague(nxt) \
+                or abs(rank(nxt) - rank(best)) > 1:
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _launched_from(before: list[str]) -> bool:
+    """"قذيفة أطلقت من منطقة X": where it came from."""
+    return bool(_words("from").intersection(before[-3:])) and any(
+        w in _words("launch_words") for w in before[-4:])
+
+
+def _in_title(before: list[str]) -> bool:
+    """"مدير ناحية X", "فندق X": a speaker's title or a building's name."""
+    titles = _words("titles")
+    if before and before[-1] in titles:
+        return True
+    return len(before) > 1 and before[-2] in titles and before[-1] in _words("title_units")
+
+
+def names_a_party(text: str, place, actors: list, starts: list[int],
+                  settings=SETTINGS) -> bool:
+    """A place inside an actor's name ("الجيش العراقي", "التحالف بقيادة السعودية"), a
+    speaker's title ("مدير ناحية القيارة") or where a shell came from: not where the
+    incident happened."""
+    before = text[max(0, place.start - settings.title_window):place.start].split()
+    if _launched_from(before) or _in_title(before):
+        return True
+    i = bisect.bisect_right(starts, place.start) - 1
+    return i >= 0 and actors[i].start <= place.start < actors[i].end
+
+
+def same_place(a, b) -> bool | None:
+    """True same / enclosing, False different, None when one is unknown."""
+    if a is None or b is None or vague(a) or vague(b):
+        return None  # "north of Mogadishu" may be any place near it
+    if a.ref.name == b.ref.name or (a.ref.key and a.ref.key == b.ref.key):
+        return True
+    return is_ancestor(a, b) or is_ancestor(b, a)
+
+
+def refines(old, new) -> bool:
+    """Does place `new`, told of an event placed at `old`, say more precisely where?"""
+    return new is not None and (old is None or vague(old) and not vague(new)
+                                or is_ancestor(old, new))
+
+
+def refined(current, places: list):
+    """The most specific of `places` inside (or instead of a vague) `current`, or None."""
+    better = [p for p in places if not vague(p) and (
+        current is None or vague(current) or is_ancestor(current, p))]
+    return min(better, key=rank) if better else None
+
+
+def town_of(place):
+    """The settlement a quarter, square or street lies in, told at the same words."""
+    key = place.ref.parent_key if place.ref.kind == "area" else None
+    record = places_by_key().get(key) if key else None
+    if record is None:
+        return place
+    ref = PlaceRef(name=record.name, aliases=place.ref.aliases, key=record.key,
+                   admin=tuple(a.name for a in ancestors(record.key)),
+                   parent_key=record.parent, kind=record.kind, latitude=record.lat,
+                   longitude=record.lon, name_en=record.name_en)
+    return replace(place, ref=ref)
+
+
+def carry_places(events: list, family, settings=SETTINGS) -> None:
+    """An event told without a place happened where the article's previous one did; a
+    protest after a killing in a quarter was in the town, not at the doorstep."""
+    for prev, e in zip(events, events[1:], strict=False):
+        if e.place is None and prev.place is not None \
+                and e.order - prev.order <= settings.place_carried_within:
+            e.place = prev.place if family(e.type) == family(prev.type) else town_of(
+                prev.place)
+            e.own_place = False

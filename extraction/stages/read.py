@@ -1,0 +1,208 @@
+"""Reading: each segment of the Doc into candidate events (one per place it reports the
+incident at), or into more of the previous candidate. A segment is dropped when a cue
+says it is no news (an accident, a verdict, an earlier toll, history); its live
+triggers are those no cue cancels; its figures, places and parties are read once; the
+type, roles, date and places are asked of their homes (`triggers.event_type`,
+`roles`, `dating`, `place.choose_places`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from extraction import roles
+from extraction.casualties import Casualties, find_casualties
+from extraction.doc import Candidate, Doc, guarded
+from extraction.lexicons import reads
+from extraction.sentences import Sentence
+from extraction.stages import dating
+from extraction.stages.merge import continue_report
+from extraction.stages.place import choose_places, names_a_party
+from extraction.triggers import (
+    Cue,
+    Trigger,
+    cancelled,
+    event_type,
+    kinds,
+    pattern,
+    seizes_people,
+)
+
+_LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
+             "verb_particles")
+_DROPS = ("accident", "court")  # cue kinds that make a sentence no news at all
+
+
+@cache
+def _update() -> re.Pattern:
+    return re.compile(_LEX["update"])
+
+
+@dataclass
+class Report:
+    """What one segment tells, read once."""
+
+    order: int
+    sent: Sentence
+    cues: list[Cue]
+    live: list[Trigger] = field(default_factory=list)
+    background: bool = False
+    cas: Casualties = Casualties(None, None)
+    places: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+    strong: list[Trigger] = field(default_factory=list)
+
+    @property
+    def has_figures(self) -> bool:
+        return self.cas.killed is not None or self.cas.wounded is not None
+
+    def kind(self, kind: str) -> bool:
+        return any(c.kind == kind for c in self.cues)
+
+
+def read_stage(doc: Doc) -> None:
+    """Every segment, in order (each guarded: a failing sentence loses only itself)."""
+    for order, sent in enumerate(doc.segments):
+        guarded(read_sentence, doc, order, sent)
+    doc.events = list(doc.candidates)
+
+
+def _no_news(r: Report) -> bool:
+    """A road accident, a crime; a verdict on an old case; "وكانت المصادر قد ذكرت في
+    وقت سابق أن ثلاثة": an earlier toll."""
+    return any(c.kind in _DROPS for c in r.cues) or (
+        r.kind("earlier") and not _update().search(r.sent.text))
+
+
+def _live_triggers(doc: Doc, r: Report) -> None:
+    """The sentence's triggers that no cue cancels, and whether history ("منذ 2014", a
+    total) covers part of it: its clause and the rest of the sentence are masked."""
+    sent = r.sent
+    if not doc.within("triggers", sent.start, sent.end) and not r.kind("history"):
+        return  # nothing to keep, nothing to mask
+    for clause in doc.clauses(sent):
+        c_cues = [c for c in r.cues if clause.start <= c.start < clause.end]
+        r.background = r.background or any(c.kind == "history" for c in c_cues)
+        if r.background:
+            doc.masked[clause.start:clause.end] = " " * (clause.end - clause.start)
+            continue
+        r.live += [t for t in doc.within("triggers", clause.start, clause.end)
+                   if not cancelled(t, c_cues, doc.settings) and seizes_people(doc.text, t)]
+
+
+def _recent(doc: Doc, order: int) -> bool:
+    return bool(doc.candidates) and \
+        order - doc.candidates[-1].order <= doc.settings.continues_within
+
+
+def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
+    r = Report(order, sent, doc.within("cues", sent.start, sent.end))
+    if _no_news(r):
+        return
+    _live_triggers(doc, r)
+    recent = _recent(doc, order)
+    if not r.live and (r.background or not recent):
+        return
+    r.cas = find_casualties("".join(doc.masked[sent.start:sent.end]))
+    if not r.live:
+        continue_report(doc.candidates[-1], r.cas, sent, doc.within(
+            "places", sent.start, sent.end) if r.has_figures else [])
+        return
+    if r.kind("generic") and not r.has_figures:
+        return
+    _read_places(doc, r)
+    _read_actors(doc, r)
+    r.strong = _strong(r)
+    if not r.strong and not (r.has_figures and r.places):
+        r = _weak(doc, r, recent)
+    if r is not None:
+        _add_candidates(doc, r)
+
+
+def _read_places(doc: Doc, r: Report) -> None:
+    """The sentence's places, not inside a figure, a party's name or a title; the
+    dateline ("مقديشو - (الصومال اليوم)") is where the outlet wrote from: the sentence's
+    own place, when it names one, is where it happened."""
+    sent, cas_spans = r.sent, [(a + r.sent.start, b + r.sent.start) for a, b in r.cas.spans]
+    places = [p for p in doc.within("places", sent.start, sent.end)
+              if not any(a <= p.start < b for a, b in cas_spans)
+              and not names_a_party(doc.text, p, doc.actors, doc.starts["actors"],
+                                    doc.settings)]
+    if any(p.start >= doc.dateline for p in places):
+        places = [p for p in places if p.start >= doc.dateline]
+    r.places = places
+
+
+def _read_actors(doc: Doc, r: Report) -> None:
+    """The sentence's parties: not planned against, no bystander, no foreign force."""
+    reach = doc.settings.plan_reach
+    plans = [c for c in r.cues if c.kind == "plan"]
+    r.actors = [doc.as_written(a) for a in doc.within("actors", r.sent.start, r.sent.end)
+                if not any(0 <= a.start - c.end <= reach for c in plans)
+                and not roles.bystander(doc.text, a) and not roles.foreign(a, doc.countries)]
+
+
+def _strong(r: Report) -> list[Trigger]:
+    strong = [t for t in r.live if t.strong]
+    if not strong and r.places and pattern("noun_led").search(r.sent.text):
+        strong = [t for t in r.live if t.type == "attack"]  # "الهجوم الأول استهدف معسكر X"
+    return strong
+
+
+def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:
+    """"attack", "killed" alone need a figure and a place: "قامت عصابات داعش بقتل 15
+    شخصا" waits for the next sentence's "ووقع الهجوم قرب قضاء أمرلي"; or they tell more
+    of the previous incident ("واستهدف الهجوم ... قرية زاري"). The report to add, if any."""
+    if r.has_figures and not recent:
+        doc.pending = r
+        return None
+    pending = doc.pending
+    waiting = pending is not None and r.order - pending.order == doc.settings.pending_within
+    if r.has_figures or not (r.places and waiting):
+        if recent:
+            last = doc.candidates[-1]
+            continue_report(last, r.cas, r.sent, r.places, roles.assign_roles(
+                doc.text, r.sent, r.live, r.actors, last.type))
+        return None
+    pending.actors = pending.actors + r.actors
+    pending.places = r.places
+    pending.strong = [t for t in pending.live if t.type != "territory"] or pending.live
+    doc.pending = None
+    return pending
+
+
+def _add_candidates(doc: Doc, r: Report) -> None:
+    """One candidate event per place the sentence reports it at."""
+    dates = dating.sentence_dates(doc, r.sent)
+    if dating.only_background(dates):
+        return
+    etype = event_type(r.live, r.strong, doc.text, r.sent.text, r.actors)
+    date = dating.news_day(doc, dates)
+    parties = roles.sentence_parties(doc.text, r.sent, r.live, r.actors, etype)
+    for kind in kinds(etype, r.live):
+        killed, wounded = (r.cas.killed, r.cas.wounded) if kind == etype else (None, None)
+        places = choose_places(r.places, kind, r.live, doc.text, counted=killed is not None)
+        for k, place in enumerate(places or [None]):
+            doc.candidates.append(Candidate(
+                type=kind, sentence=r.sent, place=place, own_place=place is not None,
+                killed=killed if k == 0 else None, wounded=wounded if k == 0 else None,
+                actors=parties, date=date, strong=bool(r.strong), order=r.order,
+                update=bool(_update().search(r.sent.text)),
+                anaphoric=_anaphoric(r.strong or r.live, kind),
+                plural=any(t.text.endswith(_LEX["plural_ending"]) for t in r.strong or r.live),
+            ))
+
+
+def _anaphoric(triggers: list[Trigger], etype: str) -> bool:
+    """Told with a definite noun ("الغارة", "السيارة المفخخة انفجرت"): an incident the
+    article already reported."""
+    definite = indefinite = False
+    for t in triggers:
+        word = t.text.split()[0].lstrip(_LEX["verb_particles"])
+        if word in _LEX["plain_verbs"]:
+            continue
+        if word.startswith(tuple(_LEX["definite"])):
+            definite = definite or t.type == etype
+        else:
+            indefinite = True
+    return definite and not indefinite
