@@ -4,8 +4,8 @@ charts. Both are bounded, whatever the archive's size, and both account for ever
 incident: the map counts those without coordinates, the series those without a date."""
 import datetime as dt
 
-from django.db.models import Count, F, Max, Min, Q, Sum
-from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
+from django.db.models import BooleanField, Case, Count, F, Max, Min, Q, Sum, When
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek, TruncYear
 
 from archive.models import Event, Place
 
@@ -110,29 +110,33 @@ def choose_step(first: dt.date | None, last: dt.date | None, wanted: str) -> str
 
 def series(incidents, *, step: str = "auto") -> dict:
     """Incidents and deaths per period and type, oldest first, every period present.
-    An incident dated only by its first report's publication counts in its period, marked
-    approximate; one without any date is counted apart (`undated`). The bars and
+    An incident dated only by a report's publication (its date marked so, or no date but a
+    first publication day) counts in that period, marked approximate; one with neither is
+    counted apart (`undated`). The bars and
     `undated` together add up to `totals`."""
     base = incidents.order_by()
     totals = base.aggregate(n=Count("id"), killed=Sum("killed_best"))
-    dated = base.exclude(date=None)
-    bounds = dated.aggregate(first=Min("date"), last=Max("date"))
+    dated = base.annotate(when=Coalesce("date", "first_reported")).exclude(when=None)
+    bounds = dated.aggregate(first=Min("when"), last=Max("when"))
     step = choose_step(bounds["first"], bounds["last"], step)
+    approximate = Case(When(Q(date=None) | Q(date_precision=APPROXIMATE), then=True),
+                       default=False, output_field=BooleanField())
     rows = list(
-        dated.annotate(period=STEPS[step]("date"))
-        .values("period", "type", "date_precision")
+        dated.annotate(period=STEPS[step]("when"), approximate=approximate)
+        .values("period", "type", "approximate")
         .annotate(n=Count("id"), killed=Sum("killed_best")).order_by("period", "type")
     )
     bars: dict[dt.date, dict] = {}
     for row in rows:
         period = _as_date(row["period"])
-        key = "approximate" if row["date_precision"] == APPROXIMATE else "exact"
+        key = "approximate" if row["approximate"] else "exact"
         cell = bars.setdefault(period, {}).setdefault(row["type"], {
             "exact": {"n": 0, "killed": 0}, "approximate": {"n": 0, "killed": 0}})
         cell[key]["n"] += row["n"]
         cell[key]["killed"] += row["killed"] or 0
     periods = _periods(min(bars), max(bars), step) if bars else []
-    undated = base.filter(date=None).aggregate(n=Count("id"), killed=Sum("killed_best"))
+    undated = base.filter(date=None, first_reported=None).aggregate(
+        n=Count("id"), killed=Sum("killed_best"))
     return {
         "step": step,
         "types": [{"code": code, "label": label} for code, label in Event.Type.choices],

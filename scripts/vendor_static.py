@@ -15,8 +15,8 @@ MODULES = ROOT / "node_modules"
 VENDOR = ROOT / "static" / "vendor"
 PLACES = ROOT / "extraction" / "data" / "places"
 TOPOLOGY = MODULES / "world-atlas" / "countries-50m.json"
-LEAFLET_FILES = ["leaflet.js", "leaflet.js.map", "leaflet.css", "images/layers.png", "images/layers-2x.png",
-                 "images/marker-icon.png", "images/marker-icon-2x.png",
+LEAFLET_FILES = ["leaflet.js", "leaflet.js.map", "leaflet.css", "images/layers.png",
+                 "images/layers-2x.png", "images/marker-icon.png", "images/marker-icon-2x.png",
                  "images/marker-shadow.png"]
 DIGITS = 2  # about a kilometre: finer than 1:50m boundaries need
 # Natural Earth's short names for the gazetteer's English ones

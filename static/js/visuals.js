@@ -6,7 +6,7 @@
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
   var CELL = 44; // clustering grid, in screen pixels
-  var numbers = new Intl.NumberFormat("ar-EG");
+  var numbers = new Intl.NumberFormat("en-US");
 
   function num(n) { return numbers.format(n || 0); }
 
@@ -48,8 +48,8 @@
 
   function chart(data, measure, title) {
     var periods = data.periods, step = data.step;
-    var slot = Math.max(6, Math.min(40, Math.floor(720 / Math.max(periods.length, 1))));
-    var width = Math.max(320, slot * periods.length + 40), height = 190, base = 160, top = 0;
+    var width = 720, height = 190, base = 160, top = 0;
+    var slot = Math.min(48, (width - 40) / Math.max(periods.length, 1));
     periods.forEach(function (p) {
       var sum = 0;
       Object.keys(p.types).forEach(function (t) { sum += p.types[t].exact[measure] + p.types[t].approximate[measure]; });
@@ -60,7 +60,7 @@
                             role: "img", "aria-label": title, preserveAspectRatio: "xMinYMin meet" });
     root.appendChild(svg("line", { x1: 30, x2: width, y1: base, y2: base, class: "axis" }));
     root.appendChild(svg("text", { x: 26, y: 12, class: "tick", "text-anchor": "end" }, num(top)));
-    var every = Math.ceil(periods.length / 8);
+    var every = Math.max(1, Math.ceil((step === "week" ? 84 : step === "month" ? 60 : 38) / slot));
     periods.forEach(function (p, i) {
       var x = 34 + i * slot, y = base;
       data.types.forEach(function (type) {
@@ -71,8 +71,8 @@
           if (!value) { return; }
           var h = Math.max(1, value * scale);
           y -= h;
-          var rect = svg("rect", { x: x, y: y, width: Math.max(2, slot - 2), height: h,
-                                   class: "bar t-" + type.code + (kind === "approximate" ? " approx" : ""),
+          var rect = svg("rect", { x: x, y: y, width: Math.max(1, slot - (slot > 6 ? 2 : 0)), height: h,
+                                   class: "segment t-" + type.code + (kind === "approximate" ? " approx" : ""),
                                    "data-value": value, "data-type": type.code });
           rect.appendChild(svg("title", {}, periodLabel(p.start, step) + " · " + type.label + ": " +
             num(value) + (kind === "approximate" ? " (بتاريخ النشر، تقريبي)" : "")));
@@ -243,7 +243,7 @@
       var redraw = function () { drawMarkers(map, layer, data.points, incidentUrl, mapEl); };
       if (data.points.length) {
         var bounds = L.latLngBounds(data.points.map(function (p) { return [p.lat, p.lon]; }));
-        map.fitBounds(bounds.pad(0.3), { maxZoom: 7 });
+        map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false });
       }
       map.on("zoomend", redraw);
       redraw();

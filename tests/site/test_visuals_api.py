@@ -65,9 +65,12 @@ def test_the_series_counts_undated_incidents_apart_and_marks_publication_dates(a
     Incident.objects.filter(pk=incident_of(archive.hostile)).update(date=None)
     Incident.objects.filter(pk=incident_of(archive.airstrike)).update(
         date_precision="publication")
+    Incident.objects.filter(pk=incident_of(archive.bomb)).update(date=None)  # published 6/3
     body = client.get("/api/incidents/series/", {"step": "month"}).json()
     assert body["step"] == "month"
-    assert body["undated"] == {"n": 1, "killed": 2}
+    assert body["undated"] == {"n": 1, "killed": 2}  # no date, no publication day
+    march = next(p for p in body["periods"] if p["start"] == "2016-03-01")
+    assert march["types"]["explosion"]["approximate"]["n"] == 1
     january = next(p for p in body["periods"] if p["start"] == "2017-01-01")
     assert january["types"]["airstrike"]["approximate"] == {"n": 1, "killed": 7}
     assert january["types"]["airstrike"]["exact"] == {"n": 0, "killed": 0}
