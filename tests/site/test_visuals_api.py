@@ -3,10 +3,13 @@ incidents table's filters, every incident accounted for, bounded answers."""
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 
 from archive import incident_visuals
 from archive.incident_visuals import choose_step
 from archive.models import Event, Incident, Place
+from archive.services.linking import relink
+from tests.site.conftest import make_article, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +59,7 @@ def test_the_map_shows_how_precisely_each_incident_is_located(archive, client):
     assert no_coordinates >= 1  # the village has none
     assert body["unlocated"] == no_coordinates
     Incident.objects.filter(pk=incident_of(archive.airstrike)).update(place=archive.iraq)
+    cache.clear()  # an update() leaves updated_at, so the cached answer would stand
     again = {p["place"]: p for p in client.get("/api/incidents/map/").json()["points"]}
     assert again[archive.iraq.pk]["precision"] == "country"
 
@@ -118,3 +122,14 @@ def test_the_pages_ask_the_map_for_their_own_filters(archive, client):
     assert f'data-query="place={archive.kirkuk.pk}"' in html
     assert 'class="visuals"' in client.get("/events/").content.decode()
     assert 'class="visuals"' not in client.get("/incidents/", {"killed_min": "x"}).content.decode()
+
+
+def test_a_new_report_shows_on_the_map_and_chart_at_once_despite_the_cache(archive, client):
+    before = client.get("/api/incidents/map/").json()["total"]
+    series_before = client.get("/api/incidents/series/").json()["totals"]["n"]
+    article = make_article(title="خبر جديد", text="هجوم جديد في منطقة بعيدة أوقع قتيلين.",
+                           published=dt.date(2019, 2, 2))
+    event = make_event(article, words="هجوم جديد", killed=2, date=dt.date(2019, 2, 1))
+    relink(event_ids=[event.pk])
+    assert client.get("/api/incidents/map/").json()["total"] == before + 1
+    assert client.get("/api/incidents/series/").json()["totals"]["n"] == series_before + 1
