@@ -141,6 +141,11 @@ def test_a_marker_lists_its_incidents_and_links_to_them(live_server, page, seede
     href = link.get_attribute("href")
     link.click()
     page.wait_for_url(f"**{href}")
+    page.goto(f"{live_server.url}/incidents/?killed_min=99999")  # nothing to draw
+    page.wait_for_selector(".map.ready")
+    page.wait_for_selector(".charts[data-bars-n='0']")
+    assert "لا حوادث" in page.locator(".charts").inner_text()
+    assert page.locator(".map path.incident-marker").count() == 0
     assert_only_our_host(seen)
 
 

@@ -120,6 +120,12 @@ def test_the_pages_ask_the_map_for_their_own_filters(archive, client):
     assert f'data-query="actor={archive.isis.pk}"' in html
     html = client.get(f"/places/{archive.kirkuk.pk}/").content.decode()
     assert f'data-query="place={archive.kirkuk.pk}"' in html
+    for scope, obj in (("actors", archive.isis), ("places", archive.kirkuk)):
+        totals = client.get(f"/{scope}/{obj.pk}/").context["totals"]
+        query = {scope[:-1]: obj.pk}
+        assert client.get("/api/incidents/map/", query).json()["total"] == totals["n"]
+        assert client.get("/api/incidents/series/", query).json()["totals"] == {
+            "n": totals["n"], "killed": totals["killed"] or 0}
     assert 'class="visuals"' in client.get("/events/").content.decode()
     assert 'class="visuals"' not in client.get("/incidents/", {"killed_min": "x"}).content.decode()
 
