@@ -4,14 +4,13 @@ charts. Both are bounded, whatever the archive's size, and both account for ever
 incident: the map counts those without coordinates, the series those without a date."""
 import datetime as dt
 
-from django.db.models import BooleanField, Case, Count, F, Max, Min, Q, Sum, When
-from django.db.models.functions import Coalesce, TruncMonth, TruncWeek, TruncYear
+from django.db.models import BooleanField, Case, Count, F, Max, Min, Q, Sum, When, Window
+from django.db.models.functions import Coalesce, RowNumber, TruncMonth, TruncWeek, TruncYear
 
 from archive.models import Event, Place
 
-MAX_PLACES = 2000  # map points (places), the busiest first
-MAX_LISTED = 3000  # incidents listed in the points' popups, the deadliest first
-PER_POINT = 20  # incidents listed in one point's popup
+MAX_PLACES = 1000  # map points (places), the busiest first
+PER_POINT = 10  # incidents listed in one point's popup, the deadliest first
 MAX_PERIODS = 520  # bars of a series (ten years of weeks)
 STEPS = {"week": TruncWeek, "month": TruncMonth, "year": TruncYear}
 POINT_KINDS = {Place.Kind.CITY, Place.Kind.VILLAGE}
@@ -48,19 +47,20 @@ def map_points(incidents) -> dict:
         "lat": row["place__latitude"], "lon": row["place__longitude"],
         "n": row["n"], "killed": row["killed"] or 0, "incidents": [],
     } for row in rows[:MAX_PLACES]}
-    listed = (located.filter(place_id__in=list(points))
+    deadliest = Window(RowNumber(), partition_by=[F("place_id")],
+                       order_by=[F("killed_best").desc(nulls_last=True), F("id").desc()])
+    listed = (located.filter(place_id__in=list(points)).annotate(rank=deadliest)
+              .filter(rank__lte=PER_POINT)
               .values("id", "place_id", "type", "date", "date_precision", "killed_best")
-              .order_by(F("killed_best").desc(nulls_last=True), "-id")[:MAX_LISTED])
+              .order_by("place_id", "rank"))
     labels = dict(Event.Type.choices)
     for row in listed:
-        point = points[row["place_id"]]
-        if len(point["incidents"]) < PER_POINT:
-            point["incidents"].append({
-                "id": row["id"], "type": row["type"], "type_label": labels.get(row["type"]),
-                "date": row["date"].isoformat() if row["date"] else None,
-                "approximate_date": row["date_precision"] == APPROXIMATE,
-                "killed": row["killed_best"],
-            })
+        points[row["place_id"]]["incidents"].append({
+            "id": row["id"], "type": row["type"], "type_label": labels.get(row["type"]),
+            "date": row["date"].isoformat() if row["date"] else None,
+            "approximate_date": row["date_precision"] == APPROXIMATE,
+            "killed": row["killed_best"],
+        })
     n_located = sum(p["n"] for p in points.values())
     return {
         "total": totals["n"], "killed": totals["killed"] or 0,

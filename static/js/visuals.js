@@ -150,7 +150,7 @@
     return Math.min(34, 6 + 2.2 * Math.sqrt(killed || 0) + (n > 1 ? 3 : 0));
   }
 
-  function popupFor(points, incidentUrl) {
+  function popupFor(points, links) {
     var box = el("div", { class: "map-popup", dir: "rtl" });
     points.forEach(function (p) {
       box.appendChild(el("h3", {}, p.name));
@@ -161,11 +161,16 @@
         var item = el("li");
         var text = i.type_label + " · " + (i.date ? i.date + (i.approximate_date ? " (تقريبي)" : "") : "بلا تاريخ") +
           (i.killed ? " · " + num(i.killed) + " قتيلاً" : "");
-        item.appendChild(el("a", { href: incidentUrl.replace("/0/", "/" + i.id + "/") }, text));
+        item.appendChild(el("a", { href: links.incident.replace("/0/", "/" + i.id + "/") }, text));
         list.appendChild(item);
       });
       if (p.n > p.incidents.length) {
-        list.appendChild(el("li", { class: "muted" }, "و" + num(p.n - p.incidents.length) + " أخرى في الجدول"));
+        var params = new URLSearchParams(links.query);
+        params.set("place", p.place);
+        var more = el("li");
+        more.appendChild(el("a", { href: links.table + "?" + params.toString(), class: "more" },
+                            "و" + num(p.n - p.incidents.length) + " أخرى: كل حوادث " + p.name + " في الجدول"));
+        list.appendChild(more);
       }
       box.appendChild(list);
     });
@@ -182,7 +187,7 @@
     return Object.keys(cells).map(function (k) { return cells[k]; });
   }
 
-  function drawMarkers(map, layer, points, incidentUrl, mapEl) {
+  function drawMarkers(map, layer, points, links, mapEl) {
     layer.clearLayers();
     var shown = 0, count = 0;
     clusters(map, points).forEach(function (group) {
@@ -193,7 +198,7 @@
         radius: radius(killed, single ? 1 : 2),
         className: single ? "incident-marker precision-" + group[0].precision : "incident-marker cluster"
       });
-      marker.bindPopup(popupFor(group.slice().sort(function (a, b) { return b.n - a.n; }), incidentUrl),
+      marker.bindPopup(popupFor(group.slice().sort(function (a, b) { return b.n - a.n; }), links),
                        { maxHeight: 260, maxWidth: 280 });
       marker.bindTooltip((single ? group[0].name + ": " : num(group.length) + " أماكن: ") + num(n) +
                          " حادثة · " + num(killed) + " قتيلاً", { direction: "top" });
@@ -236,11 +241,13 @@
       toggleLabels();
     }).catch(function () { note.textContent = "تعذّر تحميل خريطة الأساس."; });
 
-    var layer = L.layerGroup().addTo(map), incidentUrl = box.getAttribute("data-incident-url");
+    var layer = L.layerGroup().addTo(map);
+    var links = { incident: box.getAttribute("data-incident-url"), table: box.getAttribute("data-table-url"),
+                  query: box.getAttribute("data-query") };
     getJSON(withQuery(box.getAttribute("data-map-url"), box.getAttribute("data-query"))).then(function (data) {
       mapEl.setAttribute("data-total", data.total);
       mapEl.setAttribute("data-unlocated", data.unlocated);
-      var redraw = function () { drawMarkers(map, layer, data.points, incidentUrl, mapEl); };
+      var redraw = function () { drawMarkers(map, layer, data.points, links, mapEl); };
       if (data.points.length) {
         var bounds = L.latLngBounds(data.points.map(function (p) { return [p.lat, p.lon]; }));
         map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false });

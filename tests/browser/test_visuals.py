@@ -8,8 +8,10 @@ import os
 import pathlib
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
+from archive import incident_visuals
 from archive.models import Event, Place
 from archive.services.linking import relink
 from tests.site.conftest import build_archive, make_article, make_event
@@ -126,7 +128,7 @@ def test_the_map_and_the_charts_agree_with_the_table_and_the_csv(live_server, pa
 
 
 def test_a_marker_lists_its_incidents_and_links_to_them(live_server, page, seeded,
-                                                        screenshots):
+                                                        screenshots, monkeypatch):
     seen = watch(page, live_server.url)
     page.goto(f"{live_server.url}/places/{Place.objects.get(key='sy').pk}/")
     drawn(page)
@@ -141,6 +143,21 @@ def test_a_marker_lists_its_incidents_and_links_to_them(live_server, page, seede
     href = link.get_attribute("href")
     link.click()
     page.wait_for_url(f"**{href}")
+    monkeypatch.setattr(incident_visuals, "PER_POINT", 0)  # every popup: "the rest"
+    cache.clear()
+    page.goto(f"{live_server.url}/incidents/?type=airstrike")
+    drawn(page)
+    marker = page.locator(".map path.incident-marker[class*=precision-]").first  # one place
+    n = int(marker.get_attribute("data-n"))
+    marker.click(force=True)
+    more = page.locator(".leaflet-popup a.more")
+    more.wait_for()
+    page.wait_for_timeout(600)
+    assert more.count() == 1
+    more.click()
+    page.wait_for_url("**place=*")
+    assert "type=airstrike" in page.url
+    assert table_total(page) == n  # the popup's count is the table's
     page.goto(f"{live_server.url}/incidents/?killed_min=99999")  # nothing to draw
     page.wait_for_selector(".map.ready")
     page.wait_for_selector(".charts[data-bars-n='0']")

@@ -139,3 +139,18 @@ def test_a_new_report_shows_on_the_map_and_chart_at_once_despite_the_cache(archi
     relink(event_ids=[event.pk])
     assert client.get("/api/incidents/map/").json()["total"] == before + 1
     assert client.get("/api/incidents/series/").json()["totals"]["n"] == series_before + 1
+
+
+def test_each_point_lists_its_deadliest_incidents_first(archive, client, monkeypatch):
+    located(archive)
+    for n, killed in enumerate((1, 20)):
+        article = make_article(title=f"خبر {n}", text=f"غارة رقم {n} على المدينة.",
+                               published=dt.date(2020, 1, 1 + 10 * n))
+        event = make_event(article, words=f"غارة رقم {n}", type="airstrike", killed=killed,
+                           place=archive.mosul, date=dt.date(2020, 1, 1 + 10 * n))
+        relink(event_ids=[event.pk])
+    monkeypatch.setattr(incident_visuals, "PER_POINT", 2)
+    points = {p["place"]: p for p in client.get("/api/incidents/map/").json()["points"]}
+    mosul = points[archive.mosul.pk]
+    assert mosul["n"] == 3 and mosul["killed"] == 28
+    assert [i["killed"] for i in mosul["incidents"]] == [20, 7]
