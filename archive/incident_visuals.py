@@ -53,10 +53,9 @@ def map_points(incidents) -> dict:
               .filter(rank__lte=PER_POINT)
               .values("id", "place_id", "type", "date", "date_precision", "killed_best")
               .order_by("place_id", "rank"))
-    labels = dict(Event.Type.choices)
     for row in listed:
         points[row["place_id"]]["incidents"].append({
-            "id": row["id"], "type": row["type"], "type_label": labels.get(row["type"]),
+            "id": row["id"], "type": row["type"],
             "date": row["date"].isoformat() if row["date"] else None,
             "approximate_date": row["date_precision"] == APPROXIMATE,
             "killed": row["killed_best"],
@@ -66,6 +65,7 @@ def map_points(incidents) -> dict:
         "total": totals["n"], "killed": totals["killed"] or 0,
         "located": n_located, "unlocated": totals["n"] - located.count(),
         "places_left_off": max(0, len(rows) - MAX_PLACES),
+        "types": dict(Event.Type.choices),
         "points": list(points.values()),
     }
 

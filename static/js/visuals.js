@@ -159,7 +159,7 @@
       var list = el("ul");
       p.incidents.forEach(function (i) {
         var item = el("li");
-        var text = i.type_label + " · " + (i.date ? i.date + (i.approximate_date ? " (تقريبي)" : "") : "بلا تاريخ") +
+        var text = (links.types[i.type] || i.type) + " · " + (i.date ? i.date + (i.approximate_date ? " (تقريبي)" : "") : "بلا تاريخ") +
           (i.killed ? " · " + num(i.killed) + " قتيلاً" : "");
         item.appendChild(el("a", { href: links.incident.replace("/0/", "/" + i.id + "/") }, text));
         list.appendChild(item);
@@ -247,6 +247,7 @@
     getJSON(withQuery(box.getAttribute("data-map-url"), box.getAttribute("data-query"))).then(function (data) {
       mapEl.setAttribute("data-total", data.total);
       mapEl.setAttribute("data-unlocated", data.unlocated);
+      links.types = data.types;
       var redraw = function () { drawMarkers(map, layer, data.points, links, mapEl); };
       if (data.points.length) {
         var bounds = L.latLngBounds(data.points.map(function (p) { return [p.lat, p.lon]; }));

@@ -54,7 +54,8 @@ def test_the_map_shows_how_precisely_each_incident_is_located(archive, client):
     assert by_place[archive.mosul.pk]["killed"] == 7
     listed = by_place[archive.mosul.pk]["incidents"]
     assert [i["id"] for i in listed] == [incident_of(archive.airstrike)]
-    assert listed[0]["type_label"] == "غارة جوية" and listed[0]["date"] == "2017-01-19"
+    assert listed[0]["type"] == "airstrike" and listed[0]["date"] == "2017-01-19"
+    assert body["types"]["airstrike"] == "غارة جوية"
     no_coordinates = Incident.objects.filter(place__latitude=None).count()
     assert no_coordinates >= 1  # the village has none
     assert body["unlocated"] == no_coordinates
