@@ -46,9 +46,9 @@
     return start;
   }
 
-  function chart(data, measure, title) {
+  function chart(data, measure, title, room) {
     var periods = data.periods, step = data.step;
-    var width = 720, height = 190, base = 160, top = 0;
+    var width = Math.max(300, Math.min(720, room || 720)), height = 190, base = 160, top = 0;
     var slot = Math.min(48, (width - 40) / Math.max(periods.length, 1));
     periods.forEach(function (p) {
       var sum = 0;
@@ -125,7 +125,7 @@
       var figure = el("figure", { class: "chart-figure" });
       figure.appendChild(el("figcaption", {}, pair[1] + " " + { week: "أسبوعياً", month: "شهرياً", year: "سنوياً" }[data.step]));
       var holder = el("div", { class: "chart-scroll", dir: "ltr" });
-      holder.appendChild(chart(data, pair[0], pair[1]));
+      holder.appendChild(chart(data, pair[0], pair[1], target.clientWidth));
       figure.appendChild(holder);
       target.appendChild(figure);
     });
@@ -159,9 +159,12 @@
       var list = el("ul");
       p.incidents.forEach(function (i) {
         var item = el("li");
-        var text = (links.types[i.type] || i.type) + " · " + (i.date ? i.date + (i.approximate_date ? " (تقريبي)" : "") : "بلا تاريخ") +
-          (i.killed ? " · " + num(i.killed) + " قتيلاً" : "");
-        item.appendChild(el("a", { href: links.incident.replace("/0/", "/" + i.id + "/") }, text));
+        var link = el("a", { href: links.incident.replace("/0/", "/" + i.id + "/") },
+                      (links.types[i.type] || i.type) + " · ");
+        link.appendChild(i.date ? el("bdi", { dir: "ltr" }, i.date) : document.createTextNode("بلا تاريخ"));
+        link.appendChild(document.createTextNode((i.date && i.approximate_date ? " (تقريبي)" : "") +
+                                                 (i.killed ? " · " + num(i.killed) + " قتيلاً" : "")));
+        item.appendChild(link);
         list.appendChild(item);
       });
       if (p.n > p.incidents.length) {
