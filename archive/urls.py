@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from archive import api, views
+from archive import api, views, visuals_api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -19,4 +19,6 @@ urlpatterns = [
     path("api/events/", api.events, name="api_events"),
     path("api/articles/", api.articles, name="api_articles"),
     path("api/incidents/", api.incidents, name="api_incidents"),
+    path("api/incidents/map/", visuals_api.incidents_map, name="api_incidents_map"),
+    path("api/incidents/series/", visuals_api.incidents_series, name="api_incidents_series"),
 ]
