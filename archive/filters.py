@@ -23,6 +23,12 @@ EVENT_SORT_CHOICES = [
     ("-wounded", "الأكثر جرحى"),
     ("wounded", "الأقل جرحى"),
 ]
+REVIEW_CHOICES = [
+    ("needs", "يحتاج مراجعة"),
+    ("reviewed", "تمت مراجعته"),
+    ("unreviewed", "لم يراجع"),
+    ("rejected", "مرفوض"),
+]
 ARTICLE_SORT_CHOICES = [("rank", "الأكثر صلة"), ("-published", "الأحدث"), ("published", "الأقدم")]
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
@@ -38,9 +44,9 @@ def _count(label, field, lookup):
 
 class EventFilter(df.FilterSet):
     q = df.CharFilter(label="بحث في نص المقالات", method="filter_q", max_length=200)
-    actor = df.ModelChoiceFilter(
+    actor = df.ModelMultipleChoiceFilter(
         label="الجهة", queryset=Actor.objects.all(), method="filter_actor",
-        widget=forms.HiddenInput,
+        widget=forms.MultipleHiddenInput,
     )
     place = df.ModelChoiceFilter(
         label="المكان", queryset=Place.objects.all(), method="filter_place",
@@ -59,6 +65,9 @@ class EventFilter(df.FilterSet):
     date_to = df.DateFilter(label="إلى تاريخ", field_name="date", lookup_expr="lte",
                             widget=DATE_WIDGET)
     outlet = df.CharFilter(label="المصدر", field_name="article__outlet", max_length=200)
+    review = df.ChoiceFilter(
+        label="المراجعة", choices=REVIEW_CHOICES, method="filter_review", empty_label="الكل",
+    )
     sort = df.ChoiceFilter(
         label="الترتيب", choices=EVENT_SORT_CHOICES, method="filter_sort",
         empty_label=None,
@@ -72,7 +81,11 @@ class EventFilter(df.FilterSet):
         return queryset.filter(article__in=Article.objects.matching_ids(value))
 
     def filter_actor(self, queryset, name, value):
-        return queryset.involving(value)
+        """Events any of the chosen actors took part in."""
+        return queryset.involving(*value) if value else queryset
+
+    def filter_review(self, queryset, name, value):
+        return queryset.review_status(value)
 
     def filter_place(self, queryset, name, value):
         return queryset.within(value)
@@ -82,6 +95,9 @@ class EventFilter(df.FilterSet):
 
     def filter_queryset(self, queryset):
         # Newest first unless `sort` (declared last, so applied last) says otherwise.
+        # Rejected reports are kept but left out, unless the reader asks for them.
+        if self.form.cleaned_data.get("review") != "rejected":
+            queryset = queryset.exclude(rejected=True)
         return super().filter_queryset(queryset.order_by(*EVENT_SORTS["-date"]))
 
 

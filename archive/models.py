@@ -43,6 +43,8 @@ class Place(models.Model):
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "مكان"
+        verbose_name_plural = "الأماكن"
         ordering = ["name_ar"]
         indexes = [models.Index(fields=["kind", "name_ar"])]
         constraints = [
@@ -87,6 +89,8 @@ class Actor(models.Model):
     from_lexicon = models.BooleanField(default=True)
 
     class Meta:
+        verbose_name = "جهة"
+        verbose_name_plural = "الجهات"
         ordering = ["name_ar"]
         indexes = [models.Index(fields=["kind", "name_ar"])]
 
@@ -123,8 +127,9 @@ class IngestionBatch(models.Model):
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
+        verbose_name = "دفعة إدخال"
+        verbose_name_plural = "دفعات الإدخال"
         ordering = ["-started_at"]
-        verbose_name_plural = "ingestion batches"
 
     def __str__(self):
         return f"#{self.pk} {self.source} ({self.get_status_display()})"
@@ -156,6 +161,8 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "مقالة"
+        verbose_name_plural = "المقالات"
         ordering = ["-published", "-id"]
         indexes = [
             models.Index(fields=["id"], condition=~Q(extraction_error=""),
@@ -208,6 +215,9 @@ class Event(models.Model):
     reviewed = models.BooleanField(
         "تمت المراجعة", default=False, help_text="Re-extraction never replaces a reviewed event."
     )
+    # A person judged the report wrong (archive.services.event_review): it is kept, but
+    # leaves its incident, the totals and linking.
+    rejected = models.BooleanField("مرفوض", default=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
@@ -225,6 +235,8 @@ class Event(models.Model):
     objects = EventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "تقرير حدث"
+        verbose_name_plural = "تقارير الأحداث"
         ordering = ["-date", "-id"]
         indexes = [
             models.Index(fields=["killed_best"]),
@@ -276,6 +288,8 @@ class EventActor(models.Model):
     surface = models.CharField(max_length=300, blank=True, help_text="The words in the text")
 
     class Meta:
+        verbose_name = "طرف"
+        verbose_name_plural = "الأطراف"
         constraints = [
             models.UniqueConstraint(fields=["event", "actor", "role"], name="event_actor_role_once")
         ]
@@ -328,6 +342,8 @@ class Incident(models.Model):
     objects = IncidentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "حادثة"
+        verbose_name_plural = "الحوادث"
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["killed_best"]), models.Index(fields=["place", "date"])]
 
@@ -348,6 +364,8 @@ class Deletion(models.Model):
     deleted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = "سجل حذف"
+        verbose_name_plural = "سجل الحذف"
         indexes = [models.Index(fields=["kind", "deleted_at"])]
 
     def __str__(self):

@@ -222,11 +222,29 @@ class EventQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
 
-    def involving(self, actor):
-        """Events the actor took part in, in any role."""
+    def involving(self, *actors):
+        """Events any of these actors took part in, in any role."""
         from archive.models import EventActor
 
-        return self.filter(id__in=EventActor.objects.filter(actor=actor).values("event_id"))
+        return self.filter(
+            id__in=EventActor.objects.filter(actor__in=actors).values("event_id"))
+
+    def kept(self):
+        """Every report but the rejected ones (kept, but out of totals and incidents)."""
+        return self.exclude(rejected=True)
+
+    def review_status(self, status: str):
+        """needs (unreviewed, confidence under the threshold), reviewed, unreviewed or
+        rejected."""
+        from archive.services.event_review import NEEDS_REVIEW_BELOW
+
+        return {
+            "needs": lambda: self.filter(reviewed=False,
+                                         confidence__lt=NEEDS_REVIEW_BELOW),
+            "reviewed": lambda: self.filter(reviewed=True, rejected=False),
+            "unreviewed": lambda: self.filter(reviewed=False),
+            "rejected": lambda: self.filter(rejected=True),
+        }[status]()
 
     def within(self, place):
         """Events at the place or anywhere inside it."""

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import path
 
 from archive import api, views
+from archive.views import workbench
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -16,6 +17,9 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article, name="article"),
     path("actors/<int:pk>/", views.actor, name="actor"),
     path("places/<int:pk>/", views.place, name="place"),
+    path("events/<int:pk>/review/", workbench.review_event, name="review_event"),
+    path("incidents/<int:pk>/review/", workbench.review_incident, name="review_incident"),
+    path("api/suggest/", workbench.suggestions, name="api_suggest"),
     path("api/events/", api.events, name="api_events"),
     path("api/articles/", api.articles, name="api_articles"),
     path("api/incidents/", api.incidents, name="api_incidents"),

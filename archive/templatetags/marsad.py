@@ -51,3 +51,70 @@ def range_query(context, min_name: str, lo, max_name: str, hi) -> str:
         params[max_name] = str(hi)
     params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def add_actor(context, actor_id) -> str:
+    """The current query string with one more actor (several actors: any of them)."""
+    params = context["request"].GET.copy()
+    chosen = params.getlist("actor")
+    if str(actor_id) not in chosen:
+        params.setlist("actor", [*chosen, str(actor_id)])
+    params.pop("page", None)
+    return "?" + params.urlencode()
+
+
+@register.simple_tag
+def date_presets() -> list[dict]:
+    """Quick date ranges, counted back from today."""
+    import datetime as dt
+
+    from django.utils.translation import gettext as _
+
+    today = dt.date.today()
+    return [
+        {"label": _("آخر 30 يوماً"), "start": (today - dt.timedelta(days=30)).isoformat(),
+         "end": None},
+        {"label": _("آخر 12 شهراً"), "start": (today - dt.timedelta(days=365)).isoformat(),
+         "end": None},
+        {"label": _("هذا العام"), "start": f"{today.year}-01-01", "end": None},
+        {"label": _("العام الماضي"), "start": f"{today.year - 1}-01-01",
+         "end": f"{today.year - 1}-12-31"},
+    ]
+
+
+@register.filter
+def percent(value) -> str:
+    """0.85 -> 85%."""
+    if value is None:
+        return "—"
+    return f"{round(float(value) * 100)}%"
+
+
+@register.simple_tag
+def review_state(event) -> dict:
+    """The trust badge of a report: its status code and label."""
+    from django.utils.translation import gettext as _
+
+    from archive.services.event_review import NEEDS_REVIEW_BELOW
+
+    if event.rejected:
+        return {"code": "rejected", "label": _("مرفوض")}
+    if event.reviewed:
+        return {"code": "reviewed", "label": _("تمت مراجعته")}
+    if event.confidence < NEEDS_REVIEW_BELOW:
+        return {"code": "needs", "label": _("يحتاج مراجعة")}
+    return {"code": "unreviewed", "label": _("لم يراجع")}
+
+
+@register.simple_tag
+def name(thing) -> str:
+    """An actor's or place's name in the reader's language: Arabic as written; in English
+    its English name, else a transliteration of the Arabic."""
+    from django.utils.translation import get_language
+
+    from archive.transliterate import transliterate
+
+    if (get_language() or "ar").startswith("en"):
+        return getattr(thing, "name_en", "") or transliterate(thing.name_ar)
+    return thing.name_ar

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from archive.chips import active_chips, canonical_query
 from archive.incident_export import stream_incidents_csv
 from archive.incident_listing import filter_incidents, incident_summary
 from archive.models import Event, Incident
@@ -17,6 +18,7 @@ PER_PAGE = 50
 
 
 @require_GET
+@canonical_query
 def incidents(request):
     filterset, found = filter_incidents(request.GET)
     if found is None:
@@ -31,8 +33,8 @@ def incidents(request):
     paginator.count = totals["n"]
     return render(request, "archive/incidents.html", {
         "filterset": filterset, "page": paginator.get_page(request.GET.get("page")),
-        "totals": totals, "facets": facets, "actor": data.get("actor"),
-        "place": data.get("place"),
+        "totals": totals, "facets": facets, "picked_actors": list(data.get("actor") or []),
+        "place": data.get("place"), "chips": active_chips(filterset, request.GET),
     })
 
 
@@ -46,6 +48,7 @@ def incidents_export(request):
 
 
 @require_GET
+@canonical_query
 def incident(request, pk):
     reports = (Event.objects.select_related("article", "place")
                .prefetch_related("participants__actor")

@@ -7,6 +7,7 @@ from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from archive.chips import active_chips, canonical_query
 from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
 from archive.models import Actor, Article, Event, EventActor, Incident, Place
@@ -29,7 +30,8 @@ def _page(request, queryset, per_page, *, count=None):
 
 def _invalid(request, template, filterset, **context):
     """A form error on the page, never a 500: the reader sees what to fix."""
-    return render(request, template, {"filterset": filterset, "page": None, **context}, status=400)
+    return render(request, template, {"filterset": filterset, "page": None,
+                                      "action": request.path, **context}, status=400)
 
 
 def _version() -> str:
@@ -69,6 +71,7 @@ def home(request):
 
 
 @require_GET
+@canonical_query
 def events(request):
     filterset = EventFilter(request.GET, queryset=Event.objects.for_listing())
     if not filterset.is_valid():
@@ -91,8 +94,9 @@ def events(request):
         "page": page,
         "facets": facets,
         "totals": totals,
-        "actor": data.get("actor"),
+        "picked_actors": list(data.get("actor") or []),
         "place": data.get("place"),
+        "chips": active_chips(filterset, request.GET),
     })
 
 
@@ -148,9 +152,10 @@ def article(request, pk):
 
 
 @require_GET
+@canonical_query
 def actor(request, pk):
     actor = get_object_or_404(Actor, pk=pk)
-    events = Event.objects.involving(actor)
+    events = Event.objects.kept().involving(actor)
     partners = (
         EventActor.objects.filter(event__in=events.values("id")).exclude(actor=actor)
         .values("actor_id", "actor__name_ar").annotate(n=Count("event_id", distinct=True))
@@ -180,9 +185,10 @@ def _with_counts_inside(children: list[Place], events) -> list[Place]:
 
 
 @require_GET
+@canonical_query
 def place(request, pk):
     place = get_object_or_404(Place.objects.select_related("parent"), pk=pk)
-    events = Event.objects.within(place)
+    events = Event.objects.kept().within(place)
     actors = (
         EventActor.objects.filter(event__in=events.values("id"))
         .values("actor_id", "actor__name_ar").annotate(n=Count("event_id", distinct=True))

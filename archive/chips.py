@@ -1,0 +1,86 @@
+"""The filters as a reader sees them: one removable chip per active criterion, and URLs
+that carry only what is set (a query with empty fields is redirected to its canonical
+form, so links, bookmarks and the CSV link never repeat `?q=&actor=&…`)."""
+import functools
+from dataclasses import dataclass
+
+from django.http import QueryDict
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from archive.models import Actor, Event, Place
+
+# Parameters that never make a chip (they order or page the same set).
+NOT_CRITERIA = {"sort", "page", "page_size", "unit"}
+
+
+@dataclass(frozen=True)
+class Chip:
+    name: str
+    value: str
+    label: str
+    remove: str  # the query string without this one value
+
+
+def canonical(params: QueryDict) -> QueryDict:
+    """The same query without empty values."""
+    clean = QueryDict(mutable=True)
+    for key, values in params.lists():
+        kept = [v for v in values if v.strip()]
+        if kept:
+            clean.setlist(key, kept)
+    return clean
+
+
+def canonical_query(view):
+    """Redirect a GET carrying empty fields to the same page without them."""
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        clean = canonical(request.GET)
+        if clean.urlencode() != request.GET.urlencode():
+            query = clean.urlencode()
+            return redirect(request.path + (f"?{query}" if query else ""))
+        return view(request, *args, **kwargs)
+    return wrapper
+
+
+def _without(params: QueryDict, name: str, value: str) -> str:
+    rest = params.copy()
+    rest.setlist(name, [v for v in rest.getlist(name) if v != value])
+    rest.pop("page", None)
+    query = canonical(rest).urlencode()
+    return f"?{query}" if query else "?"
+
+
+def _labels(params: QueryDict) -> dict[str, dict[str, str]]:
+    def ids(name):
+        return [v for v in params.getlist(name) if v.isdigit()]
+
+    from archive.filters import REVIEW_CHOICES
+
+    return {
+        "actor": {str(pk): name for pk, name in
+                  Actor.objects.filter(id__in=ids("actor")).values_list("id", "name_ar")},
+        "place": {str(pk): _("%(name)s وما يتبعه") % {"name": name} for pk, name in
+                  Place.objects.filter(id__in=ids("place")).values_list("id", "name_ar")},
+        "type": {k: str(v) for k, v in Event.Type.choices},
+        "review": {k: str(v) for k, v in REVIEW_CHOICES},
+    }
+
+
+def active_chips(filterset, params: QueryDict) -> list[Chip]:
+    """One chip per set value of a valid filter form, in the form's order."""
+    if not filterset.is_bound or filterset.errors:
+        return []
+    labels = _labels(params)
+    chips = []
+    for name, field in filterset.form.fields.items():
+        if name in NOT_CRITERIA:
+            continue
+        for value in params.getlist(name):
+            if not value.strip():
+                continue
+            shown = labels.get(name, {}).get(value, value)
+            chips.append(Chip(name=name, value=value, label=f"{field.label}: {shown}",
+                              remove=_without(params, name, value)))
+    return chips

@@ -1,0 +1,120 @@
+"""Type-ahead suggestions for the actor and place pickers (and above search results).
+
+A name matches when a word of the reader's text, folded like search queries (hamza, ta
+marbuta, alef maqsura, attached particles, a plural ending do not matter), starts a word
+of the Arabic name or an alias, or when the text is found in the English name. The folded
+names are kept in memory per process, rebuilt when the table changes (its row count and
+newest id), so a keystroke costs no scan of the database beyond two aggregates."""
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+
+from archive.models import Actor, Place
+from archive.search import WORD, query_terms, variants
+from extraction.normalise import fold
+
+LIMIT = 10
+# The plural endings a group's name takes («الحوثي» / «الحوثيين» / «الحوثيون»).
+PLURAL_ENDINGS = ("يين", "يون", "ين", "ون")
+KIND_ORDER = {kind: i for i, kind in enumerate(
+    ["country", "governorate", "district", "subdistrict", "city", "village", "area"])}
+
+
+def stems(word: str) -> set[str]:
+    """A folded word's forms without particles, each also without a plural ending."""
+    forms = set(variants(word))
+    for form in list(forms):
+        for ending in PLURAL_ENDINGS:
+            if form.endswith(ending) and len(form) - len(ending) >= 3:
+                forms.add(form[: -len(ending)] + ("ي" if ending.startswith("ي") else ""))
+    return forms
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    name: str
+    name_en: str
+    kind: str
+    path: str
+    keys: frozenset  # every stem of every word of every Arabic name
+
+
+_CACHE: dict[str, tuple[tuple, list[Entry]]] = {}
+
+
+def _entries(model) -> list[Entry]:
+    state = tuple(model.objects.aggregate(n=Count("id"), m=Max("id")).values())
+    cached = _CACHE.get(model.__name__)
+    if cached and cached[0] == state:
+        return cached[1]
+    fields = ["id", "name_ar", "name_en", "kind", "aliases"]
+    if model is Place:
+        fields.append("path")
+    entries = []
+    for row in model.objects.values(*fields):
+        names = [row["name_ar"], *[a for a in row["aliases"] or [] if isinstance(a, str)]]
+        keys = {s for name in names for w in WORD.findall(fold(name)) for s in stems(w)}
+        entries.append(Entry(id=row["id"], name=row["name_ar"], name_en=row["name_en"],
+                             kind=row["kind"], path=row.get("path", ""),
+                             keys=frozenset(keys)))
+    _CACHE[model.__name__] = (state, entries)
+    return entries
+
+
+def _matches(entry: Entry, terms: list[set[str]], english: str) -> int | None:
+    """0 for an exact word match of every term, 1 for prefixes, 2 for English; None."""
+    if terms and all(t & entry.keys for t in terms):
+        return 0
+    if terms and all(any(k.startswith(s) for s in t for k in entry.keys) for t in terms):
+        return 1
+    if english and english in entry.name_en.lower():
+        return 2
+    return None
+
+
+def suggest(model, text: str, *, limit: int = LIMIT) -> list[Entry]:
+    """The best `limit` actors or places for what the reader typed."""
+    english = (text or "").strip().lower()
+    terms = [stems(t) for t in query_terms(text)]
+    if not terms and not english:
+        return []
+    found = []
+    for entry in _entries(model):
+        score = _matches(entry, terms, english)
+        if score is not None:
+            found.append(((score, KIND_ORDER.get(entry.kind, 9), len(entry.name),
+                           entry.name), entry))
+    found.sort(key=lambda pair: pair[0])
+    return [entry for _, entry in found[:limit]]
+
+
+def _path_keys(path: str) -> list[str]:
+    return [k for k in path.strip("/").split("/") if k]
+
+
+def chains(entries: list[Entry]) -> dict[int, list[str]]:
+    """Each place's names from itself up to its country (town › district › … › country),
+    read in one query."""
+    keys = {k for entry in entries for k in _path_keys(entry.path)}
+    names = dict(Place.objects.filter(key__in=keys).values_list("key", "name_ar"))
+    return {entry.id: [names[k] for k in reversed(_path_keys(entry.path)) if k in names]
+            for entry in entries}
+
+
+def as_json(model, entries: list[Entry]) -> list[dict]:
+    by_id = chains(entries) if model is Place else {}
+    rows = []
+    for entry in entries:
+        row = {"id": entry.id, "name": entry.name, "name_en": entry.name_en,
+               "kind": entry.kind}
+        if model is Place:
+            row["chain"] = by_id[entry.id]
+        rows.append(row)
+    return rows
+
+
+def suggest_both(text: str, *, limit: int = 5) -> dict[str, list[Entry]]:
+    """Actors and places matching a search query (shown above the results)."""
+    return {"actors": suggest(Actor, text, limit=limit),
+            "places": suggest(Place, text, limit=limit)}
