@@ -52,27 +52,26 @@ def _without(params: QueryDict, name: str, value: str) -> str:
     return f"?{query}" if query else "?"
 
 
-def _labels(params: QueryDict) -> dict[str, dict[str, str]]:
-    def ids(name):
-        return [v for v in params.getlist(name) if v.isdigit()]
-
+def _labels(actors: list[Actor], place: Place | None) -> dict[str, dict[str, str]]:
     from archive.filters import REVIEW_CHOICES
+    from archive.templatetags.marsad import name
 
     return {
-        "actor": {str(pk): name for pk, name in
-                  Actor.objects.filter(id__in=ids("actor")).values_list("id", "name_ar")},
-        "place": {str(pk): _("%(name)s وما يتبعه") % {"name": name} for pk, name in
-                  Place.objects.filter(id__in=ids("place")).values_list("id", "name_ar")},
+        "actor": {str(actor.pk): name(actor) for actor in actors},
+        "place": {str(place.pk): _("%(name)s وما يتبعه") % {"name": name(place)}}
+        if place else {},
         "type": {k: str(v) for k, v in Event.Type.choices},
         "review": {k: str(v) for k, v in REVIEW_CHOICES},
     }
 
 
-def active_chips(filterset, params: QueryDict) -> list[Chip]:
-    """One chip per set value of a valid filter form, in the form's order."""
+def active_chips(filterset, params: QueryDict, *, actors: list[Actor],
+                 place: Place | None) -> list[Chip]:
+    """One chip per set value of a valid filter form, in the form's order (the chosen
+    actors and place are the form's, already read)."""
     if not filterset.is_bound or filterset.errors:
         return []
-    labels = _labels(params)
+    labels = _labels(actors, place)
     chips = []
     for name, field in filterset.form.fields.items():
         if name in NOT_CRITERIA:

@@ -125,33 +125,40 @@ def _fts_any(forms: list[str]) -> str:
     return "(" + " OR ".join(f'"{form}"' for form in forms) + ")"
 
 
-def _vocabulary(sql: str, params: list) -> list[str]:
-    """Words of the search vocabulary, read within SIMILAR_TIMEOUT_MS (none if slower)."""
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('statement_timeout', %s, true)",
-                           [f"{SIMILAR_TIMEOUT_MS}ms"])
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
-    except OperationalError:
-        return []
-
-
-def known_forms(term: str) -> tuple[list[str], list[str]]:
-    """The forms of a query word that are in the search vocabulary: (its own and its
-    singular/plural forms, by primary-key lookups; for words of GLUED_MIN letters or
-    more, up to GLUED_WORDS longer words containing it, through the trigram index)."""
-    forms = [form.lower() for form in alternatives(term)]
-    exact = _vocabulary(f"SELECT word FROM {VOCABULARY} WHERE word = ANY(%s)",  # noqa: S608
-                        [forms])
-    glued: list[str] = []
-    if len(term) >= GLUED_MIN:
+def known_forms(terms: list[str]) -> list[tuple[list[str], list[str]]]:
+    """For each query word, its forms that are in the search vocabulary: (its own and
+    its singular/plural forms, primary-key lookups; for words of GLUED_MIN letters or
+    more, up to GLUED_WORDS longer words containing it, through the trigram index). One
+    query for the whole search; it reads the vocabulary (which grows far slower than the
+    archive), never the articles."""
+    index, forms, glued_index, patterns, own = [], [], [], [], []
+    for i, term in enumerate(terms):
         term = term.lower()
-        pattern = "%" + term.replace("\\", "").replace("%", "").replace("_", "") + "%"
-        glued = _vocabulary(
-            f"SELECT word FROM {VOCABULARY} WHERE word LIKE %s AND word <> ALL(%s) "  # noqa: S608
-            "ORDER BY length(word), word LIMIT %s", [pattern, forms, GLUED_WORDS])
-    return exact, glued
+        for form in alternatives(term):
+            index.append(i)
+            forms.append(form.lower())
+        if len(term) >= GLUED_MIN:
+            glued_index.append(i)
+            patterns.append("%" + term.replace("\\", "").replace("%", "").replace("_", "")
+                            + "%")
+            own.append(term)
+    sql = (
+        f"SELECT t.i, word, true FROM unnest(%s::int[], %s::text[]) AS t(i, form) "  # noqa: S608
+        f"JOIN {VOCABULARY} ON word = t.form "
+        "UNION ALL SELECT g.i, w.word, false FROM unnest(%s::int[], %s::text[], %s::text[]) "
+        "AS g(i, pattern, term) CROSS JOIN LATERAL (SELECT word FROM "
+        f"{VOCABULARY} WHERE word LIKE g.pattern AND word <> g.term "
+        "ORDER BY length(word), word LIMIT %s) AS w"
+    )
+    found: list[tuple[list[str], list[str]]] = [([], []) for _ in terms]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [index, forms, glued_index, patterns, own, GLUED_WORDS])
+        rows = cursor.fetchall()
+    for i, word, exact in rows:
+        bucket = found[i][0 if exact else 1]
+        if word not in found[i][0] and word not in bucket:
+            bucket.append(word)
+    return found
 
 
 def _any_of(words: list[str]):
@@ -171,8 +178,7 @@ def known_forms_query(terms: list[str]):
     article: the misspelt-word fallback takes over); the second when a term is known
     only inside longer words."""
     eithers, owns = [], []
-    for term in terms:
-        exact, glued = known_forms(term)
+    for exact, glued in known_forms(terms):
         if not exact + glued:
             return None, None
         eithers.append(_any_of(exact + glued))

@@ -25,6 +25,7 @@ def incidents(request):
         return render(request, "archive/incidents.html", {"filterset": filterset, "page": None},
                       status=400)
     data = filterset.form.cleaned_data
+    actors = list(data.get("actor") or [])
     key = "marsad:incidents-summary:" + hashlib.sha256(repr(
         (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
     ).encode()).hexdigest()
@@ -33,8 +34,9 @@ def incidents(request):
     paginator.count = totals["n"]
     return render(request, "archive/incidents.html", {
         "filterset": filterset, "page": paginator.get_page(request.GET.get("page")),
-        "totals": totals, "facets": facets, "picked_actors": list(data.get("actor") or []),
-        "place": data.get("place"), "chips": active_chips(filterset, request.GET),
+        "totals": totals, "facets": facets, "picked_actors": actors,
+        "place": data.get("place"), "chips": active_chips(filterset, request.GET, actors=actors,
+                              place=data.get("place")),
     })
 
 

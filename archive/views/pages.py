@@ -3,14 +3,15 @@ import hashlib
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch
+from django.db import connection
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from archive.chips import active_chips, canonical_query
 from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
-from archive.models import Actor, Article, Event, EventActor, Incident, Place
+from archive.models import Actor, Article, Deletion, Event, EventActor, Incident, Place
 from archive.search import excerpt, query_terms
 from archive.views.article_text import render_article
 from archive.views.small_sets import small_summary
@@ -35,12 +36,16 @@ def _invalid(request, template, filterset, **context):
 
 
 def _version() -> str:
-    """Changes whenever articles, events or incidents are added or re-linked (index-only
-    reads), so cached counts never lag behind an ingestion."""
-    changed = Incident.objects.aggregate(m=Max("updated_at"))["m"]
-    return "{}-{}-{}".format(Article.objects.aggregate(m=Max("id"))["m"] or 0,
-                             Event.objects.aggregate(m=Max("id"))["m"] or 0,
-                             changed.timestamp() if changed else 0)
+    """Changes whenever articles, events or incidents are added, reviewed, re-linked or
+    deleted (one query of index-only reads), so cached counts never lag behind an
+    ingestion or a reviewer's verdict."""
+    parts = [f"SELECT MAX({field}) FROM {model._meta.db_table}"  # noqa: S608
+             for model, field in (
+        (Article, "id"), (Event, "id"), (Event, "updated_at"), (Incident, "updated_at"),
+        (Deletion, "id"))]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"({sql})" for sql in parts))  # constant names
+        return "-".join(str(value) for value in cursor.fetchone())
 
 
 def _archive_overview() -> dict:
@@ -77,6 +82,7 @@ def events(request):
     if not filterset.is_valid():
         return _invalid(request, "archive/events.html", filterset)
     data = filterset.form.cleaned_data
+    actors = list(data.get("actor") or [])
     small = small_summary(filterset.qs, data.get("sort") or "-date")
     if small is None:  # a wide filter: the database counts, and a repeat is cached briefly
         key = "marsad:events-summary:" + hashlib.sha256(repr(
@@ -94,9 +100,10 @@ def events(request):
         "page": page,
         "facets": facets,
         "totals": totals,
-        "picked_actors": list(data.get("actor") or []),
+        "picked_actors": actors,
         "place": data.get("place"),
-        "chips": active_chips(filterset, request.GET),
+        "chips": active_chips(filterset, request.GET, actors=actors,
+                              place=data.get("place")),
     })
 
 
