@@ -1,11 +1,12 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from archive import api, views
 from archive.views import workbench
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("search/export.csv", views.search_export, name="search_export"),

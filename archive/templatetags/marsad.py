@@ -118,3 +118,25 @@ def name(thing) -> str:
     if (get_language() or "ar").startswith("en"):
         return getattr(thing, "name_en", "") or transliterate(thing.name_ar)
     return thing.name_ar
+
+
+# Counted nouns: English msgids, and Arabic's six plural forms in locale/ar (gettext
+# chooses: حدث واحد، حدثان، 3 أحداث، 11 حدثاً).
+def _nouns():
+    from django.utils.translation import ngettext_lazy
+
+    return {
+        "event": lambda n: ngettext_lazy("%(n)s event", "%(n)s events", n),
+        "incident": lambda n: ngettext_lazy("%(n)s incident", "%(n)s incidents", n),
+        "report": lambda n: ngettext_lazy("%(n)s report", "%(n)s reports", n),
+        "killed": lambda n: ngettext_lazy("%(n)s killed", "%(n)s killed", n),
+        "wounded": lambda n: ngettext_lazy("%(n)s wounded", "%(n)s wounded", n),
+        "article": lambda n: ngettext_lazy("%(n)s article", "%(n)s articles", n),
+    }
+
+
+@register.filter
+def counted(value, noun: str) -> str:
+    """A number with its noun in the reader's language: 11|counted:"event" -> 11 حدثاً."""
+    n = int(value or 0)
+    return str(_nouns()[noun](n)) % {"n": f"{n:,}"}
