@@ -21,8 +21,9 @@ def _word(word: str) -> str:
         if ch == "ي" and i > 0:
             latin = "i"
         out.append(latin)
-    text = "".join(out).replace("''", "'").strip("'")
-    return text[:1].upper() + text[1:]
+    text = "".join(out).replace("''", "'").rstrip("'")
+    first = next((i for i, ch in enumerate(text) if ch.isalpha()), 0)
+    return text[:first] + text[first:first + 1].upper() + text[first + 1:]
 
 
 def transliterate(name: str) -> str:

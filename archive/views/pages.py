@@ -45,7 +45,8 @@ def _version() -> str:
         (Deletion, "id"))]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(f"({sql})" for sql in parts))  # constant names
-        return "-".join(str(value) for value in cursor.fetchone())
+        state = "|".join(str(value) for value in cursor.fetchone())
+    return hashlib.sha256(state.encode()).hexdigest()[:16]
 
 
 def _archive_overview() -> dict:
