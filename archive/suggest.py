@@ -114,7 +114,36 @@ def as_json(model, entries: list[Entry]) -> list[dict]:
     return rows
 
 
-def suggest_both(text: str, *, limit: int = 5) -> dict[str, list[Entry]]:
-    """Actors and places matching a search query (shown above the results)."""
-    return {"actors": suggest(Actor, text, limit=limit),
-            "places": suggest(Place, text, limit=limit)}
+@dataclass(frozen=True)
+class Suggested:
+    id: int
+    name_ar: str
+    name_en: str
+    chain: tuple = ()
+
+
+def suggested_names(text: str, *, limit: int = 5) -> dict[str, list[Suggested]]:
+    """Actors and places the query names: every query word matches one of their names'
+    words, or their whole Arabic name is among the query's words (whole words, not
+    prefixes: above the results, only names the reader plausibly meant)."""
+    terms = [stems(t) for t in query_terms(text)]
+    every = set().union(*terms) if terms else set()
+
+    def named(entry: Entry) -> bool:
+        if not (terms and every & entry.keys):
+            return False
+        if all(t & entry.keys for t in terms):
+            return True
+        return all(stems(w) & every for w in WORD.findall(fold(entry.name)))
+
+    found = {}
+    for label, model in (("actors", Actor), ("places", Place)):
+        entries = [e for e in _entries(model) if named(e)]
+        entries.sort(key=lambda e: (KIND_ORDER.get(e.kind, 9), len(e.name), e.name))
+        found[label] = entries[:limit]
+    by_id = chains(found["places"])
+    return {
+        "actors": [Suggested(e.id, e.name, e.name_en) for e in found["actors"]],
+        "places": [Suggested(e.id, e.name, e.name_en, tuple(by_id[e.id]))
+                   for e in found["places"]],
+    }

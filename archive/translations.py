@@ -78,7 +78,8 @@ EN = {
         "Marsad — an archive of Arabic news about conflict and the events it reports. "
         "Figures as the sources gave them.",
     "واجهة JSON:": "JSON API:", "بالمعايير نفسها": "same criteria",
-    "مقالات مطابقة": "Matching articles", "جهات وأماكن مطابقة": "Matching actors and places",
+    "مقالات مطابقة": "Matching articles",
+    "نتائج البحث عن «%(query)s»": "Results for “%(query)s”", "جهات وأماكن مطابقة": "Matching actors and places",
 }
 EN_PLURALS = {
     "%(n)s event": ("%(n)s event", "%(n)s events"),

@@ -13,6 +13,7 @@ from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
 from archive.models import Actor, Article, Deletion, Event, EventActor, Incident, Place
 from archive.search import excerpt, query_terms
+from archive.suggest import suggested_names
 from archive.views.article_text import render_article
 from archive.views.small_sets import small_summary
 from archive.views.timeline import bars
@@ -135,6 +136,7 @@ def search(request):
     hits = [(article, excerpt(article.text, terms)) for article in page.object_list]
     return render(request, "archive/search.html", {
         "filterset": filterset, "page": page, "hits": hits, "query": filterset.query,
+        "suggested": suggested_names(filterset.query) if filterset.query else {},
     })
 
 

@@ -90,3 +90,16 @@ def test_the_pages_leave_an_include_point_for_map_and_charts(archive, client):
                 f"/places/{archive.kirkuk.pk}/"]:
         templates = [t.name for t in client.get(url).templates]
         assert "archive/partials/visuals.html" in templates, url
+
+
+def test_search_suggests_the_places_and_actors_a_query_names(archive, client):
+    response = client.get("/search/", {"q": "انفجار في كركوك"})
+    suggested = response.context["suggested"]
+    assert [p.name_ar for p in suggested["places"]] == ["كركوك"]
+    assert suggested["places"][0].chain == ("كركوك", "العراق")
+    html = response.content.decode()
+    assert f'href="/incidents/?place={archive.kirkuk.pk}"' in html
+    assert [a.name_ar for a in client.get("/search/", {"q": "داعش"}).context["suggested"][
+        "actors"]] == ["تنظيم داعش"]
+    assert client.get("/search/", {"q": "أمطار"}).context["suggested"] == {
+        "actors": [], "places": []}
