@@ -79,7 +79,8 @@ EN = {
         "Figures as the sources gave them.",
     "واجهة JSON:": "JSON API:", "بالمعايير نفسها": "same criteria",
     "مقالات مطابقة": "Matching articles",
-    "نتائج البحث عن «%(query)s»": "Results for “%(query)s”", "جهات وأماكن مطابقة": "Matching actors and places",
+    "نتائج البحث عن «%(query)s»": "Results for “%(query)s”",
+    "جهات وأماكن مطابقة": "Matching actors and places",
 }
 EN_PLURALS = {
     "%(n)s event": ("%(n)s event", "%(n)s events"),
