@@ -89,6 +89,7 @@ EN_PLURALS = {
     "%(n)s killed": ("%(n)s killed", "%(n)s killed"),
     "%(n)s wounded": ("%(n)s wounded", "%(n)s wounded"),
     "%(n)s article": ("%(n)s article", "%(n)s articles"),
+    "%(n)s outlet": ("%(n)s outlet", "%(n)s outlets"),
 }
 # Forms: 0, 1, 2, 3–10, 11–99, 100+ (and their hundreds), per the header below.
 AR_PLURAL_FORMS = ("nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
@@ -106,4 +107,6 @@ AR_PLURALS = {
                       "%(n)s جريح"),
     "%(n)s article": ("لا مقالات", "مقالة واحدة", "مقالتان", "%(n)s مقالات", "%(n)s مقالة",
                       "%(n)s مقالة"),
+    "%(n)s outlet": ("لا مصادر", "مصدر واحد", "مصدران", "%(n)s مصادر", "%(n)s مصدراً",
+                     "%(n)s مصدر"),
 }

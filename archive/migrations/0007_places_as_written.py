@@ -4,19 +4,12 @@ one parent (the same name once folded) become one: events, incidents and child p
 move to the kept row (the gazetteer's, else the oldest) before the others are deleted."""
 from django.db import migrations
 
+from archive.names import as_written
 from extraction.normalise import fold
 
 
 def _written(place) -> str:
-    """The first alias (words seen in a text) that folds to the stored name."""
-    wanted = fold(place.name_ar)
-    for alias in place.aliases or []:
-        if not isinstance(alias, str):
-            continue
-        for form in (alias, alias[1:] if alias[:1] in "وفبل" else ""):
-            if form and fold(form) == wanted:
-                return form
-    return place.name_ar
+    return as_written(place.name_ar, place.aliases)
 
 
 def names_as_written(apps, schema_editor):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from archive import names
 from archive.models import Actor, Article, Event, EventActor, Place
 from archive.services.linking import relink
 from archive.services.reports import link_date
@@ -42,15 +43,8 @@ def _surface(ref: types.PlaceRef | types.ActorRef, limit: int) -> str:
 
 
 def as_written(ref: types.PlaceRef | types.ActorRef) -> str:
-    """The name in the article's spelling: the first of the words the text used that
-    folds to the extractor's name (an attached و ف ب ل dropped), else the name itself
-    (the extractor names places it did not know by their folded search key)."""
-    wanted = fold(ref.name)
-    for alias in ref.aliases:
-        for form in (alias, alias[1:] if alias[:1] in "وفبل" else ""):
-            if form and fold(form) == wanted:
-                return form
-    return ref.name
+    """The name in the article's spelling (archive.names)."""
+    return names.as_written(ref.name, ref.aliases)
 
 
 def place_for(ref: types.PlaceRef, *, cache: dict | None = None) -> Place:

@@ -32,12 +32,29 @@ MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أي
           "تشرين الأول", "تشرين الثاني", "كانون الأول"]
 
 
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec"]
+
+
+def _english() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "ar").startswith("en")
+
+
 @register.filter
 def ar_date(value) -> str:
-    """6 آذار 2016, or an empty string when unknown."""
+    """6 آذار 2016 (6 Mar 2016 in English), or an empty string when unknown."""
     if not value:
         return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    months = MONTHS_EN if _english() else MONTHS
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+@register.simple_tag
+def against() -> str:
+    """The arrow from initiator to target, pointing the way the line reads."""
+    return "→" if _english() else "←"
 
 
 @register.simple_tag(takes_context=True)
@@ -111,13 +128,17 @@ def review_state(event) -> dict:
 def name(thing) -> str:
     """An actor's or place's name in the reader's language: Arabic as written; in English
     its English name, else a transliteration of the Arabic."""
-    from django.utils.translation import get_language
-
     from archive.transliterate import transliterate
 
-    if (get_language() or "ar").startswith("en"):
-        return getattr(thing, "name_en", "") or transliterate(thing.name_ar)
-    return thing.name_ar
+    if isinstance(thing, str):  # a name alone (facets): Arabic, or transliterated
+        return transliterate(thing) if _english() else thing
+    if isinstance(thing, dict):  # an incident's actors (JSON)
+        arabic, english = thing.get("name", ""), thing.get("name_en", "")
+    else:
+        arabic, english = thing.name_ar, getattr(thing, "name_en", "")
+    if _english():
+        return english or transliterate(arabic)
+    return arabic
 
 
 # Counted nouns: English msgids, and Arabic's six plural forms in locale/ar (gettext
@@ -132,6 +153,7 @@ def _nouns():
         "killed": lambda n: ngettext_lazy("%(n)s killed", "%(n)s killed", n),
         "wounded": lambda n: ngettext_lazy("%(n)s wounded", "%(n)s wounded", n),
         "article": lambda n: ngettext_lazy("%(n)s article", "%(n)s articles", n),
+        "outlet": lambda n: ngettext_lazy("%(n)s outlet", "%(n)s outlets", n),
     }
 
 

@@ -6,12 +6,13 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from archive.chips import active_chips, canonical_query
 from archive.incident_export import stream_incidents_csv
 from archive.incident_listing import filter_incidents, incident_summary
-from archive.models import Event, Incident
+from archive.models import Actor, Event, Incident
 from archive.views.pages import SUMMARY_SECONDS, _version
 
 PER_PAGE = 50
@@ -32,12 +33,25 @@ def incidents(request):
     totals, facets = cache.get_or_set(key, lambda: incident_summary(found), SUMMARY_SECONDS)
     paginator = Paginator(found.for_listing(), PER_PAGE)
     paginator.count = totals["n"]
+    page = paginator.get_page(request.GET.get("page"))
+    if get_language() == "en":
+        _with_english_names(page.object_list)
     return render(request, "archive/incidents.html", {
-        "filterset": filterset, "page": paginator.get_page(request.GET.get("page")),
+        "filterset": filterset, "page": page,
         "totals": totals, "facets": facets, "picked_actors": actors,
         "place": data.get("place"), "chips": active_chips(filterset, request.GET, actors=actors,
                               place=data.get("place")),
     })
+
+
+def _with_english_names(incidents) -> None:
+    """Each incident's actors (stored as JSON, Arabic names) with their English names."""
+    rows = list(incidents)
+    ids = {a["id"] for incident in rows for a in incident.actors}
+    english = dict(Actor.objects.filter(id__in=ids).values_list("id", "name_en"))
+    for incident in rows:
+        for actor in incident.actors:
+            actor["name_en"] = english.get(actor["id"], "")
 
 
 @require_GET

@@ -55,3 +55,8 @@ def test_the_migration_merges_one_village_twice_under_one_parent_and_keeps_its_e
     assert Incident.objects.filter(place_id=folded.pk).count() == 0
     assert "قريه الزاب" in Place.objects.get(pk=archive.village.pk).aliases
     assert Place.objects.filter(name_ar="الحويجة").count() == 1  # different parents untouched
+
+
+def test_a_name_is_found_inside_the_words_the_text_used():
+    ref = types.PlaceRef(name="شياله", aliases=("قرية شيّالة",))
+    assert as_written(ref) == "شيّالة"
