@@ -83,3 +83,18 @@ def active_chips(filterset, params: QueryDict, *, actors: list[Actor],
             chips.append(Chip(name=name, value=value, label=f"{field.label}: {shown}",
                               remove=_without(params, name, value)))
     return chips
+
+
+def facets_in_english(facets: dict) -> dict:
+    """Facet rows with `label`: the English name, else a transliteration (English
+    pages; two small queries for at most a dozen ids each)."""
+    from archive.transliterate import transliterate
+
+    for kind, model in (("actors", Actor), ("places", Place)):
+        rows = facets.get(kind) or []
+        english = dict(model.objects.filter(id__in=[r[f"{kind[:-1]}_id"] for r in rows])
+                       .values_list("id", "name_en"))
+        for row in rows:
+            row["label"] = english.get(row[f"{kind[:-1]}_id"]) or transliterate(
+                row[f"{kind[:-1]}__name_ar"])
+    return facets

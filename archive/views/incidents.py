@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from archive.chips import active_chips, canonical_query
+from archive.chips import active_chips, canonical_query, facets_in_english
 from archive.incident_export import stream_incidents_csv
 from archive.incident_listing import filter_incidents, incident_summary
 from archive.models import Actor, Event, Incident
@@ -38,9 +38,9 @@ def incidents(request):
         _with_english_names(page.object_list)
     return render(request, "archive/incidents.html", {
         "filterset": filterset, "page": page,
-        "totals": totals, "facets": facets, "picked_actors": actors,
-        "place": data.get("place"), "chips": active_chips(filterset, request.GET, actors=actors,
-                              place=data.get("place")),
+        "totals": totals, "picked_actors": actors, "place": data.get("place"),
+        "facets": facets_in_english(facets) if get_language() == "en" else facets,
+        "chips": active_chips(filterset, request.GET, actors=actors, place=data.get("place")),
     })
 
 

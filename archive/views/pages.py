@@ -6,9 +6,10 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from archive.chips import active_chips, canonical_query
+from archive.chips import active_chips, canonical_query, facets_in_english
 from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
 from archive.models import Actor, Article, Deletion, Event, EventActor, Incident, Place
@@ -100,10 +101,10 @@ def events(request):
     return render(request, "archive/events.html", {
         "filterset": filterset,
         "page": page,
-        "facets": facets,
         "totals": totals,
         "picked_actors": actors,
         "place": data.get("place"),
+        "facets": facets_in_english(facets) if get_language() == "en" else facets,
         "chips": active_chips(filterset, request.GET, actors=actors,
                               place=data.get("place")),
     })

@@ -79,3 +79,13 @@ def test_a_latin_outlet_name_is_isolated(archive, client):
     Article.objects.filter(pk=archive.mosul_article.pk).update(outlet="Sky News Arabia")
     html = client.get(f"/articles/{archive.mosul_article.pk}/").content.decode()
     assert "<bdi>Sky News Arabia</bdi>" in html
+
+
+def test_english_tables_and_facets_use_english_names(archive, client):
+    Actor.objects.filter(pk=archive.isis.pk).update(name_en="Islamic State")
+    english(client)
+    response = client.get("/incidents/")
+    labels = [row["label"] for row in response.context["facets"]["actors"]]
+    assert "Islamic State" in labels
+    html = response.content.decode()
+    assert "Islamic State</a>" in html and "6 Mar 2016" in html and "آذار" not in html
