@@ -123,6 +123,13 @@
 
   document.querySelectorAll(".picker").forEach(setUp);
 
+  // Back to a page whose fields were disabled on submit (the browser's page cache).
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[method=get] [disabled]").forEach(function (field) {
+      field.disabled = false;
+    });
+  });
+
   // A GET form submits only the fields that are set: the URL stays short and shareable.
   document.querySelectorAll("form[method=get]").forEach(function (form) {
     form.addEventListener("submit", function () {

@@ -103,3 +103,24 @@ def test_the_needs_review_filter_lists_unreviewed_low_confidence_reports(archive
 ])
 def test_edited_means_reviewed_is_one_rule(changed, reviewed):
     assert edited_means_reviewed(changed_fields=changed) is reviewed
+
+
+def test_the_incident_page_offers_staff_the_review_buttons_and_readers_none(archive, client):
+    incident = Event.objects.get(pk=archive.bomb.pk).incident
+    assert "review-form" not in client.get(f"/incidents/{incident.pk}/").content.decode()
+    client.force_login(User.objects.create_user("ed", password="pw", is_staff=True))
+    html = client.get(f"/incidents/{incident.pk}/").content.decode()
+    assert f'action="/incidents/{incident.pk}/review/"' in html
+    client.post(f"/incidents/{incident.pk}/review/", {"action": "confirm"})
+    incident.refresh_from_db()
+    assert incident.reviewed and Event.objects.get(pk=archive.bomb.pk).reviewed
+
+
+def test_the_admin_is_branded_and_links_the_upload_page(db, client):
+    client.force_login(User.objects.create_superuser("root", password="pw"))
+    html = client.get("/admin/").content.decode()
+    assert "مرصد" in html and "/admin/archive/ingestionbatch/upload/" in html
+    assert "إدارة جانغو" not in html and "Ingestion batches" not in html
+    assert "دفعات الإدخال" in html and "تقارير الأحداث" in html
+    changelist = client.get("/admin/archive/event/").content.decode()
+    assert "اختر تقرير حدث لتغييره" in changelist
