@@ -98,3 +98,18 @@ def facets_in_english(facets: dict) -> dict:
             row["label"] = english.get(row[f"{kind[:-1]}_id"]) or transliterate(
                 row[f"{kind[:-1]}__name_ar"])
     return facets
+
+
+def carried_chips(params: QueryDict) -> list[Chip]:
+    """The table's filters a reader brought to an actor or place page (shown there, and
+    kept by its links back to the table); none when they are not valid filters."""
+    from archive.filters import EventFilter
+
+    if not canonical(params):
+        return []
+    filterset = EventFilter(params, queryset=Event.objects.none())
+    if not filterset.is_valid():
+        return []
+    data = filterset.form.cleaned_data
+    return active_chips(filterset, params, actors=list(data.get("actor") or []),
+                        place=data.get("place"))

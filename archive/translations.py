@@ -81,6 +81,8 @@ EN = {
     "مقالات مطابقة": "Matching articles",
     "نتائج البحث عن «%(query)s»": "Results for “%(query)s”",
     "جهات وأماكن مطابقة": "Matching actors and places",
+    "معايير الجدول المحمولة (تبقى في روابط الجدول):":
+        "Table criteria carried here (kept by the links to the table):",
     "تأكيد الحادثة وتقاريرها": "Confirm the incident and its reports",
     "رفض الحادثة (تبقى تقاريرها محفوظة)": "Reject the incident (its reports are kept)",
 }

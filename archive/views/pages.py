@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from archive.chips import active_chips, canonical_query, facets_in_english
+from archive.chips import active_chips, canonical_query, carried_chips, facets_in_english
 from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
 from archive.models import Actor, Article, Deletion, Event, EventActor, Incident, Place
@@ -178,7 +178,7 @@ def actor(request, pk):
     )
     incidents = Incident.objects.told_by(events)
     return render(request, "archive/actor.html", {
-        "actor": actor,
+        "actor": actor, "chips": carried_chips(request.GET),
         "totals": incidents.totals(),
         "bars": bars(incidents.timeline()),
         "partners": partners,
@@ -208,7 +208,7 @@ def place(request, pk):
     children = _with_counts_inside(list(place.children.all()), events)
     incidents = Incident.objects.told_by(events)
     return render(request, "archive/place.html", {
-        "place": place,
+        "place": place, "chips": carried_chips(request.GET),
         "ancestors": place.ancestors(),
         "totals": incidents.totals(),
         "bars": bars(incidents.timeline()),

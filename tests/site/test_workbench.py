@@ -103,3 +103,12 @@ def test_search_suggests_the_places_and_actors_a_query_names(archive, client):
         "actors"]] == ["تنظيم داعش"]
     assert client.get("/search/", {"q": "أمطار"}).context["suggested"] == {
         "actors": [], "places": []}
+
+
+def test_an_actor_or_place_page_shows_the_filters_it_carries(archive, client):
+    page = client.get(f"/places/{archive.kirkuk.pk}/", {"actor": archive.isis.pk,
+                                                        "killed_min": "2"})
+    assert [c.name for c in page.context["chips"]] == ["actor", "killed_min"]
+    assert client.get(f"/actors/{archive.isis.pk}/").context["chips"] == []
+    assert client.get(f"/actors/{archive.isis.pk}/", {"killed_min": "x"}).context[
+        "chips"] == []  # not a valid filter: nothing carried, no error
