@@ -7,13 +7,16 @@ names are kept in memory per process, rebuilt when the table changes (its row co
 newest id), so a keystroke costs no scan of the database beyond two aggregates."""
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum, TextField
+from django.db.models.functions import Cast, Length
 
 from archive.models import Actor, Place
 from archive.search import WORD, query_terms, variants
 from extraction.normalise import fold
 
+VERSION_KEY = "marsad:names-version"
 LIMIT = 10
+MIN_TEXT = 2  # one letter matches half the gazetteer
 # The plural endings a group's name takes («الحوثي» / «الحوثيين» / «الحوثيون»).
 PLURAL_ENDINGS = ("يين", "يون", "ين", "ون")
 KIND_ORDER = {kind: i for i, kind in enumerate(
@@ -43,8 +46,28 @@ class Entry:
 _CACHE: dict[str, tuple[tuple, list[Entry]]] = {}
 
 
+def _state(model) -> tuple:
+    """What changes when a row is added, deleted or renamed: one aggregate over the small
+    table (lengths of every name), plus a version bumped on every save (archive.signals),
+    shared by all processes through the cache."""
+    from django.core.cache import cache
+
+    sizes = model.objects.aggregate(
+        n=Count("id"), m=Max("id"), ar=Sum(Length("name_ar")), en=Sum(Length("name_en")),
+        aliases=Sum(Length(Cast("aliases", TextField()))))
+    return (*sizes.values(), cache.get(f"{VERSION_KEY}:{model.__name__}", 0))
+
+
+def bump(model) -> None:
+    """Called when an actor or place is saved or deleted."""
+    from django.core.cache import cache
+
+    key = f"{VERSION_KEY}:{model.__name__}"
+    cache.set(key, cache.get(key, 0) + 1, None)
+
+
 def _entries(model) -> list[Entry]:
-    state = tuple(model.objects.aggregate(n=Count("id"), m=Max("id")).values())
+    state = _state(model)
     cached = _CACHE.get(model.__name__)
     if cached and cached[0] == state:
         return cached[1]
@@ -63,22 +86,24 @@ def _entries(model) -> list[Entry]:
 
 
 def _matches(entry: Entry, terms: list[set[str]], english: str) -> int | None:
-    """0 for an exact word match of every term, 1 for prefixes, 2 for English; None."""
+    """0 for an exact word match of every term, 1 for prefixes, 2 for an English name
+    starting with the text, 3 containing it; None."""
     if terms and all(t & entry.keys for t in terms):
         return 0
     if terms and all(any(k.startswith(s) for s in t for k in entry.keys) for t in terms):
         return 1
-    if english and english in entry.name_en.lower():
-        return 2
+    name_en = entry.name_en.lower()
+    if english and english in name_en:
+        return 2 if name_en.startswith(english) else 3
     return None
 
 
 def suggest(model, text: str, *, limit: int = LIMIT) -> list[Entry]:
     """The best `limit` actors or places for what the reader typed."""
     english = (text or "").strip().lower()
-    terms = [stems(t) for t in query_terms(text)]
-    if not terms and not english:
+    if len(english) < MIN_TEXT:
         return []
+    terms = [stems(t) for t in query_terms(text)]
     found = []
     for entry in _entries(model):
         score = _matches(entry, terms, english)

@@ -112,3 +112,18 @@ def test_an_actor_or_place_page_shows_the_filters_it_carries(archive, client):
     assert client.get(f"/actors/{archive.isis.pk}/").context["chips"] == []
     assert client.get(f"/actors/{archive.isis.pk}/", {"killed_min": "x"}).context[
         "chips"] == []  # not a valid filter: nothing carried, no error
+
+
+def test_one_letter_suggests_nothing_and_english_prefixes_come_first(archive):
+    Place.objects.filter(pk=archive.mosul.pk).update(name_en="Mosul")
+    Place.objects.filter(pk=archive.kirkuk.pk).update(name_en="Old Mosul Road")
+    assert names(Place, "م") == []
+    assert names(Place, "mos") == ["الموصل", "كركوك"]
+
+
+def test_a_renamed_place_is_suggested_by_its_new_name(archive):
+    assert names(Place, "الزاب") == ["قرية الزاب"]
+    place = Place.objects.get(pk=archive.village.pk)
+    place.name_ar = "قرية الزيب"  # same length: the save's version bump tells
+    place.save()
+    assert names(Place, "الزيب") == ["قرية الزيب"]
