@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 
 from archive.forms import UploadArticlesForm
 from archive.models import Actor, Article, Event, EventActor, Incident, IngestionBatch, Place
+from archive.services.event_review import edited_means_reviewed
 from archive.services.events import reextract_articles
 from archive.services.ingestion import ingest_upload
 from archive.services.linking import relink
@@ -18,6 +19,10 @@ from archive.services.review import merge_incidents, move_report, split_incident
 from extraction.arabic import fold
 
 logger = logging.getLogger(__name__)
+
+admin.site.site_header = "مرصد"
+admin.site.site_title = "مرصد"
+admin.site.index_title = "إدارة أرشيف مرصد"
 
 
 @admin.register(Place)
@@ -148,8 +153,8 @@ class EventAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         """A person's correction is protected from re-extraction; a new incident chosen
         for the report is a move (archive.services.review), pinned against re-linking."""
-        corrected = [f for f in form.changed_data if f != "incident"]
-        if change and corrected and "reviewed" not in corrected:
+        if change and "reviewed" not in form.changed_data and edited_means_reviewed(
+                changed_fields=form.changed_data):
             obj.reviewed = True
         moved = change and "incident" in form.changed_data
         target = obj.incident if moved else None  # none: a new incident of its own
@@ -161,7 +166,8 @@ class EventAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if change and not form.instance.reviewed and any(f.has_changed() for f in formsets):
+        if change and not form.instance.reviewed and edited_means_reviewed(
+                changed_fields=["actors"] if any(f.has_changed() for f in formsets) else []):
             Event.objects.filter(pk=form.instance.pk).update(reviewed=True)  # actors corrected
         if "incident" not in form.changed_data:  # a corrected date, place or actor: re-link
             relink(event_ids=[form.instance.pk])
@@ -262,6 +268,8 @@ class IngestionBatchAdmin(admin.ModelAdmin):
             "errors_table": error_table(batch.errors) if batch else "",
             "batch_url": reverse("admin:archive_ingestionbatch_change", args=[batch.pk])
             if batch else "",
+            "articles_url": reverse("admin:archive_article_changelist")
+            + f"?batch__id__exact={batch.pk}" if batch else "",
         }
         return TemplateResponse(request, "admin/archive/ingestionbatch/upload.html", context)
 

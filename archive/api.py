@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from archive.codes import acled, review_status
 from archive.filters import ArticleFilter, EventFilter, errors_as_dict
 from archive.incident_listing import filter_incidents
 from archive.models import Article, Deletion, Event, Incident
@@ -45,8 +46,12 @@ def event_json(event: Event) -> dict:
         "initiators": roles["initiator"],
         "targets": roles["target"],
         "evidence": {"start": event.evidence_start, "end": event.evidence_end},
-        "confidence": event.confidence,
+        "confidence": round(event.confidence, 3),
         "reviewed": event.reviewed,
+        "rejected": event.rejected,
+        "review_status": review_status(reviewed=event.reviewed, rejected=event.rejected,
+                                       confidence=event.confidence),
+        "acled": dict(zip(("event_type", "sub_event_type"), acled(event.type), strict=True)),
         "incident": event.incident_id,
         "updated_at": event.updated_at.isoformat(),
         "article": {"id": event.article_id, "title": event.article.title,

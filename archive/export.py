@@ -10,23 +10,25 @@ from django.db.models import F, Q
 from django.db.models.functions import Substr
 from django.http import StreamingHttpResponse
 
+from archive.codes import acled, review_status
 from archive.models import Actor, Event, EventActor, Place
 
 CHUNK = 2000
 BOM = "\ufeff"
 # ACLED's column names where one exists, so analysts' scripts read the file as they are.
+# Headers and codes never change with the interface language; `type_label` does.
 COLUMNS = [
-    "event_id", "event_date", "date_precision", "event_type", "actor1", "actor2", "location",
-    "admin1", "admin2", "latitude", "longitude", "fatalities_best", "fatalities_low",
-    "fatalities_high", "injured", "source", "source_url", "article_id", "notes",
+    "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "marsad_type",
+    "type_label", "actor1", "actor2", "country", "location", "admin1", "admin2", "latitude",
+    "longitude", "fatalities_best", "fatalities_low", "fatalities_high", "injured", "source",
+    "source_url", "article_id", "notes", "confidence", "review_status",
 ]
 _DANGEROUS = frozenset("=+-@\t\r")
-_TYPES = dict(Event.Type.choices)
-_PRECISIONS = dict(Event.DatePrecision.choices)
 FIELDS = (
     "id", "date", "date_precision", "type", "place_text", "place__name_ar", "place__path",
     "place__latitude", "place__longitude", "killed_best", "killed_low", "killed_high",
     "wounded_best", "article__outlet", "article__url", "article_id", "evidence",
+    "confidence", "reviewed", "rejected",
 )
 
 
@@ -71,18 +73,20 @@ def _admin_areas(paths: Iterable[str], cache: dict[str, Place]) -> None:
             cache[place.key] = place
 
 
-def _areas_of(path: str | None, cache: dict[str, Place]) -> tuple[str, str]:
-    """The governorate (admin1) and district (admin2) enclosing a place path."""
-    admin1 = admin2 = ""
+def _areas_of(path: str | None, cache: dict[str, Place]) -> tuple[str, str, str]:
+    """The country, governorate (admin1) and district (admin2) enclosing a place path."""
+    country = admin1 = admin2 = ""
     for key in (path or "").strip("/").split("/"):
         place = cache.get(key)
         if place is None:
             continue
-        if place.kind == Place.Kind.GOVERNORATE and not admin1:
+        if place.kind == Place.Kind.COUNTRY and not country:
+            country = place.name_ar
+        elif place.kind == Place.Kind.GOVERNORATE and not admin1:
             admin1 = place.name_ar
         elif place.kind == Place.Kind.DISTRICT and not admin2:
             admin2 = place.name_ar
-    return admin1, admin2
+    return country, admin1, admin2
 
 
 def _postgresql_stream(values) -> Iterator[tuple]:
@@ -115,7 +119,8 @@ def rows(events) -> Iterator[list]:
     values = values.values_list(*FIELDS)
     places: dict[str, Place] = {}
     names: dict[int, str] = {}
-    areas: dict[str | None, tuple[str, str]] = {}
+    areas: dict[str | None, tuple[str, str, str]] = {}
+    labels = {code: str(label) for code, label in Event.Type.choices}
     if arrays:  # the connection is busy streaming: read the small lookup tables first
         names = dict(Actor.objects.values_list("id", "name_ar"))
         places = {p.key: p for p in Place.objects.only("key", "name_ar", "kind")}
@@ -130,19 +135,21 @@ def rows(events) -> Iterator[list]:
             pk, path = row[0], row[6]
             if path not in areas:
                 areas[path] = _areas_of(path, places)
-            admin1, admin2 = areas[path]
+            country, admin1, admin2 = areas[path]
             if arrays:
-                initiators = "؛ ".join([names[i] for i in row[17]])
-                targets = "؛ ".join([names[i] for i in row[18]])
+                initiators = "؛ ".join([names[i] for i in row[20]])
+                targets = "؛ ".join([names[i] for i in row[21]])
             else:
                 initiators = "؛ ".join(actors.get((pk, "initiator"), ()))
                 targets = "؛ ".join(actors.get((pk, "target"), ()))
             # Numbers and dates are written as they are; every text cell is made inert.
             yield [
-                pk, row[1], _PRECISIONS.get(row[2], row[2]), _TYPES.get(row[3], row[3]),
-                inert(initiators), inert(targets), inert(row[5] or row[4]), inert(admin1),
-                inert(admin2), row[7], row[8], row[9], row[10], row[11], row[12],
-                inert(row[13]), inert(row[14]), row[15], inert(row[16]),
+                pk, row[1], row[2], *acled(row[3]), row[3], labels.get(row[3], row[3]),
+                inert(initiators), inert(targets), inert(country), inert(row[5] or row[4]),
+                inert(admin1), inert(admin2), row[7], row[8], row[9], row[10], row[11],
+                row[12], inert(row[13]), inert(row[14]), row[15], inert(row[16]),
+                round(row[17], 3), review_status(reviewed=row[18], rejected=row[19],
+                                                 confidence=row[17]),
             ]
 
 

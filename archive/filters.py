@@ -3,6 +3,7 @@ its facet counts, its CSV export and its JSON API, so they can never disagree.""
 import django_filters as df
 from django import forms
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from archive.models import Actor, Article, Event, Place
 from archive.querysets import NEWEST_FIRST
@@ -16,14 +17,22 @@ EVENT_SORTS = {
     "wounded": [F("wounded_best").asc(nulls_last=True), "id"],
 }
 EVENT_SORT_CHOICES = [
-    ("-date", "الأحدث أولاً"),
-    ("date", "الأقدم أولاً"),
-    ("-killed", "الأكثر قتلى"),
-    ("killed", "الأقل قتلى"),
-    ("-wounded", "الأكثر جرحى"),
-    ("wounded", "الأقل جرحى"),
+    ("-date", _("الأحدث أولاً")),
+    ("date", _("الأقدم أولاً")),
+    ("-killed", _("الأكثر قتلى")),
+    ("killed", _("الأقل قتلى")),
+    ("-wounded", _("الأكثر جرحى")),
+    ("wounded", _("الأقل جرحى")),
 ]
-ARTICLE_SORT_CHOICES = [("rank", "الأكثر صلة"), ("-published", "الأحدث"), ("published", "الأقدم")]
+REVIEW_CHOICES = [
+    ("needs", _("يحتاج مراجعة")),
+    ("reviewed", _("تمت مراجعته")),
+    ("unreviewed", _("لم يراجع")),
+    ("rejected", _("مرفوض")),
+]
+ARTICLE_SORT_CHOICES = [
+    ("rank", _("الأكثر صلة")), ("-published", _("الأحدث")), ("published", _("الأقدم")),
+]
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 NUMBER_WIDGET = forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"})
@@ -37,30 +46,33 @@ def _count(label, field, lookup):
 
 
 class EventFilter(df.FilterSet):
-    q = df.CharFilter(label="بحث في نص المقالات", method="filter_q", max_length=200)
-    actor = df.ModelChoiceFilter(
-        label="الجهة", queryset=Actor.objects.all(), method="filter_actor",
-        widget=forms.HiddenInput,
+    q = df.CharFilter(label=_("بحث في نص المقالات"), method="filter_q", max_length=200)
+    actor = df.ModelMultipleChoiceFilter(
+        label=_("الجهة"), queryset=Actor.objects.all(), method="filter_actor",
+        widget=forms.MultipleHiddenInput,
     )
     place = df.ModelChoiceFilter(
-        label="المكان", queryset=Place.objects.all(), method="filter_place",
+        label=_("المكان"), queryset=Place.objects.all(), method="filter_place",
         widget=forms.HiddenInput,
     )
     type = df.MultipleChoiceFilter(
-        label="نوع الحدث", choices=Event.Type.choices, widget=forms.CheckboxSelectMultiple
+        label=_("نوع الحدث"), choices=Event.Type.choices, widget=forms.CheckboxSelectMultiple
     )
     killed_min = _count("القتلى من", "killed_best", "gte")
     killed_max = _count("القتلى إلى", "killed_best", "lte")
     wounded_min = _count("الجرحى من", "wounded_best", "gte")
     wounded_max = _count("الجرحى إلى", "wounded_best", "lte")
     date_from = df.DateFilter(
-        label="من تاريخ", field_name="date", lookup_expr="gte", widget=DATE_WIDGET
+        label=_("من تاريخ"), field_name="date", lookup_expr="gte", widget=DATE_WIDGET
     )
-    date_to = df.DateFilter(label="إلى تاريخ", field_name="date", lookup_expr="lte",
+    date_to = df.DateFilter(label=_("إلى تاريخ"), field_name="date", lookup_expr="lte",
                             widget=DATE_WIDGET)
-    outlet = df.CharFilter(label="المصدر", field_name="article__outlet", max_length=200)
+    outlet = df.CharFilter(label=_("المصدر"), field_name="article__outlet", max_length=200)
+    review = df.ChoiceFilter(
+        label=_("المراجعة"), choices=REVIEW_CHOICES, method="filter_review", empty_label=_("الكل"),
+    )
     sort = df.ChoiceFilter(
-        label="الترتيب", choices=EVENT_SORT_CHOICES, method="filter_sort",
+        label=_("الترتيب"), choices=EVENT_SORT_CHOICES, method="filter_sort",
         empty_label=None,
     )
 
@@ -72,7 +84,11 @@ class EventFilter(df.FilterSet):
         return queryset.filter(article__in=Article.objects.matching_ids(value))
 
     def filter_actor(self, queryset, name, value):
-        return queryset.involving(value)
+        """Events any of the chosen actors took part in."""
+        return queryset.involving(*value) if value else queryset
+
+    def filter_review(self, queryset, name, value):
+        return queryset.review_status(value)
 
     def filter_place(self, queryset, name, value):
         return queryset.within(value)
@@ -82,6 +98,9 @@ class EventFilter(df.FilterSet):
 
     def filter_queryset(self, queryset):
         # Newest first unless `sort` (declared last, so applied last) says otherwise.
+        # Rejected reports are kept but left out, unless the reader asks for them.
+        if self.form.cleaned_data.get("review") != "rejected":
+            queryset = queryset.exclude(rejected=True)
         return super().filter_queryset(queryset.order_by(*EVENT_SORTS["-date"]))
 
 
@@ -89,16 +108,16 @@ class ArticleFilter(df.FilterSet):
     """The search page: the text query (declared first, so applied first) ranks; the other
     fields narrow; `sort` (declared last) may replace the ranked order."""
 
-    q = df.CharFilter(label="ابحث", method="filter_q", max_length=200)
-    outlet = df.CharFilter(label="المصدر", field_name="outlet", max_length=200)
+    q = df.CharFilter(label=_("ابحث"), method="filter_q", max_length=200)
+    outlet = df.CharFilter(label=_("المصدر"), field_name="outlet", max_length=200)
     date_from = df.DateFilter(
-        label="نُشر من", field_name="published", lookup_expr="gte", widget=DATE_WIDGET
+        label=_("نُشر من"), field_name="published", lookup_expr="gte", widget=DATE_WIDGET
     )
     date_to = df.DateFilter(
-        label="نُشر حتى", field_name="published", lookup_expr="lte", widget=DATE_WIDGET
+        label=_("نُشر حتى"), field_name="published", lookup_expr="lte", widget=DATE_WIDGET
     )
     sort = df.ChoiceFilter(
-        label="الترتيب", choices=ARTICLE_SORT_CHOICES, method="filter_sort", empty_label=None
+        label=_("الترتيب"), choices=ARTICLE_SORT_CHOICES, method="filter_sort", empty_label=None
     )
 
     class Meta:

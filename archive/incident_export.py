@@ -7,22 +7,24 @@ from itertools import islice
 
 from django.http import StreamingHttpResponse
 
+from archive.codes import acled
 from archive.export import BOM, inert
 from archive.models import Event, Incident
 
 CHUNK = 2000
 COLUMNS = [
     "incident_id", "event_date", "date_precision", "date_low", "date_high", "event_type",
-    "actor1", "actor2", "location", "latitude", "longitude", "fatalities_low",
+    "sub_event_type", "marsad_type", "type_label", "actor1", "actor2", "location", "latitude",
+    "longitude", "fatalities_low",
     "fatalities_best", "fatalities_high", "injured_low", "injured_best", "injured_high",
     "reports", "outlets", "sources", "first_reported", "last_reported", "grade", "disputes",
-    "event_ids", "updated_at",
+    "event_ids", "updated_at", "review_status",
 ]
 FIELDS = ("id", "date", "date_precision", "date_low", "date_high", "type", "actors",
           "place__name_ar", "place__latitude", "place__longitude", "killed_low", "killed_best",
           "killed_high", "wounded_low", "wounded_best", "wounded_high", "n_reports",
           "n_outlets", "outlets", "first_reported", "last_reported", "grade", "disputes",
-          "updated_at")
+          "updated_at", "reviewed")
 _TYPES = dict(Event.Type.choices)
 _GRADES = dict(Incident.Grade.choices)
 
@@ -46,14 +48,15 @@ def rows(incidents) -> Iterator[list]:
                 "incident_id", "id"):
             reports.setdefault(incident_id, []).append(event_id)
         for (pk, date, precision, low, high, type_, actors, place, lat, lon, *figures,
-             n_reports, n_outlets, outlets, first, last, grade, disputes, updated) in chunk:
+             n_reports, n_outlets, outlets, first, last, grade, disputes, updated,
+             reviewed) in chunk:
             yield [
-                pk, date, precision, low, high, _TYPES.get(type_, type_),
+                pk, date, precision, low, high, *acled(type_), type_, _TYPES.get(type_, type_),
                 inert(_names(actors, "initiator")), inert(_names(actors, "target")),
                 inert(place), lat, lon, *figures, n_reports, n_outlets,
                 inert("؛ ".join(outlets)), first, last, _GRADES.get(grade, grade),
                 " ".join(disputes), " ".join(map(str, reports.get(pk, []))),
-                updated.isoformat(),
+                updated.isoformat(), "reviewed" if reviewed else "unreviewed",
             ]
 
 

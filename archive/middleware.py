@@ -48,3 +48,25 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
+
+
+class ChosenLanguageMiddleware:
+    """The reader's chosen language (the switch's cookie), else Arabic: unlike Django's
+    LocaleMiddleware, a browser's Accept-Language never turns the site English."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        response.headers["Vary"] = ", ".join(
+            v for v in [response.headers.get("Vary", ""), "Cookie"] if v)
+        translation.deactivate()
+        return response

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from archive.incident_queries import IncidentQuerySet
 from archive.querysets import ArticleQuerySet, EventQuerySet, PlaceQuerySet
@@ -17,13 +18,13 @@ class Place(models.Model):
     indexed `startswith`."""
 
     class Kind(models.TextChoices):
-        COUNTRY = "country", "دولة"
-        GOVERNORATE = "governorate", "محافظة"
-        DISTRICT = "district", "قضاء / منطقة"
-        SUBDISTRICT = "subdistrict", "ناحية"
-        CITY = "city", "مدينة"
-        VILLAGE = "village", "قرية"
-        AREA = "area", "منطقة"
+        COUNTRY = "country", _("دولة")
+        GOVERNORATE = "governorate", _("محافظة")
+        DISTRICT = "district", _("قضاء / منطقة")
+        SUBDISTRICT = "subdistrict", _("ناحية")
+        CITY = "city", _("مدينة")
+        VILLAGE = "village", _("قرية")
+        AREA = "area", _("منطقة")
 
     key = models.CharField(
         max_length=120, unique=True, help_text="Stable id from the gazetteer, e.g. iq.kirkuk"
@@ -43,6 +44,8 @@ class Place(models.Model):
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "مكان"
+        verbose_name_plural = "الأماكن"
         ordering = ["name_ar"]
         indexes = [models.Index(fields=["kind", "name_ar"])]
         constraints = [
@@ -73,11 +76,11 @@ class Place(models.Model):
 
 class Actor(models.Model):
     class Kind(models.TextChoices):
-        STATE_FORCE = "state_force", "قوات حكومية"
-        ARMED_GROUP = "armed_group", "جماعة مسلحة"
-        COALITION = "coalition", "تحالف"
-        MILITIA = "militia", "ميليشيا"
-        OTHER = "other", "أخرى"
+        STATE_FORCE = "state_force", _("قوات حكومية")
+        ARMED_GROUP = "armed_group", _("جماعة مسلحة")
+        COALITION = "coalition", _("تحالف")
+        MILITIA = "militia", _("ميليشيا")
+        OTHER = "other", _("أخرى")
 
     key = models.CharField(max_length=120, unique=True)
     name_ar = models.CharField("الاسم", max_length=200)
@@ -87,6 +90,8 @@ class Actor(models.Model):
     from_lexicon = models.BooleanField(default=True)
 
     class Meta:
+        verbose_name = "جهة"
+        verbose_name_plural = "الجهات"
         ordering = ["name_ar"]
         indexes = [models.Index(fields=["kind", "name_ar"])]
 
@@ -96,10 +101,10 @@ class Actor(models.Model):
 
 class IngestionBatch(models.Model):
     class Status(models.TextChoices):
-        RUNNING = "running", "قيد التنفيذ"
-        DONE = "done", "اكتمل"
-        INTERRUPTED = "interrupted", "توقف"
-        FAILED = "failed", "فشل"
+        RUNNING = "running", _("قيد التنفيذ")
+        DONE = "done", _("اكتمل")
+        INTERRUPTED = "interrupted", _("توقف")
+        FAILED = "failed", _("فشل")
 
     source = models.CharField(max_length=500, help_text="Command line paths or uploaded file")
     created_by = models.ForeignKey(
@@ -123,8 +128,9 @@ class IngestionBatch(models.Model):
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
+        verbose_name = "دفعة إدخال"
+        verbose_name_plural = "دفعات الإدخال"
         ordering = ["-started_at"]
-        verbose_name_plural = "ingestion batches"
 
     def __str__(self):
         return f"#{self.pk} {self.source} ({self.get_status_display()})"
@@ -156,6 +162,8 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "مقالة"
+        verbose_name_plural = "المقالات"
         ordering = ["-published", "-id"]
         indexes = [
             models.Index(fields=["id"], condition=~Q(extraction_error=""),
@@ -168,21 +176,21 @@ class Article(models.Model):
 
 class Event(models.Model):
     class Type(models.TextChoices):
-        AIRSTRIKE = "airstrike", "غارة جوية"
-        SHELLING = "shelling", "قصف"
-        EXPLOSION = "explosion", "تفجير"
-        ARMED_CLASH = "armed_clash", "اشتباك مسلح"
-        ATTACK = "attack", "هجوم"
-        TERRITORY = "territory", "سيطرة على أرض"
-        ARREST = "arrest", "اعتقال"
-        PROTEST = "protest", "احتجاج"
+        AIRSTRIKE = "airstrike", _("غارة جوية")
+        SHELLING = "shelling", _("قصف")
+        EXPLOSION = "explosion", _("تفجير")
+        ARMED_CLASH = "armed_clash", _("اشتباك مسلح")
+        ATTACK = "attack", _("هجوم")
+        TERRITORY = "territory", _("سيطرة على أرض")
+        ARREST = "arrest", _("اعتقال")
+        PROTEST = "protest", _("احتجاج")
 
     class DatePrecision(models.TextChoices):
-        DAY = "day", "يوم"
-        MONTH = "month", "شهر"
-        YEAR = "year", "سنة"
-        PUBLICATION = "publication", "تاريخ النشر"
-        UNKNOWN = "unknown", "غير معروف"
+        DAY = "day", _("يوم")
+        MONTH = "month", _("شهر")
+        YEAR = "year", _("سنة")
+        PUBLICATION = "publication", _("تاريخ النشر")
+        UNKNOWN = "unknown", _("غير معروف")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
     type = models.CharField("النوع", max_length=20, choices=Type.choices, db_index=True)
@@ -208,6 +216,9 @@ class Event(models.Model):
     reviewed = models.BooleanField(
         "تمت المراجعة", default=False, help_text="Re-extraction never replaces a reviewed event."
     )
+    # A person judged the report wrong (archive.services.event_review): it is kept, but
+    # leaves its incident, the totals and linking.
+    rejected = models.BooleanField("مرفوض", default=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
@@ -225,6 +236,8 @@ class Event(models.Model):
     objects = EventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "تقرير حدث"
+        verbose_name_plural = "تقارير الأحداث"
         ordering = ["-date", "-id"]
         indexes = [
             models.Index(fields=["killed_best"]),
@@ -267,8 +280,8 @@ class Event(models.Model):
 
 class EventActor(models.Model):
     class Role(models.TextChoices):
-        INITIATOR = "initiator", "المبادر"
-        TARGET = "target", "المستهدف"
+        INITIATOR = "initiator", _("المبادر")
+        TARGET = "target", _("المستهدف")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
@@ -276,6 +289,8 @@ class EventActor(models.Model):
     surface = models.CharField(max_length=300, blank=True, help_text="The words in the text")
 
     class Meta:
+        verbose_name = "طرف"
+        verbose_name_plural = "الأطراف"
         constraints = [
             models.UniqueConstraint(fields=["event", "actor", "role"], name="event_actor_role_once")
         ]
@@ -290,9 +305,9 @@ class Incident(models.Model):
     derived from its reports by `archive.services.incident_figures` (see the README)."""
 
     class Grade(models.TextChoices):
-        SINGLE_SOURCE = "single_source", "مصدر واحد"
-        CORROBORATED = "corroborated", "مؤكد من أكثر من مصدر"
-        DISPUTED = "disputed", "روايات متعارضة"
+        SINGLE_SOURCE = "single_source", _("مصدر واحد")
+        CORROBORATED = "corroborated", _("مؤكد من أكثر من مصدر")
+        DISPUTED = "disputed", _("روايات متعارضة")
 
     family = models.CharField(max_length=20, db_index=True)
     type = models.CharField("النوع", max_length=20, choices=Event.Type.choices, db_index=True)
@@ -328,6 +343,8 @@ class Incident(models.Model):
     objects = IncidentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "حادثة"
+        verbose_name_plural = "الحوادث"
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["killed_best"]), models.Index(fields=["place", "date"])]
 
@@ -340,14 +357,16 @@ class Deletion(models.Model):
     copy in sync with `updated_since` learn about it."""
 
     class Kind(models.TextChoices):
-        EVENT = "event", "حدث"
-        INCIDENT = "incident", "حادثة"
+        EVENT = "event", _("حدث")
+        INCIDENT = "incident", _("حادثة")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
     deleted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = "سجل حذف"
+        verbose_name_plural = "سجل الحذف"
         indexes = [models.Index(fields=["kind", "deleted_at"])]
 
     def __str__(self):

@@ -3,8 +3,9 @@ from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection, models, transaction
 from django.db.models import Count, F, Sum
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
-from archive.search import query_terms
+from archive.search import GLUED_MIN, alternatives, query_terms
 
 FTS_TABLE = "archive_article_fts"
 # The casualty ranges counted beside the killed and wounded filters.
@@ -19,6 +20,7 @@ SIMILAR_WORDS = 8
 SIMILAR_CANDIDATES = 500
 SIMILAR_TIMEOUT_MS = 500
 VOCABULARY = "archive_search_word"  # one row per indexed word: migration 0004
+GLUED_WORDS = 50  # per query word, the longer vocabulary words containing it (PostgreSQL)
 SUBSTRING_WINDOW = 5000  # SQLite's fallback reads at most this many (newest) texts
 MATERIALISE_IDS = 20_000  # under the bound-parameter limits of SQLite and PostgreSQL
 
@@ -105,14 +107,19 @@ def similar_words_query(terms: list[str]):
 
     query = None
     for term in terms:
-        alternatives = None
+        similar = None
         for word in similar_words(term):
             one = SearchQuery(word, config="simple", search_type="plain")
-            alternatives = one if alternatives is None else alternatives | one
-        if alternatives is None:
+            similar = one if similar is None else similar | one
+        if similar is None:
             return None
-        query = alternatives if query is None else query & alternatives
+        query = similar if query is None else query & similar
     return query
+
+
+def _fts_any(forms: list[str]) -> str:
+    """An FTS5 expression matching any of these words (each quoted: never FTS syntax)."""
+    return "(" + " OR ".join(f'"{form}"' for form in forms) + ")"
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -144,28 +151,28 @@ class ArticleQuerySet(models.QuerySet):
         return self._search_sqlite(terms)
 
     def _search_postgresql(self, terms, *, ranked):
-        from django.contrib.postgres.search import SearchQuery
+        from archive.search_forms import known_forms_query
 
-        query = SearchQuery(" ".join(terms), config="simple", search_type="plain")
-        found = self.filter(search_vector=query)
-        if not (known_words(terms) and _at_least(found, 1)):
-            query = similar_words_query(terms)
+        query, ranking = known_forms_query(terms)
+        found = self.filter(search_vector=query) if query is not None else self.none()
+        if query is None or not _at_least(found, 1):
+            query = ranking = similar_words_query(terms)
             if query is None:
                 return self.none()
             found = self.filter(search_vector=query)
         if not ranked:
             return found
-        return found.annotate(rank=self._rank(query)).order_by(
+        return found.annotate(rank=self._rank(query, ranking or query)).order_by(
             "-rank", models.F("published").desc(nulls_last=True), "-id"
         )
 
-    def _rank(self, query):
+    def _rank(self, query, ranking):
         """ts_rank, which reads each match's whole vector: of every match when there are
         fewer than RANK_WINDOW, else of the newest RANK_WINDOW (the rest rank 0, after
         them, newest first). Every match stays in the result either way."""
         from django.contrib.postgres.search import SearchRank
 
-        rank = SearchRank(models.F("search_vector"), query)
+        rank = SearchRank(models.F("search_vector"), ranking)
         # Plain "-published" so that the published index is read backwards.
         newest = self.model.objects.filter(search_vector=query).order_by("-published")
         if not _at_least(newest, RANK_WINDOW):
@@ -175,38 +182,43 @@ class ArticleQuerySet(models.QuerySet):
                            output_field=models.FloatField())
 
     def _search_sqlite(self, terms):
-        exact = " ".join(f'"{t}"' for t in terms)
-        found = self._fts_match(exact)
-        if found.exists():
-            return found
-        # Nothing has every word: words glued to their neighbours in scraped text
-        # ("وجنوبكركوك") or cut short in the query still match as substrings, among the
-        # newest SUBSTRING_WINDOW articles (a substring is found by reading each text: the
-        # window keeps that cost from growing with the archive).
+        """Every word (or its singular/plural form) as an indexed word, or, for words of
+        GLUED_MIN letters or more, inside a longer word ("وجنوبكركوك", scraped text glues
+        words) among the newest SUBSTRING_WINDOW articles: a substring is found by reading
+        each text, and the window keeps that cost from growing with the archive. Exact
+        matches rank first (bm25); glued-only matches follow, newest first."""
         newest = self.model.objects.order_by("-published", "-id").values("id")
-        glued = models.Q(id__in=newest[:SUBSTRING_WINDOW])
+        window = models.Q(id__in=newest[:SUBSTRING_WINDOW])
+        found = models.Q()
         for term in terms:
-            glued &= models.Q(search_text__contains=term)
-        return self.filter(glued).annotate(
-            rank=models.Value(0.0, output_field=models.FloatField())
-        ).order_by("-published", "-id")
+            forms = alternatives(term)
+            one = models.Q(id__in=self._fts_ids(_fts_any(forms)))
+            long_forms = [f for f in forms if len(f) >= GLUED_MIN]
+            if long_forms:
+                glued = models.Q()
+                for form in long_forms:
+                    glued |= models.Q(search_text__contains=form)
+                one |= window & glued
+            found &= one
+        rank = Coalesce(self._fts_rank(" AND ".join(_fts_any(alternatives(t)) for t in terms)),
+                        models.Value(0.0), output_field=models.FloatField())
+        return self.filter(found).annotate(rank=rank).order_by("-rank", "-published", "-id")
 
-    def _fts_match(self, expression: str):
+    def _fts_rank(self, expression: str):
         table = self.model._meta.db_table
         # bm25 is lower for better matches: negate it so `rank` sorts like PostgreSQL's.
         # Constant table names; the user's words only ever travel as the %s parameter.
-        rank = RawSQL(  # noqa: S611
+        return RawSQL(  # noqa: S611
             f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} "  # noqa: S608
             f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = {table}.id",
-            [expression],
-            output_field=models.FloatField(),
+            [expression], output_field=models.FloatField(),
         )
-        ids = RawSQL(  # noqa: S611
+
+    @staticmethod
+    def _fts_ids(expression: str):
+        return RawSQL(  # noqa: S611
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
             [expression],
-        )
-        return (
-            self.filter(id__in=ids).annotate(rank=rank).order_by("-rank", "-published", "-id")
         )
 
     def matching_ids(self, query: str):
@@ -222,11 +234,29 @@ class EventQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
 
-    def involving(self, actor):
-        """Events the actor took part in, in any role."""
+    def involving(self, *actors):
+        """Events any of these actors took part in, in any role."""
         from archive.models import EventActor
 
-        return self.filter(id__in=EventActor.objects.filter(actor=actor).values("event_id"))
+        return self.filter(
+            id__in=EventActor.objects.filter(actor__in=actors).values("event_id"))
+
+    def kept(self):
+        """Every report but the rejected ones (kept, but out of totals and incidents)."""
+        return self.exclude(rejected=True)
+
+    def review_status(self, status: str):
+        """needs (unreviewed, confidence under the threshold), reviewed, unreviewed or
+        rejected."""
+        from archive.services.event_review import NEEDS_REVIEW_BELOW
+
+        return {
+            "needs": lambda: self.filter(reviewed=False,
+                                         confidence__lt=NEEDS_REVIEW_BELOW),
+            "reviewed": lambda: self.filter(reviewed=True, rejected=False),
+            "unreviewed": lambda: self.filter(reviewed=False),
+            "rejected": lambda: self.filter(rejected=True),
+        }[status]()
 
     def within(self, place):
         """Events at the place or anywhere inside it."""

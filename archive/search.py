@@ -43,6 +43,27 @@ def variants(word: str) -> list[str]:
     return forms
 
 
+# A group's name is written in the singular nisba or a plural («الحوثي»، «الحوثيين»،
+# «الحوثيون»): a query in one finds the others.
+NISBA_PLURALS = ("ين", "ون")
+
+
+def alternatives(term: str) -> list[str]:
+    """A folded query word and its singular or plural forms, the word itself first:
+    الحوثي -> [الحوثي, الحوثيين, الحوثيون]; الحوثيين -> [الحوثيين, الحوثي, الحوثيون]."""
+    forms = [term]
+    stem = None
+    if term.endswith("ي") and len(term) >= 4:
+        stem = term
+    elif term.endswith(("يين", "يون")) and len(term) >= 6:
+        stem = term[:-2]
+    if stem:
+        for form in (stem, *(stem + ending for ending in NISBA_PLURALS)):
+            if form not in forms:
+                forms.append(form)
+    return forms
+
+
 def search_document(*parts: str) -> str:
     """The folded text that the search indexes for an article's title and text."""
     folded = fold(" ".join(p for p in parts if p))
@@ -72,7 +93,7 @@ def _strip_sentinels(text: str) -> str:
 def mark_terms(text: str, terms: list[str]) -> str:
     """`text` with every word matching a query term wrapped in sentinels (not HTML)."""
     text = _strip_sentinels(text)
-    wanted = set(terms)
+    wanted = {form for term in terms for form in alternatives(term)}
     if not wanted:
         return text
 

@@ -1,10 +1,10 @@
 """Deletions leave tombstones (so API users keeping a copy in sync learn of them), and an
 incident whose report was deleted, however (an article deleted in the admin, a report
 re-extraction no longer finds), has its figures recomputed."""
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from archive.models import Deletion, Event, Incident
+from archive.models import Actor, Deletion, Event, Incident, Place
 
 
 @receiver(post_delete, sender=Event, dispatch_uid="marsad-event-deleted")
@@ -19,3 +19,14 @@ def event_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Incident, dispatch_uid="marsad-incident-deleted")
 def incident_deleted(sender, instance, **kwargs):
     Deletion.objects.create(kind=Deletion.Kind.INCIDENT, object_id=instance.pk)
+
+
+@receiver(post_save, sender=Actor, dispatch_uid="marsad-actor-saved")
+@receiver(post_delete, sender=Actor, dispatch_uid="marsad-actor-deleted")
+@receiver(post_save, sender=Place, dispatch_uid="marsad-place-saved")
+@receiver(post_delete, sender=Place, dispatch_uid="marsad-place-deleted")
+def names_changed(sender, **kwargs):
+    """The pickers' in-memory names (archive.suggest) are rebuilt on their next use."""
+    from archive.suggest import bump
+
+    bump(sender)

@@ -1,10 +1,12 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from archive import api, views, visuals_api
+from archive.views import workbench
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("search/export.csv", views.search_export, name="search_export"),
@@ -16,6 +18,9 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article, name="article"),
     path("actors/<int:pk>/", views.actor, name="actor"),
     path("places/<int:pk>/", views.place, name="place"),
+    path("events/<int:pk>/review/", workbench.review_event, name="review_event"),
+    path("incidents/<int:pk>/review/", workbench.review_incident, name="review_incident"),
+    path("api/suggest/", workbench.suggestions, name="api_suggest"),
     path("api/events/", api.events, name="api_events"),
     path("api/articles/", api.articles, name="api_articles"),
     path("api/incidents/", api.incidents, name="api_incidents"),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from archive import names
 from archive.models import Actor, Article, Event, EventActor, Place
 from archive.services.linking import relink
 from archive.services.reports import link_date
@@ -41,6 +42,11 @@ def _surface(ref: types.PlaceRef | types.ActorRef, limit: int) -> str:
     return (ref.aliases[0] if ref.aliases else ref.name)[:limit]
 
 
+def as_written(ref: types.PlaceRef | types.ActorRef) -> str:
+    """The name in the article's spelling (archive.names)."""
+    return names.as_written(ref.name, ref.aliases)
+
+
 def place_for(ref: types.PlaceRef, *, cache: dict | None = None) -> Place:
     """The Place row for a PlaceRef: the gazetteer's row by key, else one created for it
     (from_gazetteer=False) under its nearest known parent."""
@@ -52,7 +58,7 @@ def place_for(ref: types.PlaceRef, *, cache: dict | None = None) -> Place:
     lat_ok = ref.latitude is not None and -90 <= ref.latitude <= 90
     lon_ok = ref.longitude is not None and -180 <= ref.longitude <= 180
     place, _ = Place.objects.get_or_create(key=key, defaults={
-        "name_ar": ref.name[:200], "name_en": ref.name_en[:200], "kind": kind,
+        "name_ar": as_written(ref)[:200], "name_en": ref.name_en[:200], "kind": kind,
         # a callable default: the parent is looked up only when the place is new
         "parent": lambda: Place.objects.filter(key=ref.parent_key).first()
         if ref.parent_key else None,
@@ -71,8 +77,9 @@ def actor_for(ref: types.ActorRef, *, cache: dict | None = None) -> Actor:
     key = ref.key or _derived_key(_slug(ref.name))
     if key not in cache:
         kind = ref.kind if ref.kind in types.ACTOR_KINDS else Actor.Kind.OTHER
+        name = ref.name if ref.key else as_written(ref)
         cache[key], _ = Actor.objects.get_or_create(key=key, defaults={
-            "name_ar": ref.name[:200], "name_en": ref.name_en[:200], "kind": kind,
+            "name_ar": name[:200], "name_en": ref.name_en[:200], "kind": kind,
             "from_lexicon": False, "aliases": _other_aliases(ref),
         })
     return cache[key]

@@ -186,7 +186,7 @@ def refresh_incidents(*, incident_ids: Iterable[int]) -> None:
 def relink_all(*, batch: int = 1000) -> int:
     """Link every event not yet in an incident (after the migration, or a bulk load)."""
     done = 0
-    while ids := list(Event.objects.filter(incident=None).order_by("id")
+    while ids := list(Event.objects.filter(incident=None, rejected=False).order_by("id")
                       .values_list("id", flat=True)[:batch]):
         relink(event_ids=ids)
         done += len(ids)

@@ -67,10 +67,12 @@ FIELDS = ("id", "incident_id", "link_pinned", "type", "date", "date_precision",
 
 
 def load_reports(events) -> dict[int, Report]:
-    """Reports for an Event queryset (two queries), by event id."""
+    """Reports for an Event queryset (two queries), by event id. Rejected reports are
+    never loaded: they link to nothing (archive.services.event_review)."""
     reports = {}
+    rows = events.exclude(rejected=True).order_by().values_list(*FIELDS)
     for (pk, incident_id, pinned, type_, date, precision, published, place_id, path,
-         digest, start, end, *figures, outlet, stored) in events.order_by().values_list(*FIELDS):
+         digest, start, end, *figures, outlet, stored) in rows:
         day, anchored = link_date(date=date, precision=precision, published=published)
         reports[pk] = Report(
             id=pk, incident_id=incident_id, pinned=pinned, type=type_, date=day,

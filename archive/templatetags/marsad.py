@@ -32,12 +32,29 @@ MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أي
           "تشرين الأول", "تشرين الثاني", "كانون الأول"]
 
 
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec"]
+
+
+def _english() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "ar").startswith("en")
+
+
 @register.filter
 def ar_date(value) -> str:
-    """6 آذار 2016, or an empty string when unknown."""
+    """6 آذار 2016 (6 Mar 2016 in English), or an empty string when unknown."""
     if not value:
         return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    months = MONTHS_EN if _english() else MONTHS
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+@register.simple_tag
+def against() -> str:
+    """The arrow from initiator to target, pointing the way the line reads."""
+    return "→" if _english() else "←"
 
 
 @register.simple_tag(takes_context=True)
@@ -51,3 +68,97 @@ def range_query(context, min_name: str, lo, max_name: str, hi) -> str:
         params[max_name] = str(hi)
     params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def add_actor(context, actor_id) -> str:
+    """The current query string with one more actor (several actors: any of them)."""
+    params = context["request"].GET.copy()
+    chosen = params.getlist("actor")
+    if str(actor_id) not in chosen:
+        params.setlist("actor", [*chosen, str(actor_id)])
+    params.pop("page", None)
+    return "?" + params.urlencode()
+
+
+@register.simple_tag
+def date_presets() -> list[dict]:
+    """Quick date ranges, counted back from today."""
+    import datetime as dt
+
+    from django.utils.translation import gettext as _
+
+    today = dt.date.today()
+    return [
+        {"label": _("آخر 30 يوماً"), "start": (today - dt.timedelta(days=30)).isoformat(),
+         "end": None},
+        {"label": _("آخر 12 شهراً"), "start": (today - dt.timedelta(days=365)).isoformat(),
+         "end": None},
+        {"label": _("هذا العام"), "start": f"{today.year}-01-01", "end": None},
+        {"label": _("العام الماضي"), "start": f"{today.year - 1}-01-01",
+         "end": f"{today.year - 1}-12-31"},
+    ]
+
+
+@register.filter
+def percent(value) -> str:
+    """0.85 -> 85%."""
+    if value is None:
+        return "—"
+    return f"{round(float(value) * 100)}%"
+
+
+@register.simple_tag
+def review_state(event) -> dict:
+    """The trust badge of a report: its status code and label."""
+    from django.utils.translation import gettext as _
+
+    from archive.services.event_review import NEEDS_REVIEW_BELOW
+
+    if event.rejected:
+        return {"code": "rejected", "label": _("مرفوض")}
+    if event.reviewed:
+        return {"code": "reviewed", "label": _("تمت مراجعته")}
+    if event.confidence < NEEDS_REVIEW_BELOW:
+        return {"code": "needs", "label": _("يحتاج مراجعة")}
+    return {"code": "unreviewed", "label": _("لم يراجع")}
+
+
+@register.simple_tag
+def name(thing) -> str:
+    """An actor's or place's name in the reader's language: Arabic as written; in English
+    its English name, else a transliteration of the Arabic."""
+    from archive.transliterate import transliterate
+
+    if isinstance(thing, str):  # a name alone (facets): Arabic, or transliterated
+        return transliterate(thing) if _english() else thing
+    if isinstance(thing, dict):  # an incident's actors (JSON)
+        arabic, english = thing.get("name", ""), thing.get("name_en", "")
+    else:
+        arabic, english = thing.name_ar, getattr(thing, "name_en", "")
+    if _english():
+        return english or transliterate(arabic)
+    return arabic
+
+
+# Counted nouns: English msgids, and Arabic's six plural forms in locale/ar (gettext
+# chooses: حدث واحد، حدثان، 3 أحداث، 11 حدثاً).
+def _nouns():
+    from django.utils.translation import ngettext_lazy
+
+    return {
+        "event": lambda n: ngettext_lazy("%(n)s event", "%(n)s events", n),
+        "incident": lambda n: ngettext_lazy("%(n)s incident", "%(n)s incidents", n),
+        "report": lambda n: ngettext_lazy("%(n)s report", "%(n)s reports", n),
+        "killed": lambda n: ngettext_lazy("%(n)s killed", "%(n)s killed", n),
+        "wounded": lambda n: ngettext_lazy("%(n)s wounded", "%(n)s wounded", n),
+        "article": lambda n: ngettext_lazy("%(n)s article", "%(n)s articles", n),
+        "outlet": lambda n: ngettext_lazy("%(n)s outlet", "%(n)s outlets", n),
+    }
+
+
+@register.filter
+def counted(value, noun: str) -> str:
+    """A number with its noun in the reader's language: 11|counted:"event" -> 11 حدثاً."""
+    n = int(value or 0)
+    return str(_nouns()[noun](n)) % {"n": f"{n:,}"}

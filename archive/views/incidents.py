@@ -6,34 +6,52 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from archive.chips import active_chips, canonical_query, facets_in_english
 from archive.incident_export import stream_incidents_csv
 from archive.incident_listing import filter_incidents, incident_summary
-from archive.models import Event, Incident
+from archive.models import Actor, Event, Incident
 from archive.views.pages import SUMMARY_SECONDS, _version
 
 PER_PAGE = 50
 
 
 @require_GET
+@canonical_query
 def incidents(request):
     filterset, found = filter_incidents(request.GET)
     if found is None:
         return render(request, "archive/incidents.html", {"filterset": filterset, "page": None},
                       status=400)
     data = filterset.form.cleaned_data
+    actors = list(data.get("actor") or [])
     key = "marsad:incidents-summary:" + hashlib.sha256(repr(
         (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
     ).encode()).hexdigest()
     totals, facets = cache.get_or_set(key, lambda: incident_summary(found), SUMMARY_SECONDS)
     paginator = Paginator(found.for_listing(), PER_PAGE)
     paginator.count = totals["n"]
+    page = paginator.get_page(request.GET.get("page"))
+    if get_language() == "en":
+        _with_english_names(page.object_list)
     return render(request, "archive/incidents.html", {
-        "filterset": filterset, "page": paginator.get_page(request.GET.get("page")),
-        "totals": totals, "facets": facets, "actor": data.get("actor"),
-        "place": data.get("place"),
+        "filterset": filterset, "page": page,
+        "totals": totals, "picked_actors": actors, "place": data.get("place"),
+        "facets": facets_in_english(facets) if get_language() == "en" else facets,
+        "chips": active_chips(filterset, request.GET, actors=actors, place=data.get("place")),
     })
+
+
+def _with_english_names(incidents) -> None:
+    """Each incident's actors (stored as JSON, Arabic names) with their English names."""
+    rows = list(incidents)
+    ids = {a["id"] for incident in rows for a in incident.actors}
+    english = dict(Actor.objects.filter(id__in=ids).values_list("id", "name_en"))
+    for incident in rows:
+        for actor in incident.actors:
+            actor["name_en"] = english.get(actor["id"], "")
 
 
 @require_GET
@@ -46,6 +64,7 @@ def incidents_export(request):
 
 
 @require_GET
+@canonical_query
 def incident(request, pk):
     reports = (Event.objects.select_related("article", "place")
                .prefetch_related("participants__actor")

@@ -3,14 +3,18 @@ import hashlib
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch
+from django.db import connection
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from archive.chips import active_chips, canonical_query, carried_chips, facets_in_english
 from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
-from archive.models import Actor, Article, Event, EventActor, Incident, Place
+from archive.models import Actor, Article, Deletion, Event, EventActor, Incident, Place
 from archive.search import excerpt, query_terms
+from archive.suggest import suggested_names
 from archive.views.article_text import render_article
 from archive.views.small_sets import small_summary
 from archive.views.timeline import bars
@@ -29,16 +33,22 @@ def _page(request, queryset, per_page, *, count=None):
 
 def _invalid(request, template, filterset, **context):
     """A form error on the page, never a 500: the reader sees what to fix."""
-    return render(request, template, {"filterset": filterset, "page": None, **context}, status=400)
+    return render(request, template, {"filterset": filterset, "page": None,
+                                      "action": request.path, **context}, status=400)
 
 
 def _version() -> str:
-    """Changes whenever articles, events or incidents are added or re-linked (index-only
-    reads), so cached counts never lag behind an ingestion."""
-    changed = Incident.objects.aggregate(m=Max("updated_at"))["m"]
-    return "{}-{}-{}".format(Article.objects.aggregate(m=Max("id"))["m"] or 0,
-                             Event.objects.aggregate(m=Max("id"))["m"] or 0,
-                             changed.timestamp() if changed else 0)
+    """Changes whenever articles, events or incidents are added, reviewed, re-linked or
+    deleted (one query of index-only reads), so cached counts never lag behind an
+    ingestion or a reviewer's verdict."""
+    parts = [f"SELECT MAX({field}) FROM {model._meta.db_table}"  # noqa: S608
+             for model, field in (
+        (Article, "id"), (Event, "id"), (Event, "updated_at"), (Incident, "updated_at"),
+        (Deletion, "id"))]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"({sql})" for sql in parts))  # constant names
+        state = "|".join(str(value) for value in cursor.fetchone())
+    return hashlib.sha256(state.encode()).hexdigest()[:16]
 
 
 def _archive_overview() -> dict:
@@ -69,11 +79,13 @@ def home(request):
 
 
 @require_GET
+@canonical_query
 def events(request):
     filterset = EventFilter(request.GET, queryset=Event.objects.for_listing())
     if not filterset.is_valid():
         return _invalid(request, "archive/events.html", filterset)
     data = filterset.form.cleaned_data
+    actors = list(data.get("actor") or [])
     small = small_summary(filterset.qs, data.get("sort") or "-date")
     if small is None:  # a wide filter: the database counts, and a repeat is cached briefly
         key = "marsad:events-summary:" + hashlib.sha256(repr(
@@ -89,10 +101,12 @@ def events(request):
     return render(request, "archive/events.html", {
         "filterset": filterset,
         "page": page,
-        "facets": facets,
         "totals": totals,
-        "actor": data.get("actor"),
+        "picked_actors": actors,
         "place": data.get("place"),
+        "facets": facets_in_english(facets) if get_language() == "en" else facets,
+        "chips": active_chips(filterset, request.GET, actors=actors,
+                              place=data.get("place")),
     })
 
 
@@ -123,6 +137,7 @@ def search(request):
     hits = [(article, excerpt(article.text, terms)) for article in page.object_list]
     return render(request, "archive/search.html", {
         "filterset": filterset, "page": page, "hits": hits, "query": filterset.query,
+        "suggested": suggested_names(filterset.query) if filterset.query else {},
     })
 
 
@@ -148,9 +163,10 @@ def article(request, pk):
 
 
 @require_GET
+@canonical_query
 def actor(request, pk):
     actor = get_object_or_404(Actor, pk=pk)
-    events = Event.objects.involving(actor)
+    events = Event.objects.kept().involving(actor)
     partners = (
         EventActor.objects.filter(event__in=events.values("id")).exclude(actor=actor)
         .values("actor_id", "actor__name_ar").annotate(n=Count("event_id", distinct=True))
@@ -162,7 +178,7 @@ def actor(request, pk):
     )
     incidents = Incident.objects.told_by(events)
     return render(request, "archive/actor.html", {
-        "actor": actor,
+        "actor": actor, "chips": carried_chips(request.GET),
         "totals": incidents.totals(),
         "bars": bars(incidents.timeline()),
         "partners": partners,
@@ -180,9 +196,10 @@ def _with_counts_inside(children: list[Place], events) -> list[Place]:
 
 
 @require_GET
+@canonical_query
 def place(request, pk):
     place = get_object_or_404(Place.objects.select_related("parent"), pk=pk)
-    events = Event.objects.within(place)
+    events = Event.objects.kept().within(place)
     actors = (
         EventActor.objects.filter(event__in=events.values("id"))
         .values("actor_id", "actor__name_ar").annotate(n=Count("event_id", distinct=True))
@@ -191,7 +208,7 @@ def place(request, pk):
     children = _with_counts_inside(list(place.children.all()), events)
     incidents = Incident.objects.told_by(events)
     return render(request, "archive/place.html", {
-        "place": place,
+        "place": place, "chips": carried_chips(request.GET),
         "ancestors": place.ancestors(),
         "totals": incidents.totals(),
         "bars": bars(incidents.timeline()),

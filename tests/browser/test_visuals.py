@@ -96,7 +96,7 @@ def drawn(page) -> dict:
 
 
 def table_total(page) -> int:
-    return int(page.locator("#result-count").inner_text().replace(",", ""))
+    return int(page.locator("#result-count").get_attribute("data-count"))
 
 
 def test_the_map_and_the_charts_agree_with_the_table_and_the_csv(live_server, page, seeded,

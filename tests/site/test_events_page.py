@@ -116,7 +116,7 @@ def test_invalid_filters_give_a_form_error_never_a_500(archive, get, params, fie
     html = response.content.decode()
     assert 'role="alert"' in html
     assert field in response.context["filterset"].errors
-    assert response.context["filterset"].form[field].label in html
+    assert str(response.context["filterset"].form[field].label) in html
 
 
 def test_invalid_filters_on_the_export_give_the_same_error(archive, client):

@@ -27,7 +27,9 @@ def test_a_row_carries_the_event_its_place_hierarchy_and_evidence(archive, clien
     rows = {int(r["event_id"]): r for r in read_csv(client.get("/events/export.csv"))}
     clash = rows[archive.clash.pk]
     assert clash["event_date"] == "2016-03-06"
-    assert clash["event_type"] == "اشتباك مسلح"
+    assert (clash["event_type"], clash["sub_event_type"]) == ("Battles", "Armed clash")
+    assert (clash["marsad_type"], clash["type_label"]) == ("armed_clash", "اشتباك مسلح")
+    assert clash["country"] == "العراق" and clash["date_precision"] == "day"
     assert clash["actor1"] == "الجيش العراقي" and clash["actor2"] == "تنظيم داعش"
     assert clash["location"] == "قرية الزاب"
     assert clash["admin1"] == "كركوك" and clash["admin2"] == "الحويجة"
@@ -64,3 +66,14 @@ def test_cells_that_look_like_formulas_are_made_inert(archive, client):
 def test_an_empty_export_still_has_its_header(archive, client):
     rows = read_csv(client.get("/events/export.csv", {"killed_min": 1000}))
     assert rows == []
+
+
+def test_a_row_says_how_far_to_trust_it(archive, client):
+    from archive.models import Event
+
+    Event.objects.filter(pk=archive.clash.pk).update(confidence=0.4)
+    Event.objects.filter(pk=archive.bomb.pk).update(confidence=0.9, reviewed=True)
+    rows = {int(r["event_id"]): r for r in read_csv(client.get("/events/export.csv"))}
+    assert (rows[archive.clash.pk]["confidence"], rows[archive.clash.pk]["review_status"]) == (
+        "0.4", "needs_review")
+    assert rows[archive.bomb.pk]["review_status"] == "reviewed"

@@ -86,7 +86,7 @@ def test_the_place_page_counts_events_inside_it(archive, client):
     assert response.context["totals"]["n"] == 3
     html = response.content.decode()
     assert "الحويجة" in html and "العراق" in html
-    assert f'href="/events/?place={archive.kirkuk.pk}"' in html
+    assert f'href="/incidents/?place={archive.kirkuk.pk}"' in html
     children = {c.name_ar: c.n for c in response.context["children"]}
     assert children == {"الحويجة": 2}  # its own event and its village's
 

@@ -117,3 +117,31 @@ def test_postgresql_ranks_the_newest_matches_of_a_very_common_word_and_keeps_eve
     assert titles("كركوك") == ["2016", "2017", "2015"]
     events_filter_ids = Article.objects.matching_ids("كركوك")
     assert len(events_filter_ids) == 3  # the events filter keeps every match
+
+
+@pytest.fixture
+def glued(db):
+    make_article(title="exact", text="وصل الوفد إلى كركوك مساء الأحد")
+    make_article(title="particle", text="اجتماع بكركوك لبحث الخدمات")
+    make_article(title="glued", text="سقطت قذيفة جنوبيكركوك دون إصابات")
+    make_article(title="other", text="أمطار غزيرة في الموصل")
+
+
+def test_glued_forms_are_always_part_of_the_result_beside_exact_matches(glued):
+    found = titles("كركوك")
+    assert set(found) == {"exact", "particle", "glued"}
+    assert found[-1] == "glued"  # exact matches rank first
+
+
+def test_a_group_name_matches_across_singular_and_plural(db):
+    make_article(title="singular", text="قال المتحدث باسم الحوثي إن الهدنة صامدة")
+    make_article(title="plural", text="هاجم مسلحون من الحوثيين موقعاً حدودياً")
+    make_article(title="plural2", text="أعلن الحوثيون السيطرة على تلة")
+    assert set(titles("الحوثي")) == {"singular", "plural", "plural2"}
+    assert set(titles("الحوثيين")) == {"singular", "plural", "plural2"}
+
+
+def test_short_words_match_whole_words_only(db):
+    make_article(title="whole", text="قتل جندي في هجوم")
+    make_article(title="inside", text="مقتل ثلاثة مدنيين")
+    assert set(titles("قتل")) == {"whole"}
