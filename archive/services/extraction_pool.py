@@ -5,8 +5,11 @@ parent decides what an interrupt means) and never touches the database: the work
 texts and return what the extractor found, the parent stores it.
 
     with ExtractionPool(workers=4, extractor=extract) as pool:
-        future = pool.submit([(text, published), ...])
-        future.result()  # [(events, error), ...] in the same order
+        future = pool.submit([(title, text, published), ...])
+        future.result()  # [(events, error, search text), ...] in the same order
+
+The workers also fold each article's search text (archive.search.search_document): it is
+the other CPU-bound step of storing an article.
 """
 import multiprocessing
 import os
@@ -15,6 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
 Outcome = tuple[list, str]  # (events, "" or the extractor's error)
+Prepared = tuple[list, str, str]  # (events, error, search text)
 WARM_UP = "تمهيد: جملة قصيرة تحمّل المعجم قبل توزيع العمل."
 _extractor: Callable | None = None  # set in each worker by _start (inherited by fork)
 
@@ -42,12 +46,20 @@ def _start(extractor: Callable) -> None:
     _extractor = extractor
 
 
-def _extract_many(jobs: list[tuple[str, object]]) -> list[Outcome]:
-    return [extract_one(_extractor, text, published) for text, published in jobs]
+def prepare(extractor: Callable, title: str, text: str, published) -> Prepared:
+    """An article's events (or the extractor's error) and its search text."""
+    from archive.search import search_document
+
+    return (*extract_one(extractor, text, published), search_document(title, text))
+
+
+def _prepare_many(jobs: list[tuple[str, str, object]]) -> list[Prepared]:
+    return [prepare(_extractor, *job) for job in jobs]
 
 
 class ExtractionPool:
-    """`submit` a list of (text, published) and get a Future of their outcomes. With one
+    """`submit` a list of (title, text, published) and get a Future of what `prepare`
+    makes of each. With one
     worker the extraction runs in this process (no fork, nothing to pickle)."""
 
     def __init__(self, *, workers: int, extractor: Callable):
@@ -65,11 +77,11 @@ class ExtractionPool:
                 initializer=_start, initargs=(self.extractor,))
         return self
 
-    def submit(self, jobs: list[tuple[str, object]]) -> Future:
+    def submit(self, jobs: list[tuple[str, str, object]]) -> Future:
         if self.executor is not None:
-            return self.executor.submit(_extract_many, jobs)
+            return self.executor.submit(_prepare_many, jobs)
         future: Future = Future()
-        future.set_result([extract_one(self.extractor, text, day) for text, day in jobs])
+        future.set_result([prepare(self.extractor, *job) for job in jobs])
         return future
 
     def __exit__(self, kind, error, traceback) -> None:

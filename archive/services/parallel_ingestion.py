@@ -25,9 +25,8 @@ from django.db import DataError, IntegrityError, transaction
 
 from archive.content_key import content_hash
 from archive.models import Article, IngestionBatch
-from archive.search import search_document
 from archive.services.events import store_many_events
-from archive.services.extraction_pool import ExtractionPool, Outcome, extract_one
+from archive.services.extraction_pool import ExtractionPool, Prepared, prepare
 from archive.services.ingestion import (
     ERROR_CHARS,
     Ticker,
@@ -45,7 +44,7 @@ AHEAD = 2  # chunks in flight per worker
 class Item:
     record: Record | ReadError
     digest: str = ""
-    outcome: Outcome | None = None  # (events, error) once extracted
+    outcome: Prepared | None = None  # (events, error, search text) once extracted
 
 
 @dataclass
@@ -88,7 +87,8 @@ def ingest_in_parallel(
                 if item.digest and item.digest not in stored | in_flight:
                     in_flight.add(item.digest)
                     sent.append(item)
-            jobs = [(item.record.text, item.record.published) for item in sent]
+            jobs = [(item.record.title, item.record.text, item.record.published)
+                    for item in sent]
             pending.append((items, sent, pool.submit(jobs)))
             if len(pending) > workers * AHEAD:
                 store_oldest()
@@ -126,7 +126,8 @@ def _store_chunk(items: list[Item], *, batch: IngestionBatch, version: str,
     new = [item for item, kind in plan if kind == "new"]
     for item in new:
         if item.outcome is None:  # its twin was in flight and has not been stored
-            item.outcome = extract_one(extractor, item.record.text, item.record.published)
+            item.outcome = prepare(extractor, item.record.title, item.record.text,
+                                   item.record.published)
     articles = _bulk_store(new, batch=batch, version=version, references=references)
     for item, kind in plan:
         if kind == "error":
@@ -136,7 +137,7 @@ def _store_chunk(items: list[Item], *, batch: IngestionBatch, version: str,
         elif articles is not None:
             count_new(item.record, batch=batch, article=articles[item.digest])
         else:
-            events, error = item.outcome
+            events, error, _ = item.outcome
             store_one(item.record, batch=batch, digest=item.digest, events=events,
                       error=error, version=version)
         ticker.tick()
@@ -169,11 +170,11 @@ def _bulk_store(new: list[Item], *, batch: IngestionBatch, version: str,
 
 
 def _article(item: Item, batch: IngestionBatch, version: str) -> Article:
-    record, (_, error) = item.record, item.outcome
+    record, (_, error, search_text) = item.record, item.outcome
     return Article(
         text=record.text, title=record.title, outlet=record.outlet, url=record.url,
         published=record.published, external_id=record.external_id,
         content_hash=item.digest, batch=batch, extractor_version=version,
         extraction_error=error[:ERROR_CHARS],
-        search_text=search_document(record.title, record.text),
+        search_text=search_text,
     )

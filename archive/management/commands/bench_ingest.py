@@ -27,6 +27,13 @@ from archive.services.ingestion import ingest_paths
 from archive.services.synthetic import generate_articles
 
 
+def _cpu_seconds() -> float:
+    """User and system CPU of this process and its (finished) workers."""
+    own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                       resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 class Command(BaseCommand):
     help = "Benchmark ingestion of N generated articles: articles/second and peak memory."
 
@@ -55,13 +62,14 @@ class Command(BaseCommand):
             extract("تمهيد: تحميل المعجم قبل بدء القياس.")  # load lexicons outside the timing
             if trace_memory:
                 tracemalloc.start()
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), _cpu_seconds()
             progress = ProgressLine.for_command(self)
             with stop_on_sigterm():
                 batch = ingest_paths(paths=[path], source=f"bench_ingest --n {n}",
                                      progress=progress, workers=workers)
             progress.close(batch)
             elapsed = time.perf_counter() - started
+            cpu = _cpu_seconds() - cpu_before
             traced = ""
             if trace_memory:
                 traced = f"tracemalloc {tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB, "
@@ -74,6 +82,7 @@ class Command(BaseCommand):
             f"in {elapsed:.1f} s = "
             f"{batch.n_new / elapsed:.1f} articles/s ({batch.n_new} new, "
             f"{batch.n_duplicate} duplicate, {batch.n_failed} failed, {events} events); "
+            f"CPU {cpu:.1f} s in all processes ({cpu / elapsed:.2f} cores busy); "
             f"peak memory: {traced}max RSS {rss_mb:.0f} MB (largest worker {worker_mb:.0f} MB)"
         )
         if not keep:
