@@ -56,7 +56,19 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "archive.page_cache.PageCacheMiddleware",
 ]
+
+# Public pages are cached until the data changes (archive/page_cache.py). One cache per
+# process by default; MARSAD_CACHE_URL=redis://host:6379/1 shares one between servers.
+MARSAD_PAGE_CACHE_SECONDS = env_int("MARSAD_PAGE_CACHE_SECONDS", 300)
+CACHES = {"default": {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": os.environ["MARSAD_CACHE_URL"],
+} if os.environ.get("MARSAD_CACHE_URL") else {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}}
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"

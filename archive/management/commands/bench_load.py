@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -60,7 +60,8 @@ class Load:
             while time.monotonic() < deadline:
                 started = time.perf_counter()
                 try:
-                    connection.request("GET", make(rng), headers={"Host": "127.0.0.1"})
+                    connection.request("GET", quote(make(rng), safe="/?=&-"),
+                                       headers={"Host": "127.0.0.1"})
                     response = connection.getresponse()
                     response.read()
                     ok = response.status == 200
