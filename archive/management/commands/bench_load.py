@@ -6,7 +6,8 @@ bounded load of N concurrent clients, against gunicorn on loopback.
     manage.py bench_load --url http://127.0.0.1:8000   # a server already running
 
 Without --url it starts gunicorn on a free loopback port with this configuration (the
-same DATABASE_URL), waits until it answers, measures each page for --seconds with
+same DATABASE_URL), waits until it answers, loads each page for --warmup seconds, then
+measures it for --seconds with
 --clients keep-alive connections, and stops the server it started. Every run ends by
 itself; a page that answers anything but 200 is counted as an error and reported.
 """
@@ -95,9 +96,12 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=float, default=15, help="per page")
         parser.add_argument("--workers", type=int, default=4, help="gunicorn processes")
         parser.add_argument("--threads", type=int, default=4, help="threads per process")
+        parser.add_argument("--warmup", type=float, default=3,
+                            help="seconds of load per page before measuring (not counted)")
         parser.add_argument("--pages", default="", help="comma-separated page names")
 
-    def handle(self, *args, url, clients, seconds, workers, threads, pages, **options):
+    def handle(self, *args, url, clients, seconds, workers, threads, pages, warmup,
+               **options):
         if clients < 1 or seconds <= 0:
             raise CommandError("--clients and --seconds must be positive")
         chosen = self._pages()
@@ -122,6 +126,9 @@ class Command(BaseCommand):
                               f"{seconds:g} s per page; gunicorn {setup}")
             self.stdout.write(f"{'page':<22}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
             for name, make in chosen.items():
+                if warmup > 0:  # first renders, connections, caches: not what is measured
+                    Load(host=parts.hostname, port=parts.port or 80, clients=clients,
+                         seconds=warmup).run(make)
                 times, errors, elapsed = load.run(make)
                 self.stdout.write(
                     f"{name:<22}{len(times) / elapsed:>8.1f}"
