@@ -41,9 +41,12 @@ def _redis_or_skip() -> None:
 
 
 def _database_url() -> str:
+    from urllib.parse import quote
+
     settings = connection.settings_dict
-    return (f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:"
-            f"{settings['PORT'] or 5432}/{settings['NAME']}")
+    password = f":{quote(settings['PASSWORD'], safe='')}" if settings.get("PASSWORD") else ""
+    return (f"postgres://{quote(settings['USER'] or '', safe='')}{password}@"
+            f"{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}")
 
 
 def _file(write) -> Path:
