@@ -1,8 +1,10 @@
 """Extraction in worker processes: the extractor is pure Python and CPU-bound, so the
-one way to use every core is one process per core. The pool forks after the extractor's
-lexicons are loaded (the workers share those pages), ignores Ctrl-C in the workers (the
-parent decides what an interrupt means) and never touches the database: the workers get
-texts and return what the extractor found, the parent stores it.
+one way to use every core is one process per core. The workers are started fresh
+("spawn": a fork of a process that runs threads — a web server, a test's live server —
+can inherit a held lock and hang), load the extractor once each, ignore Ctrl-C (the
+parent decides what an interrupt means) and never touch the database: they get texts and
+return what the extractor found, the parent stores it. The extractor must be importable
+by name (a module-level function), as `extraction.extract` is.
 
     with ExtractionPool(workers=4, extractor=extract) as pool:
         future = pool.submit([(title, text, published), ...])
@@ -11,6 +13,7 @@ texts and return what the extractor found, the parent stores it.
 The workers also fold each article's search text (archive.search.search_document): it is
 the other CPU-bound step of storing an article.
 """
+import importlib
 import multiprocessing
 import os
 import signal
@@ -20,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 Outcome = tuple[list, str]  # (events, "" or the extractor's error)
 Prepared = tuple[list, str, str]  # (events, error, search text)
 WARM_UP = "تمهيد: جملة قصيرة تحمّل المعجم قبل توزيع العمل."
-_extractor: Callable | None = None  # set in each worker by _start (inherited by fork)
+_extractor: Callable | None = None  # set in each worker by _start
 
 
 def default_workers() -> int:
@@ -40,10 +43,25 @@ def extract_one(extractor: Callable, text: str, published) -> Outcome:
         return [], f"{type(failure).__name__}: {failure}"
 
 
-def _start(extractor: Callable) -> None:
+def _name(function: Callable) -> str:
+    return f"{function.__module__}:{function.__qualname__}"
+
+
+def _start(extractor_name: str) -> None:
+    """In each worker: Django set up (the extractor's module may import models), the
+    extractor found by name, its lexicons loaded."""
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _extractor = extractor
+    if os.environ.get("DJANGO_SETTINGS_MODULE"):
+        import django
+
+        django.setup()
+    module, _, qualname = extractor_name.partition(":")
+    found = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    _extractor = found
+    extract_one(found, WARM_UP, None)  # load the lexicons before the first chunk
 
 
 def prepare(extractor: Callable, title: str, text: str, published) -> Prepared:
@@ -68,13 +86,10 @@ class ExtractionPool:
 
     def __enter__(self) -> "ExtractionPool":
         if self.workers > 1:
-            # load the lexicons once, before the fork, so the workers share them
-            extract_one(self.extractor, WARM_UP, None)
-            context = multiprocessing.get_context(
-                "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+            context = multiprocessing.get_context("spawn")
             self.executor = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=context,
-                initializer=_start, initargs=(self.extractor,))
+                initializer=_start, initargs=(_name(self.extractor),))
         return self
 
     def submit(self, jobs: list[tuple[str, str, object]]) -> Future:

@@ -15,6 +15,7 @@ processes (archive/services/extraction_pool.py) and stored here a chunk at a tim
   stored, so the batch tells the same story as a single-process run, and the failure
   limit stops it at the same record.
 """
+import itertools
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -77,6 +78,10 @@ def ingest_in_parallel(
                      references=references, ticker=ticker)
         in_flight.difference_update(item.digest for item in sent)
 
+    first = list(islice(records, CHUNK + 1))
+    if len(first) <= CHUNK:  # one chunk: starting processes would cost more than it saves
+        workers = 1
+    records = itertools.chain(first, records)
     with ExtractionPool(workers=workers, extractor=extractor) as pool:
         while chunk := list(islice(records, CHUNK)):
             items = [Item(r) if isinstance(r, ReadError) else Item(r, content_hash(r.text))
