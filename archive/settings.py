@@ -56,7 +56,19 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "archive.page_cache.PageCacheMiddleware",
 ]
+
+# Public pages are cached until the data changes (archive/page_cache.py). One cache per
+# process by default; MARSAD_CACHE_URL=redis://host:6379/1 shares one between servers.
+MARSAD_PAGE_CACHE_SECONDS = env_int("MARSAD_PAGE_CACHE_SECONDS", 300)
+CACHES = {"default": {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": os.environ["MARSAD_CACHE_URL"],
+} if os.environ.get("MARSAD_CACHE_URL") else {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}}
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"
@@ -125,6 +137,21 @@ MARSAD_MAX_RECORD_BYTES = env_int("MARSAD_MAX_RECORD_MB", 5) * 1024 * 1024
 MARSAD_MAX_RECORDS_PER_FILE = env_int("MARSAD_MAX_RECORDS_PER_FILE", 1_000_000)
 MARSAD_MAX_UNZIPPED_BYTES = env_int("MARSAD_MAX_UNZIPPED_MB", 1024) * 1024 * 1024
 MARSAD_MAX_FAILURES_PER_BATCH = env_int("MARSAD_MAX_FAILURES_PER_BATCH", 10_000)
+
+# Background jobs (archive/celery.py). The default broker is a folder (no server);
+# production: MARSAD_BROKER_URL=redis://host:6379/0 and workers on any machine.
+CELERY_BROKER_URL = os.environ.get("MARSAD_BROKER_URL", "filesystem://")
+QUEUE_DIR = Path(os.environ.get("MARSAD_QUEUE_DIR", BASE_DIR / "var" / "queue"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "data_folder_in": str(QUEUE_DIR / "messages"), "data_folder_out": str(QUEUE_DIR / "messages"),
+    "control_folder": str(QUEUE_DIR / "control"),
+} if CELERY_BROKER_URL.startswith("filesystem") else {}
+CELERY_TASK_IGNORE_RESULT = True  # a job's progress and outcome live on its batch rows
+CELERY_TASK_ACKS_LATE = True  # a job whose worker died runs again (ingestion is idempotent)
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
 
 # Security: strict unless DEBUG. `manage.py check --deploy` is clean with these.
 SECURE_SSL_REDIRECT = env_bool("MARSAD_SSL_REDIRECT", default=not DEBUG)

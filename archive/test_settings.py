@@ -19,3 +19,7 @@ STORAGES = {
 # Pages find static files where they are (tests/site/test_production.py collects them).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Pages are rendered afresh for each test (tests/archive/test_page_cache.py turns the
+# cache on where it is the subject).
+MARSAD_PAGE_CACHE_SECONDS = 0
+MARSAD_PAGE_CACHE_CHECK_SECONDS = 0

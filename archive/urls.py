@@ -1,12 +1,13 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import path
 
 from archive import api, views, visuals_api
 from archive.views import workbench
+from archive.views.language import choose_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("language/<str:code>/", choose_language, name="language"),
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("search/export.csv", views.search_export, name="search_export"),

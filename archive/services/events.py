@@ -123,8 +123,9 @@ def _event_row(*, article: Article, event: types.Event, version: str, place) -> 
     )
 
 
-def _rows(*, article: Article, events: list[types.Event], version: str) -> list[Event]:
-    places = {}
+def _rows(*, article: Article, events: list[types.Event], version: str,
+          places: dict | None = None) -> list[Event]:
+    places = {} if places is None else places
     return [
         _event_row(
             article=article, event=event, version=version,
@@ -134,8 +135,10 @@ def _rows(*, article: Article, events: list[types.Event], version: str) -> list[
     ]
 
 
-def _actor_links(rows: list[Event], events: list[types.Event]) -> list[EventActor]:
-    actors, links, seen = {}, [], set()
+def _actor_links(rows: list[Event], events: list[types.Event],
+                 actors: dict | None = None) -> list[EventActor]:
+    actors = {} if actors is None else actors
+    links, seen = [], set()
     for row, event in zip(rows, events, strict=True):
         for ref in event.actors:
             if ref.role not in types.ROLES:
@@ -158,6 +161,24 @@ def store_events(*, article: Article, events: Iterable[types.Event], version: st
     EventActor.objects.bulk_create(_actor_links(rows, events))
     relink(event_ids=[row.pk for row in rows])
     return rows
+
+
+@transaction.atomic
+def store_many_events(
+    *, found: list[tuple[Article, list[types.Event]]], version: str, places: dict, actors: dict
+) -> int:
+    """`store_events` for many articles at once: one bulk insert of their events, one of
+    their actors, then one re-linking. `places` and `actors` cache the reference rows by
+    key across calls (the caller clears them when a transaction that may have created
+    some is rolled back). Returns how many events were stored."""
+    rows, events = [], []
+    for article, article_events in found:
+        rows += _rows(article=article, events=article_events, version=version, places=places)
+        events += article_events
+    rows = Event.objects.bulk_create(rows)
+    EventActor.objects.bulk_create(_actor_links(rows, events, actors))
+    relink(event_ids=[row.pk for row in rows])
+    return len(rows)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from archive.models import Article, IngestionBatch
 from archive.search import search_document
 from archive.services.batches import mark_stale_batches, this_worker
 from archive.services.events import extractor_and_version, store_events
+from archive.services.extraction_pool import extract_one
 from archive.services.readers import ReadError, Record, read_paths, read_stream
 
 logger = logging.getLogger(__name__)
@@ -38,12 +39,13 @@ def ingest_paths(
     progress: Progress | None = None,
     save_every: int = 50,
     extractor: Callable | None = None,
+    workers: int = 1,
 ) -> IngestionBatch:
     """Ingest files and folders (JSONL, CSV, .txt, .zip)."""
     paths = [Path(p) for p in paths]
     return ingest_records(
         records=read_paths(paths), source=source or " ".join(map(str, paths)), user=user,
-        progress=progress, save_every=save_every, extractor=extractor,
+        progress=progress, save_every=save_every, extractor=extractor, workers=workers,
     )
 
 
@@ -56,7 +58,7 @@ def ingest_upload(*, uploaded_file, user, extractor: Callable | None = None) -> 
     )
 
 
-def _add_error(batch: IngestionBatch, error: dict) -> None:
+def add_error(batch: IngestionBatch, error: dict) -> None:
     batch.n_failed += 1
     _note(batch, error)
 
@@ -114,34 +116,35 @@ def ingest_records(
     save_every: int = 50,
     extractor: Callable | None = None,
     version: str | None = None,
+    workers: int = 1,
 ) -> IngestionBatch:
     """The one ingestion loop: every record ends up new (extracted or not), duplicate or
-    failed (with its file, line and message on the batch)."""
+    failed (with its file, line and message on the batch). With `workers` > 1 the
+    extractor runs in that many processes and articles are stored a chunk at a time
+    (archive/services/parallel_ingestion.py), with the same results."""
     extractor, version = extractor_and_version(extractor, version)
     mark_stale_batches()
     batch = IngestionBatch.objects.create(
         source=source[:500], created_by=user if getattr(user, "pk", None) else None,
         extractor_version=version, worker=this_worker(), heartbeat_at=timezone.now(),
     )
-    max_failures = getattr(settings, "MARSAD_MAX_FAILURES_PER_BATCH", MAX_FAILURES)
-    seen, saved = 0, time.monotonic()
+    ticker = Ticker(batch=batch, progress=progress, save_every=save_every)
     try:
-        for record in records:
-            seen += 1
-            if isinstance(record, ReadError):
-                _add_error(batch, record.to_json())
-            else:
-                _ingest_one(record, batch=batch, extractor=extractor, version=version)
-            if batch.n_failed > max_failures:
-                _finish(batch, IngestionBatch.Status.FAILED, (
-                    f"stopped after {batch.n_failed:,} failed records (the limit is "
-                    f"{max_failures:,}): is this the right file?"))
-                return batch
-            if seen % save_every == 0 or time.monotonic() - saved > HEARTBEAT_SECONDS:
-                _save(batch)
-                saved = time.monotonic()
-            if progress:
-                progress(batch)
+        if workers > 1:
+            from archive.services.parallel_ingestion import ingest_in_parallel
+
+            ingest_in_parallel(records=records, batch=batch, extractor=extractor,
+                               version=version, workers=workers, ticker=ticker)
+        else:
+            for record in records:
+                if isinstance(record, ReadError):
+                    add_error(batch, record.to_json())
+                else:
+                    _ingest_one(record, batch=batch, extractor=extractor, version=version)
+                ticker.tick()
+    except FailureLimit as limit:
+        _finish(batch, IngestionBatch.Status.FAILED, str(limit))
+        return batch
     except KeyboardInterrupt:
         _finish(batch, IngestionBatch.Status.INTERRUPTED, "interrupted (Ctrl-C or a stop signal)")
         raise
@@ -161,24 +164,29 @@ def _ingest_one(record: Record, *, batch, extractor, version) -> None:
     (without events, its error noted on it and on the batch, for `ingest --reextract
     --failed`); a value the database refuses fails only this record."""
     digest = content_hash(record.text)
-    where = {"file": record.file, "line": record.line}
     if Article.objects.filter(content_hash=digest).exists():
         batch.n_duplicate += 1
         return
-    error = ""
-    try:
-        events = list(extractor(record.text, published=record.published))
-    except Exception as failure:  # one odd article must not stop the batch, nor be lost
-        events, error = [], f"{type(failure).__name__}: {failure}"
+    events, error = extract_one(extractor, record.text, record.published)
+    store_one(record, batch=batch, digest=digest, events=events, error=error, version=version)
+
+
+def store_one(record: Record, *, batch, digest: str, events, error: str, version) -> None:
+    """Store one extracted record in its own transaction and count it."""
     try:
         article = _store(record, digest=digest, batch=batch, events=events, version=version,
                          error=error)
     except RecordRefused as refused:
-        _add_error(batch, {**where, "message": str(refused)})
+        add_error(batch, {"file": record.file, "line": record.line, "message": str(refused)})
         return
     if article is None:
         batch.n_duplicate += 1
         return
+    count_new(record, batch=batch, article=article)
+
+
+def count_new(record: Record, *, batch, article: Article) -> None:
+    where = {"file": record.file, "line": record.line}
     batch.n_new += 1
     for warning in record.warnings:
         _note(batch, {**where, "message": warning})
@@ -186,6 +194,31 @@ def _ingest_one(record: Record, *, batch, extractor, version) -> None:
         batch.n_unextracted += 1
         _note(batch, {**where, "message": f"article #{article.pk} stored without events: "
                                           f"extraction failed: {article.extraction_error}"})
+
+
+class FailureLimit(Exception):
+    """Too many failed records: the batch stops (the message says why)."""
+
+
+class Ticker:
+    """After each record: stop at the failure limit, save the batch every `save_every`
+    records (and at least every HEARTBEAT_SECONDS), report progress."""
+
+    def __init__(self, *, batch: IngestionBatch, progress: Progress | None, save_every: int):
+        self.batch, self.progress, self.save_every = batch, progress, save_every
+        self.limit = getattr(settings, "MARSAD_MAX_FAILURES_PER_BATCH", MAX_FAILURES)
+        self.seen, self.saved = 0, time.monotonic()
+
+    def tick(self) -> None:
+        self.seen += 1
+        if self.batch.n_failed > self.limit:
+            raise FailureLimit(f"stopped after {self.batch.n_failed:,} failed records (the "
+                               f"limit is {self.limit:,}): is this the right file?")
+        if self.seen % self.save_every == 0 or time.monotonic() - self.saved > HEARTBEAT_SECONDS:
+            _save(self.batch)
+            self.saved = time.monotonic()
+        if self.progress:
+            self.progress(self.batch)
 
 
 def _save(batch: IngestionBatch) -> None:

@@ -83,7 +83,7 @@ def test_typing_a_folded_spelling_finds_the_place_with_its_chain(live_server, pa
 def test_switching_to_english_and_back(live_server, page, seeded, docs):
     page.goto(f"{live_server.url}/incidents/")
     with page.expect_navigation():
-        page.click(".language-switch button")
+        page.click(".language-switch a")
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "Incidents"
@@ -91,7 +91,7 @@ def test_switching_to_english_and_back(live_server, page, seeded, docs):
     page.goto(f"{live_server.url}/events/")  # remembered
     assert page.locator("html").get_attribute("dir") == "ltr"
     with page.expect_navigation():
-        page.click(".language-switch button")
+        page.click(".language-switch a")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == "الأحداث"
 

@@ -12,7 +12,7 @@ from archive.services.translations import catalogues, missing
 
 
 def english(client):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/incidents/"})
+    response = client.get("/language/en/", {"next": "/incidents/"})
     assert response.status_code == 302 and response["Location"] == "/incidents/"
     return response
 
@@ -27,8 +27,19 @@ def test_the_switch_is_remembered_and_turns_the_page_left_to_right(archive, clie
     html = client.get("/incidents/").content.decode()
     assert '<html lang="en" dir="ltr">' in html
     assert "Incidents" in html and "Criteria and filters" in html and "Armed clash" in html
-    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    client.get("/language/ar/", {"next": "/"})
     assert '<html lang="ar" dir="rtl">' in client.get("/").content.decode()
+
+
+def test_the_switch_never_sends_a_reader_to_another_host(archive, client):
+    response = client.get("/language/en/", {"next": "https://elsewhere.example/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.post("/language/en/").status_code == 405
+
+
+def test_pages_with_the_switch_carry_no_csrf_token_and_can_be_cached(archive, client):
+    html = client.get("/incidents/").content.decode()
+    assert "csrfmiddlewaretoken" not in html and 'href="/language/en/?next=' in html
 
 
 def test_english_pages_use_english_names_or_a_transliteration(archive, client):

@@ -2,8 +2,9 @@
 
 Writes N generated articles (archive.services.synthetic) to a temporary JSONL file,
 ingests them through the same path as `manage.py ingest`, and prints articles per
-second and peak memory (the process's maximum resident set size; with --trace-memory
-also tracemalloc's peak of Python allocations, which slows Python down several times, so
+second and peak memory (the process's maximum resident set size, and its workers'
+largest; with --trace-memory also tracemalloc's peak of Python allocations, which slows
+Python down several times, so
 the rate of such a run is not the figure to quote). Deletes the articles, events and
 batch it created unless --keep is given (with the places and actors the extractor added).
 """
@@ -21,8 +22,16 @@ from django.db.models import Max, ProtectedError
 
 from archive.management.commands.ingest import ProgressLine, stop_on_sigterm
 from archive.models import Actor, Article, Event, Place
+from archive.services.extraction_pool import default_workers
 from archive.services.ingestion import ingest_paths
 from archive.services.synthetic import generate_articles
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU of this process and its (finished) workers."""
+    own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                       resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 class Command(BaseCommand):
@@ -32,10 +41,12 @@ class Command(BaseCommand):
         parser.add_argument("--n", type=int, default=1000, help="articles to generate")
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--keep", action="store_true", help="keep what was ingested")
+        parser.add_argument("--workers", type=int, default=default_workers(),
+                            help="extraction processes (default: every core)")
         parser.add_argument("--trace-memory", action="store_true",
                             help="also report tracemalloc's peak (slow)")
 
-    def handle(self, *args, n, seed, keep, trace_memory, **options):
+    def handle(self, *args, n, seed, keep, trace_memory, workers, **options):
         if n < 1:
             raise CommandError("--n must be at least 1")
         last_place = Place.objects.aggregate(last=Max("pk"))["last"] or 0
@@ -51,24 +62,28 @@ class Command(BaseCommand):
             extract("تمهيد: تحميل المعجم قبل بدء القياس.")  # load lexicons outside the timing
             if trace_memory:
                 tracemalloc.start()
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), _cpu_seconds()
             progress = ProgressLine.for_command(self)
             with stop_on_sigterm():
                 batch = ingest_paths(paths=[path], source=f"bench_ingest --n {n}",
-                                     progress=progress)
+                                     progress=progress, workers=workers)
             progress.close(batch)
             elapsed = time.perf_counter() - started
+            cpu = _cpu_seconds() - cpu_before
             traced = ""
             if trace_memory:
                 traced = f"tracemalloc {tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB, "
                 tracemalloc.stop()
         events = Event.objects.filter(article__batch=batch).count()
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         self.stdout.write(
-            f"{connection.vendor}: {n} articles ({size_mb:.1f} MB) in {elapsed:.1f} s = "
+            f"{connection.vendor}, {workers} worker(s): {n} articles ({size_mb:.1f} MB) "
+            f"in {elapsed:.1f} s = "
             f"{batch.n_new / elapsed:.1f} articles/s ({batch.n_new} new, "
             f"{batch.n_duplicate} duplicate, {batch.n_failed} failed, {events} events); "
-            f"peak memory: {traced}max RSS {rss_mb:.0f} MB"
+            f"CPU {cpu:.1f} s in all processes ({cpu / elapsed:.2f} cores busy); "
+            f"peak memory: {traced}max RSS {rss_mb:.0f} MB (largest worker {worker_mb:.0f} MB)"
         )
         if not keep:
             Article.objects.filter(batch=batch).delete()

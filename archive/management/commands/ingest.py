@@ -2,6 +2,8 @@
 files, with the events the extractor finds in them.
 
     manage.py ingest sample_data/ news.jsonl
+    manage.py ingest --workers 4 news.jsonl # extract in 4 processes (default: every core)
+    manage.py ingest --queue --parts 8 big.jsonl  # 8 jobs for the Celery workers
     manage.py ingest --reextract            # re-run the extractor over every article
     manage.py ingest --reextract --failed   # only over the articles it failed on
     manage.py ingest --once sample_data/    # no batch at all when every article is stored
@@ -24,7 +26,9 @@ from archive.content_key import content_hash
 from archive.models import Article
 from archive.services.batches import mark_stale_batches
 from archive.services.events import ReextractSummary, reextract_articles
+from archive.services.extraction_pool import default_workers
 from archive.services.ingestion import ingest_paths
+from archive.services.jobs import queue_ingestion
 from archive.services.readers import Record, read_paths
 
 
@@ -105,9 +109,18 @@ class Command(BaseCommand):
                             help="save the batch's counts every N records (default 50)")
         parser.add_argument("--quiet-errors", action="store_true",
                             help="do not list the rejected records")
+        parser.add_argument("--queue", action="store_true",
+                            help="submit to the Celery workers instead (archive/celery.py) "
+                                 "and return at once")
+        parser.add_argument("--parts", type=int, default=4,
+                            help="with --queue: jobs the files are cut into (default 4)")
+        parser.add_argument("--workers", type=int, default=default_workers(),
+                            help="extraction processes (default: every core, here "
+                                 f"{default_workers()}); 1 extracts and stores one "
+                                 "article at a time in this process")
 
     def handle(self, *args, paths, reextract, failed, once, batch_size, quiet_errors,
-               **options):
+               workers, queue, parts, **options):
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             raise CommandError(f"no such file or folder: {', '.join(missing)}")
@@ -115,6 +128,15 @@ class Command(BaseCommand):
             raise CommandError("give one or more paths to ingest, or --reextract")
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
+        if workers < 1 or parts < 1:
+            raise CommandError("--workers and --parts must be at least 1")
+        if queue:
+            if not paths or reextract or once:
+                raise CommandError("--queue takes paths, without --reextract or --once")
+            jobs = queue_ingestion(paths=paths, parts=parts)
+            self.stdout.write(f"Queued {len(jobs)} jobs ({', '.join(jobs)}): each part is a "
+                              "batch of its own; follow them on the admin's batch list.")
+            return
         if failed and not reextract:
             raise CommandError("--failed goes with --reextract")
         for stale in mark_stale_batches():
@@ -123,7 +145,8 @@ class Command(BaseCommand):
         if once and paths and all_stored(paths):
             self.stdout.write("Every article of these paths is already stored: nothing to do.")
         elif paths:
-            self.ingest(paths, batch_size=batch_size, quiet_errors=quiet_errors)
+            self.ingest(paths, batch_size=batch_size, quiet_errors=quiet_errors,
+                        workers=workers)
         if reextract:
             summary = self.reextract(paths, only_failed=failed)
             for failure in summary.failed:
@@ -149,7 +172,7 @@ class Command(BaseCommand):
                 astuple(totals), astuple(done), strict=True)))
         return totals
 
-    def ingest(self, paths, *, batch_size: int, quiet_errors: bool) -> None:
+    def ingest(self, paths, *, batch_size: int, quiet_errors: bool, workers: int) -> None:
         progress = ProgressLine.for_command(self)
         batch = None
 
@@ -160,7 +183,8 @@ class Command(BaseCommand):
 
         try:
             with stop_on_sigterm():
-                batch = ingest_paths(paths=paths, progress=track, save_every=batch_size)
+                batch = ingest_paths(paths=paths, progress=track, save_every=batch_size,
+                                     workers=workers)
         except KeyboardInterrupt:
             number = f" #{batch.pk}" if batch else ""
             raise CommandError(

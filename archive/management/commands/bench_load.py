@@ -1,0 +1,176 @@
+"""manage.py bench_load — served throughput: requests/s, median and p95 per page under a
+bounded load of N concurrent clients, against gunicorn on loopback.
+
+    manage.py bench_load                        # starts gunicorn (4 workers x 4 threads)
+    manage.py bench_load --clients 16 --seconds 20 --workers 4 --threads 4
+    manage.py bench_load --url http://127.0.0.1:8000   # a server already running
+
+Without --url it starts gunicorn on a free loopback port with this configuration (the
+same DATABASE_URL), waits until it answers, loads each page for --warmup seconds, then
+measures it for --seconds with
+--clients keep-alive connections, and stops the server it started. Every run ends by
+itself; a page that answers anything but 200 is counted as an error and reported.
+"""
+import http.client
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.models import Event, EventActor
+
+STARTUP_SECONDS = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0.0
+
+
+class Load:
+    """`clients` threads, each on its own keep-alive connection, asking for paths from
+    `make` until `seconds` have passed."""
+
+    def __init__(self, *, host: str, port: int, clients: int, seconds: float):
+        self.host, self.port, self.clients, self.seconds = host, port, clients, seconds
+
+    def run(self, make) -> tuple[list[float], int, float]:
+        latencies: list[float] = []
+        errors = [0]
+        lock = threading.Lock()
+        deadline = time.monotonic() + self.seconds
+
+        def client(seed: int) -> None:
+            rng = random.Random(seed)
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+            while time.monotonic() < deadline:
+                started = time.perf_counter()
+                try:
+                    connection.request("GET", quote(make(rng), safe="/?=&-"),
+                                       headers={"Host": "127.0.0.1"})
+                    response = connection.getresponse()
+                    response.read()
+                    ok = response.status == 200
+                except (OSError, http.client.HTTPException):
+                    connection.close()
+                    connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+                    ok = False
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    if ok:
+                        latencies.append(elapsed)
+                    else:
+                        errors[0] += 1
+            connection.close()
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(self.clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return latencies, errors[0], time.monotonic() - started
+
+
+class Command(BaseCommand):
+    help = "Drive a bounded load against gunicorn on loopback; print requests/s and p95."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--url", help="a running server (default: start gunicorn)")
+        parser.add_argument("--clients", type=int, default=16)
+        parser.add_argument("--seconds", type=float, default=15, help="per page")
+        parser.add_argument("--workers", type=int, default=4, help="gunicorn processes")
+        parser.add_argument("--threads", type=int, default=4, help="threads per process")
+        parser.add_argument("--warmup", type=float, default=3,
+                            help="seconds of load per page before measuring (not counted)")
+        parser.add_argument("--pages", default="", help="comma-separated page names")
+
+    def handle(self, *args, url, clients, seconds, workers, threads, pages, warmup,
+               **options):
+        if clients < 1 or seconds <= 0:
+            raise CommandError("--clients and --seconds must be positive")
+        chosen = self._pages()
+        if pages:
+            unknown = set(pages.split(",")) - chosen.keys()
+            if unknown:
+                raise CommandError(f"no such page: {', '.join(sorted(unknown))}; "
+                                   f"choose from {', '.join(chosen)}")
+            chosen = {k: v for k, v in chosen.items() if k in pages.split(",")}
+        server = None
+        if url is None:
+            port = _free_port()
+            server = self._start(port, workers=workers, threads=threads)
+            url = f"http://127.0.0.1:{port}"
+        try:
+            parts = urlsplit(url)
+            self._wait(parts.hostname, parts.port or 80)
+            load = Load(host=parts.hostname, port=parts.port or 80, clients=clients,
+                        seconds=seconds)
+            setup = f"{workers} workers x {threads} threads" if server else url
+            self.stdout.write(f"{Event.objects.count():,} events; {clients} clients, "
+                              f"{seconds:g} s per page; gunicorn {setup}")
+            self.stdout.write(f"{'page':<22}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
+            for name, make in chosen.items():
+                if warmup > 0:  # first renders, connections, caches: not what is measured
+                    Load(host=parts.hostname, port=parts.port or 80, clients=clients,
+                         seconds=warmup).run(make)
+                times, errors, elapsed = load.run(make)
+                self.stdout.write(
+                    f"{name:<22}{len(times) / elapsed:>8.1f}"
+                    f"{statistics.median(times) if times else 0:>9.0f}"
+                    f"{_percentile(times, 0.95):>9.0f}{errors:>8}")
+        finally:
+            if server is not None:
+                server.terminate()
+                server.wait(timeout=30)
+
+    def _pages(self) -> dict:
+        place_ids = list(Event.objects.exclude(place=None).values_list("place_id", flat=True)
+                         .distinct()[:50]) or [0]
+        actor_ids = list(EventActor.objects.values_list("actor_id", flat=True)
+                         .distinct()[:50]) or [0]
+        words = ["كركوك", "الموصل", "تفجير", "داعش", "اشتباكات"]
+        return {
+            "home": lambda rng: "/",
+            "events (filtered)": lambda rng: (
+                f"/events/?actor={rng.choice(actor_ids)}&killed_min={rng.randint(1, 20)}"
+                f"&place={rng.choice(place_ids)}&sort=-killed"),
+            "incidents": lambda rng: "/incidents/",
+            "search": lambda rng: f"/search/?q={rng.choice(words)}",
+            "api events": lambda rng: f"/api/events/?killed_min={rng.randint(1, 30)}",
+        }
+
+    def _start(self, port: int, *, workers: int, threads: int) -> subprocess.Popen:
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        env = {**os.environ, "MARSAD_SSL_REDIRECT": "0",
+               "MARSAD_ALLOWED_HOSTS": ",".join({*settings.ALLOWED_HOSTS, "127.0.0.1"})}
+        return subprocess.Popen(  # noqa: S603 (the venv's gunicorn, our own arguments)
+            [str(gunicorn), "archive.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(workers), "--worker-class", "gthread",
+             "--threads", str(threads), "--log-level", "warning"],
+            cwd=settings.BASE_DIR, env=env)
+
+    def _wait(self, host: str, port: int) -> None:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection((host, port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise CommandError(f"nothing answers on {host}:{port}")
