@@ -155,6 +155,13 @@ EN = {
     "و%(places)s مكاناً أقل نشاطاً لم تُرسم": "and %(places)s quieter places not drawn",
     ". حجم الدائرة بحسب عدد القتلى.": ". A circle's size follows the number killed.",
     "تعذّر تحميل نقاط الخريطة.": "The map's points could not be loaded.",
+    "في الأعمدة حادثة واحدة و%(killed)s قتيلاً": "In the bars: 1 incident, %(killed)s killed",
+    "حادثة واحدة بلا تاريخ (%(killed)s قتيلاً) لا تظهر في الأعمدة":
+        "1 incident without a date (%(killed)s killed) is not in the bars",
+    "المجموع حادثة واحدة و%(killed)s قتيلاً.": "Total 1 incident, %(killed)s killed.",
+    "حادثة واحدة · %(killed)s قتيلاً": "1 incident · %(killed)s killed",
+    "حادثة واحدة على الخريطة في مكان واحد": "1 incident on the map in 1 place",
+    "حادثة واحدة بلا إحداثيات لا تظهر عليها": "1 incident without coordinates is not on it",
 }
 EN_PLURALS = {
     "%(n)s event": ("%(n)s event", "%(n)s events"),

@@ -12,8 +12,10 @@
 
   function num(n) { return numbers.format(n || 0); }
 
-  // A phrase of WORDS with its %(name)s numbers (formatted) or names filled in.
+  // A phrase of WORDS with its %(name)s numbers (formatted) or names filled in; its
+  // "<key>_one" wording when it counts one incident.
   function say(key, values) {
+    if (values && values.n === 1 && WORDS[key + "_one"]) { key += "_one"; }
     return (WORDS[key] || "").replace(/%\((\w+)\)s/g, function (_, name) {
       var value = (values || {})[name];
       return typeof value === "number" ? num(value) : String(value === undefined ? "" : value);
