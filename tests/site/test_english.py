@@ -243,3 +243,21 @@ def test_back_in_arabic_the_same_pages_have_arabic_headings(archive, client):
     assert "القتلى والحوادث عبر الزمن" in html and ">أسبوعياً</button>" in html
     labels = json.loads(unescape(re.findall(r'data-labels="([^"]*)"', html)[0]))
     assert labels["week"] == "أسبوعياً"
+
+
+def test_staff_review_forms_and_their_messages_are_english_too(archive, client):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_user("editor", password="pw-for-tests",
+                                                is_staff=True))
+    english(client)
+    data = _data_values()
+    pages = _pages(archive)
+    for name in ("incident", "article"):
+        assert leftover_arabic(client.get(pages[name]).content.decode(), data) == [], name
+    response = client.post(f"/events/{archive.bomb.pk}/review/", {"action": "confirm"},
+                           follow=True)
+    assert f"Report #{archive.bomb.pk} confirmed." in response.content.decode()
+    response = client.post(f"/events/{archive.bomb.pk}/review/",
+                           {"action": "correct", "killed_best": "many"}, follow=True)
+    assert "Enter a whole number, not negative." in response.content.decode()
