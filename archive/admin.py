@@ -8,7 +8,9 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
+from archive.batch_messages import shown
 from archive.forms import UploadArticlesForm
 from archive.models import Actor, Article, Event, EventActor, Incident, IngestionBatch, Place
 from archive.services.event_review import edited_means_reviewed
@@ -274,14 +276,24 @@ class IngestionBatchAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/archive/ingestionbatch/upload.html", context)
 
 
+def _message(stored: str):
+    """A batch message in the admin's language, with the stored English (what `ingest`
+    printed and the logs say) under it when they differ."""
+    translated = shown(stored)
+    if translated == stored:
+        return stored
+    return format_html('{} <small class="original" lang="en" dir="ltr">({})</small>',
+                       translated, stored)
+
+
 def error_table(errors: list[dict]):
     if not errors:
         return "—"
     rows = format_html_join(
         "", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-        ((e.get("file", ""), e.get("line") or "", e.get("message", "")) for e in errors),
+        ((e.get("file", ""), e.get("line") or "", _message(e.get("message", ""))) for e in errors),
     )
     return format_html(
-        '<table class="marsad-errors"><thead><tr><th>الملف</th><th>السطر</th><th>الرسالة</th>'
-        "</tr></thead><tbody>{}</tbody></table>", rows,
+        '<table class="marsad-errors"><thead><tr><th>{}</th><th>{}</th><th>{}</th>'
+        "</tr></thead><tbody>{}</tbody></table>", _("الملف"), _("السطر"), _("الرسالة"), rows,
     )

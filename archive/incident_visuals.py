@@ -6,8 +6,10 @@ import datetime as dt
 
 from django.db.models import BooleanField, Case, Count, F, Max, Min, Q, Sum, When, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth, TruncWeek, TruncYear
+from django.utils.translation import get_language
 
 from archive.models import Event, Place
+from archive.transliterate import transliterate
 
 MAX_PLACES = 1000  # map points (places), the busiest first
 PER_POINT = 10  # incidents listed in one point's popup, the deadliest first
@@ -16,6 +18,14 @@ STEPS = {"week": TruncWeek, "month": TruncMonth, "year": TruncYear}
 POINT_KINDS = {Place.Kind.CITY, Place.Kind.VILLAGE}
 COUNTRY_KINDS = {Place.Kind.COUNTRY}
 APPROXIMATE = Event.DatePrecision.PUBLICATION
+
+
+def _name(arabic: str, english: str) -> str:
+    """A place's name in the reader's language, as the pages show it (the answers are
+    cached per language)."""
+    if (get_language() or "ar").startswith("en"):
+        return english or transliterate(arabic)
+    return arabic
 
 
 def precision(kind: str) -> str:
@@ -37,12 +47,14 @@ def map_points(incidents) -> dict:
     totals = base.aggregate(n=Count("id"), killed=Sum("killed_best"))
     located = base.filter(_located())
     rows = list(
-        located.values("place_id", "place__name_ar", "place__kind", "place__latitude",
+        located.values("place_id", "place__name_ar", "place__name_en", "place__kind",
+                       "place__latitude",
                        "place__longitude")
         .annotate(n=Count("id"), killed=Sum("killed_best")).order_by("-n", "place_id")
     [:MAX_PLACES + 1])
     points = {row["place_id"]: {
-        "place": row["place_id"], "name": row["place__name_ar"],
+        "place": row["place_id"],
+        "name": _name(row["place__name_ar"], row["place__name_en"]),
         "precision": precision(row["place__kind"]),
         "lat": row["place__latitude"], "lon": row["place__longitude"],
         "n": row["n"], "killed": row["killed"] or 0, "incidents": [],

@@ -85,6 +85,83 @@ EN = {
         "Table criteria carried here (kept by the links to the table):",
     "تأكيد الحادثة وتقاريرها": "Confirm the incident and its reports",
     "رفض الحادثة (تبقى تقاريرها محفوظة)": "Reject the incident (its reports are kept)",
+    "في": "in", "، ": ", ",
+    "تتراوح التواريخ بين %(low)s و%(high)s": "dates range from %(low)s to %(high)s",
+    ("أفضل تقدير هو رقم آخر تقرير (ترتفع الحصيلة عادة)، والمدى بين أدنى رقم وأعلى رقم "
+     "ورد في التقارير."):
+        "The best estimate is the latest report's figure (tolls usually rise); the range runs "
+        "from the lowest to the highest figure the reports gave.",
+    "تتعارض التقارير في:": "The reports disagree on:", "عدد القتلى": "the number killed",
+    "عدد الجرحى": "the number wounded", "الجهة المنفذة": "who carried it out",
+    "التقارير جنباً إلى جنب": "The reports side by side", "المقالة": "The article",
+    "مقالة بلا عنوان": "Untitled article", "الأحداث المستخرجة": "Extracted events",
+    "لا نتائج لـ«%(query)s». جرّب كلمة أقصر أو تهجئة أخرى.":
+        "No results for “%(query)s”. Try a shorter word or another spelling.",
+    "لا مقالات بعد.": "No articles yet.",
+    ("في الأرشيف %(n_articles)s مقالة و%(n_events)s تقريراً عن أحداث مستخرجاً منها، تروي "
+     "%(n_incidents)s حادثة."):
+        "The archive holds %(n_articles)s articles and %(n_events)s event reports extracted "
+        "from them, telling of %(n_incidents)s incidents.",
+    "صفحة %(n)s من %(total)s": "Page %(n)s of %(total)s",
+    # review messages
+    "أُكّد التقرير #%(id)s.": "Report #%(id)s confirmed.",
+    "رُفض التقرير #%(id)s: بقي محفوظاً وخرج من الأرقام.":
+        "Report #%(id)s rejected: it is kept, and left out of the figures.",
+    "صُحّح التقرير #%(id)s وعُدّ مراجَعاً.": "Report #%(id)s corrected and counted as reviewed.",
+    "إجراء غير معروف.": "Unknown action.",
+    "أُكّدت الحادثة #%(id)s وتقاريرها.": "Incident #%(id)s and its reports confirmed.",
+    "رُفضت الحادثة #%(id)s (%(n)s تقارير محفوظة خارج الأرقام).":
+        "Incident #%(id)s rejected (%(n)s reports kept, out of the figures).",
+    "أدخل عدداً صحيحاً غير سالب.": "Enter a whole number, not negative.",
+    "أدخل التاريخ بالصيغة YYYY-MM-DD.": "Enter the date as YYYY-MM-DD.",
+    "الملف": "File", "السطر": "Line", "الرسالة": "Message",
+    # the map and the charts (templates/archive/partials/visuals.html, static/js/visuals.js)
+    "الخريطة والرسم البياني": "Map and chart",
+    "القتلى والحوادث عبر الزمن": "Killed and incidents over time", "الفترة": "Period",
+    "أسبوعياً": "weekly", "شهرياً": "monthly", "سنوياً": "yearly",
+    "جارٍ التحميل…": "Loading…",
+    "الرسم والخريطة يعدّان الحوادث التي ترويها هذه التقارير (الحادثة مرة واحدة).":
+        "The chart and the map count the incidents these reports tell of (each incident once).",
+    "الرسم البياني والخريطة يحتاجان JavaScript؛ الجدول يعرض الأرقام نفسها.":
+        "The chart and the map need JavaScript; the table shows the same figures.",
+    "الخريطة": "Map", "خريطة الحوادث": "Map of the incidents",
+    "مدينة أو قرية": "Town or village",
+    "مركز محافظة أو قضاء (تقريبي)": "Centre of a governorate or district (approximate)",
+    "مركز دولة (تقريبي جداً)": "Centre of a country (very approximate)",
+    "مجموعة متقاربة": "Nearby places grouped",
+    "مركز منطقة (تقريبي)": "Centre of an area (approximate)",
+    " (بتاريخ النشر، تقريبي)": " (publication date, approximate)",
+    "مخطّط: مؤرخ بتاريخ النشر (تقريبي)": "Hatched: dated by publication (approximate)",
+    "لا حوادث لهذه المعايير.": "No incidents for these criteria.",
+    "في الأعمدة %(n)s حادثة و%(killed)s قتيلاً": "In the bars: %(n)s incidents, %(killed)s killed",
+    "%(n)s حادثة بلا تاريخ (%(killed)s قتيلاً) لا تظهر في الأعمدة":
+        "%(n)s incidents without a date (%(killed)s killed) are not in the bars",
+    "لا حوادث بلا تاريخ": "no incidents without a date",
+    "المجموع %(n)s حادثة و%(killed)s قتيلاً.": "Total %(n)s incidents, %(killed)s killed.",
+    "تعذّر تحميل الرسم البياني.": "The chart could not be loaded.",
+    "%(n)s حادثة · %(killed)s قتيلاً": "%(n)s incidents · %(killed)s killed",
+    "%(places)s أماكن: ": "%(places)s places: ", "بلا تاريخ": "no date",
+    " (تقريبي)": " (approximate)", "%(killed)s قتيلاً": "%(killed)s killed",
+    "و%(n)s أخرى: كل حوادث %(name)s في الجدول":
+        "and %(n)s more: all incidents in %(name)s in the table",
+    "ملفات الخريطة غير مثبتة على الخادم (static/vendor/: شغّل scripts/install).":
+        "The map's files are not installed on the server (static/vendor/: run scripts/install).",
+    "حدود الدول: Natural Earth": "Borders: Natural Earth",
+    "تعذّر تحميل خريطة الأساس.": "The base map could not be loaded.",
+    "%(n)s حادثة على الخريطة في %(places)s مكاناً":
+        "%(n)s incidents on the map in %(places)s places",
+    "%(n)s حادثة بلا إحداثيات لا تظهر عليها": "%(n)s incidents without coordinates are not on it",
+    "كل الحوادث لها إحداثيات": "every incident has coordinates",
+    "و%(places)s مكاناً أقل نشاطاً لم تُرسم": "and %(places)s quieter places not drawn",
+    ". حجم الدائرة بحسب عدد القتلى.": ". A circle's size follows the number killed.",
+    "تعذّر تحميل نقاط الخريطة.": "The map's points could not be loaded.",
+    "في الأعمدة حادثة واحدة و%(killed)s قتيلاً": "In the bars: 1 incident, %(killed)s killed",
+    "حادثة واحدة بلا تاريخ (%(killed)s قتيلاً) لا تظهر في الأعمدة":
+        "1 incident without a date (%(killed)s killed) is not in the bars",
+    "المجموع حادثة واحدة و%(killed)s قتيلاً.": "Total 1 incident, %(killed)s killed.",
+    "حادثة واحدة · %(killed)s قتيلاً": "1 incident · %(killed)s killed",
+    "حادثة واحدة على الخريطة في مكان واحد": "1 incident on the map in 1 place",
+    "حادثة واحدة بلا إحداثيات لا تظهر عليها": "1 incident without coordinates is not on it",
 }
 EN_PLURALS = {
     "%(n)s event": ("%(n)s event", "%(n)s events"),
@@ -114,3 +191,56 @@ AR_PLURALS = {
     "%(n)s outlet": ("لا مصادر", "مصدر واحد", "مصدران", "%(n)s مصادر", "%(n)s مصدراً",
                      "%(n)s مصدر"),
 }
+# English msgids (an ingestion batch's messages, archive/batch_messages.py) in Arabic, for
+# the admin; English shows them as they are.
+AR = {
+    ("interrupted: its process (%(worker)s) stopped without finishing (killed?); found "
+     "%(found)s UTC. %(behind)s stored articles were not yet counted and are now; duplicate "
+     "and failed counts may be short. Run the same command again to finish."):
+        ("توقفت الدفعة: عمليتها (%(worker)s) انتهت قبل أن تكمل (قُتلت؟)؛ اكتُشف ذلك في "
+         "%(found)s UTC. %(behind)s مقالات محفوظة لم تكن قد عُدّت وعُدّت الآن؛ قد تنقص أعداد "
+         "المكرر والفاشل. شغّل الأمر نفسه مرة أخرى لإكمالها."),
+    "further errors not stored": "لم تُحفظ الأخطاء التالية",
+    "the database refused this article: %(error)s": "رفضت قاعدة البيانات هذه المقالة: %(error)s",
+    "storing its events failed: %(error)s": "فشل حفظ أحداثها: %(error)s",
+    "stopped after %(n)s failed records (the limit is %(limit)s): is this the right file?":
+        "توقفت بعد %(n)s سجلات فاشلة (الحد %(limit)s): هل هذا هو الملف الصحيح؟",
+    "interrupted (Ctrl-C or a stop signal)": "توقفت (Ctrl-C أو إشارة إيقاف)",
+    "stopped: %(error)s": "توقفت: %(error)s",
+    "article #%(id)s stored without events: extraction failed: %(error)s":
+        "حُفظت المقالة #%(id)s بلا أحداث: فشل الاستخراج: %(error)s",
+    "cannot read this folder: %(reason)s": "تعذّرت قراءة هذا المجلد: %(reason)s",
+    "a broken link: its target does not exist": "رابط مكسور: هدفه غير موجود",
+    "no such file or folder": "لا يوجد ملف أو مجلد بهذا الاسم",
+    "cannot read the file: %(reason)s": "تعذّرت قراءة الملف: %(reason)s",
+    "not a regular file (a pipe, socket or device)": "ليس ملفاً عادياً (أنبوب أو مقبس أو جهاز)",
+    "unsupported file type %(suffix)s: use %(allowed)s":
+        "نوع ملف غير مدعوم %(suffix)s: استخدم %(allowed)s",
+    "record larger than the limit of %(limit)s bytes": "سجل أكبر من الحد (%(limit)s بايت)",
+    "malformed JSON: %(error)s": "JSON غير سليم: %(error)s",
+    "each line must be a JSON object {\"text\": ...}":
+        "يجب أن يكون كل سطر كائن JSON {\"text\": ...}",
+    "a JSON array over %(limit)s bytes: convert it to JSONL":
+        "مصفوفة JSON أكبر من %(limit)s بايت: حوّلها إلى JSONL",
+    "each array item must be a JSON object": "يجب أن يكون كل عنصر في المصفوفة كائن JSON",
+    "malformed CSV row: %(error)s": "صف CSV غير سليم: %(error)s",
+    "CSV has no 'text' column (columns: %(columns)s)":
+        "ملف CSV بلا عمود 'text' (الأعمدة: %(columns)s)",
+    "empty article: the file has no words": "مقالة فارغة: لا كلمات في الملف",
+    "empty article: the text has no words": "مقالة فارغة: لا كلمات في النص",
+    "%(n)s control characters (such as NUL) removed from the text":
+        "أزيل من النص %(n)s من محارف التحكم (مثل NUL)",
+    "zip files nested too deep": "ملفات zip متداخلة أكثر مما ينبغي",
+    "not a readable zip file: %(error)s": "ملف zip لا يمكن قراءته: %(error)s",
+    "cannot unpack this member: %(error)s": "تعذّر فك هذا الملف من الأرشيف: %(error)s",
+    "missing 'text'": "الحقل 'text' مفقود",
+    "'text' must be a string, not %(type)s": "يجب أن يكون 'text' نصاً، لا %(type)s",
+    "url %(url)s is not http(s); dropped": "الرابط %(url)s ليس http(s)؛ حُذف",
+    "url of %(n)s characters (over %(limit)s) dropped":
+        "حُذف رابط من %(n)s محرفاً (أكثر من %(limit)s)",
+    "more than %(n)s %(what)s in one file: stopped reading it (split the file)":
+        "أكثر من %(n)s %(what)s في ملف واحد: توقفت قراءته (قسّم الملف)",
+    "%(field)s of %(n)s characters cut to %(limit)s": "قُصّ %(field)s من %(n)s محرفاً إلى %(limit)s",
+    "%(error)s; stored without a publication date": "%(error)s؛ حُفظت بلا تاريخ نشر",
+}
+EN.update({msgid: msgid for msgid in AR})

@@ -7,6 +7,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.http import JsonResponse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from archive.filters import errors_as_dict
@@ -19,7 +20,7 @@ SERIES_STEPS = ("auto", *STEPS)
 
 def _cached(name: str, data: dict, build):
     key = f"marsad:{name}:" + hashlib.sha256(repr(
-        (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
+        (_version(), get_language(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
     ).encode()).hexdigest()
     return cache.get_or_set(key, build, SUMMARY_SECONDS)
 

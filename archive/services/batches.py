@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from archive.batch_messages import INTERRUPTED_WORKER
 from archive.models import Article, IngestionBatch
 
 STALE_AFTER = dt.timedelta(minutes=15)
@@ -57,11 +58,9 @@ def mark_stale_batches() -> list[IngestionBatch]:
         batch.n_unextracted = articles.filter(~Q(extraction_error="")).count()
         batch.status = IngestionBatch.Status.INTERRUPTED
         batch.finished_at = now
-        batch.errors.append({"file": "", "line": None, "message": (
-            f"interrupted: its process ({batch.worker or 'unknown'}) stopped without finishing "
-            f"(killed?); found {now:%Y-%m-%d %H:%M} UTC. {behind} stored articles were not "
-            "yet counted and are now; duplicate and failed counts may be short. Run the same "
-            "command again to finish.")})
+        batch.errors.append({"file": "", "line": None, "message": INTERRUPTED_WORKER % {
+            "worker": batch.worker or "unknown", "found": f"{now:%Y-%m-%d %H:%M}",
+            "behind": behind}})
         batch.save()
         marked.append(batch)
     return marked

@@ -15,6 +15,15 @@ from django.conf import settings
 from django.db import DatabaseError, DataError, IntegrityError, transaction
 from django.utils import timezone
 
+from archive.batch_messages import (
+    EVENTS_FAILED,
+    INTERRUPTED,
+    NO_EVENTS,
+    NOT_STORED,
+    REFUSED,
+    STOPPED,
+    TOO_MANY_FAILED,
+)
 from archive.content_key import content_hash
 from archive.models import Article, IngestionBatch
 from archive.search import search_document
@@ -67,7 +76,7 @@ def _note(batch: IngestionBatch, error: dict) -> None:
     if len(batch.errors) < MAX_STORED_ERRORS:
         batch.errors.append(error)
     elif len(batch.errors) == MAX_STORED_ERRORS:
-        batch.errors.append({"file": "", "line": None, "message": "further errors not stored"})
+        batch.errors.append({"file": "", "line": None, "message": NOT_STORED})
 
 
 class RecordRefused(Exception):
@@ -98,13 +107,13 @@ def _store(record: Record, *, digest: str, batch, events, version, error: str) -
         if Article.objects.filter(content_hash=digest).exists():
             return None  # stored meanwhile by another process
         if not events:
-            raise RecordRefused(f"the database refused this article: {refused}") from refused
-        error = f"storing its events failed: {type(refused).__name__}: {refused}"
+            raise RecordRefused(REFUSED % {"error": refused}) from refused
+        error = EVENTS_FAILED % {"error": f"{type(refused).__name__}: {refused}"}
     try:
         return _create(record, digest=digest, batch=batch, events=[], version=version,
                        error=error)
     except (IntegrityError, DataError) as refused:
-        raise RecordRefused(f"the database refused this article: {refused}") from refused
+        raise RecordRefused(REFUSED % {"error": refused}) from refused
 
 
 def ingest_records(
@@ -146,12 +155,12 @@ def ingest_records(
         _finish(batch, IngestionBatch.Status.FAILED, str(limit))
         return batch
     except KeyboardInterrupt:
-        _finish(batch, IngestionBatch.Status.INTERRUPTED, "interrupted (Ctrl-C or a stop signal)")
+        _finish(batch, IngestionBatch.Status.INTERRUPTED, INTERRUPTED)
         raise
     except BaseException as error:
         try:
             _finish(batch, IngestionBatch.Status.FAILED,
-                    f"stopped: {type(error).__name__}: {error}")
+                    STOPPED % {"error": f"{type(error).__name__}: {error}"})
         except DatabaseError:  # the database itself is gone: the original error says why
             logger.exception("could not mark batch #%s failed", batch.pk)
         raise
@@ -192,8 +201,8 @@ def count_new(record: Record, *, batch, article: Article) -> None:
         _note(batch, {**where, "message": warning})
     if article.extraction_error:
         batch.n_unextracted += 1
-        _note(batch, {**where, "message": f"article #{article.pk} stored without events: "
-                                          f"extraction failed: {article.extraction_error}"})
+        _note(batch, {**where, "message": NO_EVENTS % {
+            "id": article.pk, "error": article.extraction_error}})
 
 
 class FailureLimit(Exception):
@@ -212,8 +221,8 @@ class Ticker:
     def tick(self) -> None:
         self.seen += 1
         if self.batch.n_failed > self.limit:
-            raise FailureLimit(f"stopped after {self.batch.n_failed:,} failed records (the "
-                               f"limit is {self.limit:,}): is this the right file?")
+            raise FailureLimit(TOO_MANY_FAILED % {"n": f"{self.batch.n_failed:,}",
+                                                  "limit": f"{self.limit:,}"})
         if self.seen % self.save_every == 0 or time.monotonic() - self.saved > HEARTBEAT_SECONDS:
             _save(self.batch)
             self.saved = time.monotonic()

@@ -5,7 +5,7 @@ from pathlib import Path
 import polib
 from django.conf import settings
 
-from archive.translations import AR_PLURAL_FORMS, AR_PLURALS, EN, EN_PLURALS
+from archive.translations import AR, AR_PLURAL_FORMS, AR_PLURALS, EN, EN_PLURALS
 
 
 def _filled(language: str, po: polib.POFile) -> polib.POFile:
@@ -21,6 +21,8 @@ def _filled(language: str, po: polib.POFile) -> polib.POFile:
                 entry.msgstr_plural = dict(enumerate(forms))
         elif language == "en":
             entry.msgstr = EN.get(entry.msgid, entry.msgstr)
+        else:
+            entry.msgstr = AR.get(entry.msgid, entry.msgstr)
     return po
 
 

@@ -73,6 +73,9 @@ def incident(request, pk):
     incident = get_object_or_404(
         Incident.objects.select_related("place", "place__parent")
         .prefetch_related(Prefetch("events", queryset=reports)), pk=pk)
+    english = dict(Actor.objects.filter(pk__in=[a["id"] for a in incident.actors])
+                   .exclude(name_en="").values_list("pk", "name_en"))
+    actors = [{**a, "name_en": english.get(a["id"], "")} for a in incident.actors]
     return render(request, "archive/incident.html", {
-        "incident": incident, "reports": list(incident.events.all()),
+        "incident": incident, "actors": actors, "reports": list(incident.events.all()),
     })

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from archive.models import Actor, Event, Incident, Place
@@ -40,7 +41,7 @@ def _number(value: str) -> int | None:
     if not value:
         return None
     if not value.isdigit():
-        raise ValidationError("أدخل عدداً صحيحاً غير سالب.")
+        raise ValidationError(_("أدخل عدداً صحيحاً غير سالب."))
     return int(value)
 
 
@@ -55,7 +56,7 @@ def _corrections(post) -> dict:
         try:
             values["date"] = dt.date.fromisoformat(post["date"])
         except ValueError as error:
-            raise ValidationError("أدخل التاريخ بالصيغة YYYY-MM-DD.") from error
+            raise ValidationError(_("أدخل التاريخ بالصيغة YYYY-MM-DD.")) from error
     return values
 
 
@@ -67,15 +68,16 @@ def review_event(request, pk):
     try:
         if action == "confirm":
             event_review.confirm_event(event=event)
-            messages.success(request, f"أُكّد التقرير #{event.pk}.")
+            messages.success(request, _("أُكّد التقرير #%(id)s.") % {"id": event.pk})
         elif action == "reject":
             event_review.reject_event(event=event)
-            messages.success(request, f"رُفض التقرير #{event.pk}: بقي محفوظاً وخرج من الأرقام.")
+            messages.success(request, _("رُفض التقرير #%(id)s: بقي محفوظاً وخرج من الأرقام.")
+                             % {"id": event.pk})
         elif action == "correct":
             event_review.correct_event(event=event, **_corrections(request.POST))
-            messages.success(request, f"صُحّح التقرير #{event.pk} وعُدّ مراجَعاً.")
+            messages.success(request, _("صُحّح التقرير #%(id)s وعُدّ مراجَعاً.") % {"id": event.pk})
         else:
-            messages.error(request, "إجراء غير معروف.")
+            messages.error(request, _("إجراء غير معروف."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return _back(request, f"/articles/{event.article_id}/#evidence-{event.pk}")
@@ -88,11 +90,12 @@ def review_incident(request, pk):
     action = request.POST.get("action")
     if action == "confirm":
         event_review.confirm_incident(incident=incident)
-        messages.success(request, f"أُكّدت الحادثة #{incident.pk} وتقاريرها.")
+        messages.success(request, _("أُكّدت الحادثة #%(id)s وتقاريرها.") % {"id": incident.pk})
         return _back(request, f"/incidents/{incident.pk}/")
     if action == "reject":
         n = event_review.reject_incident(incident=incident)
-        messages.success(request, f"رُفضت الحادثة #{pk} ({n} تقارير محفوظة خارج الأرقام).")
+        messages.success(request, _("رُفضت الحادثة #%(id)s (%(n)s تقارير محفوظة خارج الأرقام).")
+                         % {"id": pk, "n": n})
         return redirect("incidents")
-    messages.error(request, "إجراء غير معروف.")
+    messages.error(request, _("إجراء غير معروف."))
     return _back(request, f"/incidents/{incident.pk}/")

@@ -8,7 +8,19 @@
   var CELL = 44; // clustering grid, in screen pixels
   var numbers = new Intl.NumberFormat("en-US");
 
+  var WORDS = {}; // the partial's data-labels: the words in the reader's language
+
   function num(n) { return numbers.format(n || 0); }
+
+  // A phrase of WORDS with its %(name)s numbers (formatted) or names filled in; its
+  // "<key>_one" wording when it counts one incident.
+  function say(key, values) {
+    if (values && values.n === 1 && WORDS[key + "_one"]) { key += "_one"; }
+    return (WORDS[key] || "").replace(/%\((\w+)\)s/g, function (_, name) {
+      var value = (values || {})[name];
+      return typeof value === "number" ? num(value) : String(value === undefined ? "" : value);
+    });
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -37,8 +49,6 @@
   }
 
   // ---- charts -------------------------------------------------------------------------
-
-  var PRECISION = { town: "مدينة أو قرية", area: "مركز منطقة (تقريبي)", country: "مركز دولة (تقريبي جداً)" };
 
   function periodLabel(start, step) {
     if (step === "year") { return start.slice(0, 4); }
@@ -75,7 +85,7 @@
                                    class: "segment t-" + type.code + (kind === "approximate" ? " approx" : ""),
                                    "data-value": value, "data-type": type.code });
           rect.appendChild(svg("title", {}, periodLabel(p.start, step) + " · " + type.label + ": " +
-            num(value) + (kind === "approximate" ? " (بتاريخ النشر، تقريبي)" : "")));
+            num(value) + (kind === "approximate" ? say("approximate_bar") : "")));
           root.appendChild(rect);
         });
       });
@@ -99,7 +109,7 @@
     });
     var approx = el("li");
     approx.appendChild(el("span", { class: "key approx-key" }));
-    approx.appendChild(document.createTextNode(" مخطّط: مؤرخ بتاريخ النشر (تقريبي)"));
+    approx.appendChild(document.createTextNode(" " + say("approximate_key")));
     list.appendChild(approx);
     return list;
   }
@@ -117,23 +127,22 @@
       b.setAttribute("aria-pressed", b.getAttribute("data-step") === data.step ? "true" : "false");
     });
     if (!data.totals.n) {
-      target.appendChild(el("p", { class: "muted" }, "لا حوادث لهذه المعايير."));
+      target.appendChild(el("p", { class: "muted" }, say("no_incidents")));
       note.textContent = "";
       return;
     }
-    [["n", "الحوادث"], ["killed", "القتلى"]].forEach(function (pair) {
+    [["n", say("incidents")], ["killed", say("killed")]].forEach(function (pair) {
       var figure = el("figure", { class: "chart-figure" });
-      figure.appendChild(el("figcaption", {}, pair[1] + " " + { week: "أسبوعياً", month: "شهرياً", year: "سنوياً" }[data.step]));
+      figure.appendChild(el("figcaption", {}, pair[1] + " " + say(data.step)));
       var holder = el("div", { class: "chart-scroll", dir: "ltr" });
       holder.appendChild(chart(data, pair[0], pair[1], target.clientWidth));
       figure.appendChild(holder);
       target.appendChild(figure);
     });
     target.appendChild(legend(data));
-    note.textContent = "في الأعمدة " + num(barsN) + " حادثة و" + num(barsKilled) + " قتيلاً" +
-      (data.undated.n ? " · " + num(data.undated.n) + " حادثة بلا تاريخ (" + num(data.undated.killed) +
-        " قتيلاً) لا تظهر في الأعمدة" : " · لا حوادث بلا تاريخ") +
-      " · المجموع " + num(data.totals.n) + " حادثة و" + num(data.totals.killed) + " قتيلاً.";
+    note.textContent = say("bars", { n: barsN, killed: barsKilled }) + " · " +
+      (data.undated.n ? say("undated", data.undated) : say("none_undated")) +
+      " · " + say("total", data.totals);
   }
 
   function loadCharts(box, step) {
@@ -141,7 +150,7 @@
     getJSON(withQuery(box.getAttribute("data-series-url"), box.getAttribute("data-query"),
                       step ? "step=" + step : ""))
       .then(function (data) { drawCharts(box, data); })
-      .catch(function () { target.textContent = "تعذّر تحميل الرسم البياني."; });
+      .catch(function () { target.textContent = say("chart_failed"); });
   }
 
   // ---- map ----------------------------------------------------------------------------
@@ -151,19 +160,18 @@
   }
 
   function popupFor(points, links) {
-    var box = el("div", { class: "map-popup", dir: "rtl" });
+    var box = el("div", { class: "map-popup", dir: document.documentElement.dir || "rtl" });
     points.forEach(function (p) {
       box.appendChild(el("h3", {}, p.name));
-      box.appendChild(el("p", { class: "muted" }, PRECISION[p.precision] + " · " + num(p.n) +
-        " حادثة · " + num(p.killed) + " قتيلاً"));
+      box.appendChild(el("p", { class: "muted" }, say(p.precision) + " · " + say("place_summary", p)));
       var list = el("ul");
       p.incidents.forEach(function (i) {
         var item = el("li");
         var link = el("a", { href: links.incident.replace("/0/", "/" + i.id + "/") },
                       (links.types[i.type] || i.type) + " · ");
-        link.appendChild(i.date ? el("bdi", { dir: "ltr" }, i.date) : document.createTextNode("بلا تاريخ"));
-        link.appendChild(document.createTextNode((i.date && i.approximate_date ? " (تقريبي)" : "") +
-                                                 (i.killed ? " · " + num(i.killed) + " قتيلاً" : "")));
+        link.appendChild(i.date ? el("bdi", { dir: "ltr" }, i.date) : document.createTextNode(say("no_date")));
+        link.appendChild(document.createTextNode((i.date && i.approximate_date ? say("approximate") : "") +
+                                                 (i.killed ? " · " + say("killed_n", i) : "")));
         item.appendChild(link);
         list.appendChild(item);
       });
@@ -172,7 +180,7 @@
         params.set("place", p.place);
         var more = el("li");
         more.appendChild(el("a", { href: links.table + "?" + params.toString(), class: "more" },
-                            "و" + num(p.n - p.incidents.length) + " أخرى: كل حوادث " + p.name + " في الجدول"));
+                            say("more", { n: p.n - p.incidents.length, name: p.name })));
         list.appendChild(more);
       }
       box.appendChild(list);
@@ -203,8 +211,8 @@
       });
       marker.bindPopup(popupFor(group.slice().sort(function (a, b) { return b.n - a.n; }), links),
                        { maxHeight: 260, maxWidth: 280 });
-      marker.bindTooltip((single ? group[0].name + ": " : num(group.length) + " أماكن: ") + num(n) +
-                         " حادثة · " + num(killed) + " قتيلاً", { direction: "top" });
+      marker.bindTooltip((single ? group[0].name + ": " : say("places", { places: group.length })) +
+                         say("place_summary", { n: n, killed: killed }), { direction: "top" });
       marker.addTo(layer);
       var path = marker.getElement();
       if (path) { path.setAttribute("data-n", n); path.setAttribute("data-killed", killed); }
@@ -217,24 +225,26 @@
   function drawMap(box) {
     var mapEl = box.querySelector(".map"), note = box.querySelector(".map-note");
     if (typeof L === "undefined") {
-      note.textContent = "ملفات الخريطة غير مثبتة على الخادم (static/vendor/: شغّل scripts/install).";
+      note.textContent = say("vendor_missing");
       mapEl.classList.add("missing");
       return;
     }
     var map = L.map(mapEl, { minZoom: 2, maxZoom: 11, zoomSnap: 0.5, worldCopyJump: true,
                              attributionControl: true }).setView([30, 42], 4);
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution("حدود الدول: Natural Earth");
+    map.attributionControl.addAttribution(say("borders"));
     var labels = L.layerGroup();
     getJSON(box.getAttribute("data-basemap")).then(function (geo) {
       L.geoJSON(geo, { interactive: false, style: function () {
         return { className: "country", weight: 0.6, fillOpacity: 1 };
       } }).addTo(map).bringToBack();
+      var english = (document.documentElement.lang || "").indexOf("en") === 0;
       geo.features.forEach(function (f) {
-        if (f.properties.name_ar && f.properties.label) {
+        var name = english ? f.properties.name : f.properties.name_ar;
+        if (name && f.properties.label) {
           labels.addLayer(L.tooltip({ permanent: true, direction: "center", className: "country-label",
                                       interactive: false })
-            .setLatLng(f.properties.label).setContent(f.properties.name_ar));
+            .setLatLng(f.properties.label).setContent(name));
         }
       });
       function toggleLabels() {
@@ -242,7 +252,7 @@
       }
       map.on("zoomend", toggleLabels);
       toggleLabels();
-    }).catch(function () { note.textContent = "تعذّر تحميل خريطة الأساس."; });
+    }).catch(function () { note.textContent = say("basemap_failed"); });
 
     var layer = L.layerGroup().addTo(map);
     var links = { incident: box.getAttribute("data-incident-url"), table: box.getAttribute("data-table-url"),
@@ -258,16 +268,17 @@
       }
       map.on("zoomend", redraw);
       redraw();
-      var text = num(data.located) + " حادثة على الخريطة في " + num(data.points.length) + " مكاناً";
-      text += data.unlocated ? " · " + num(data.unlocated) + " حادثة بلا إحداثيات لا تظهر عليها" : " · كل الحوادث لها إحداثيات";
-      if (data.places_left_off) { text += " · و" + num(data.places_left_off) + " مكاناً أقل نشاطاً لم تُرسم"; }
-      note.textContent = text + ". حجم الدائرة بحسب عدد القتلى.";
+      var text = say("on_map", { n: data.located, places: data.points.length });
+      text += " · " + (data.unlocated ? say("unlocated", { n: data.unlocated }) : say("all_located"));
+      if (data.places_left_off) { text += " · " + say("left_off", { places: data.places_left_off }); }
+      note.textContent = text + say("circle_size");
       mapEl.classList.add("ready");
-    }).catch(function () { note.textContent = "تعذّر تحميل نقاط الخريطة."; });
+    }).catch(function () { note.textContent = say("points_failed"); });
   }
 
   function start() {
     document.querySelectorAll(".visuals").forEach(function (box) {
+      try { WORDS = JSON.parse(box.getAttribute("data-labels") || "{}"); } catch (e) { WORDS = {}; }
       box.querySelectorAll(".step-switch button").forEach(function (button) {
         button.addEventListener("click", function () { loadCharts(box, button.getAttribute("data-step")); });
       });

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import pathlib
+import re
 
 import pytest
 from django.core.cache import cache
@@ -186,3 +187,42 @@ def test_the_map_and_charts_fit_a_phone(live_server, browser, seeded, screenshot
         assert_only_our_host(seen)
     finally:
         context.close()
+
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def test_in_english_the_map_and_the_charts_speak_english(live_server, page, seeded,
+                                                         screenshots):
+    """The switch's cookie turns the script's words English too: the notes, the chart
+    captions, the legend, a marker's popup and the country names."""
+    page.goto(f"{live_server.url}/incidents/")
+    page.click("button[name=language][value=en]")
+    page.wait_for_selector("html[lang=en]")
+    seen = watch(page, live_server.url)
+    page.goto(f"{live_server.url}/incidents/")
+    drawn(page)
+    charts, notes = page.locator(".charts").inner_text(), page.locator(".chart-note").inner_text()
+    assert "Incidents" in charts and "Killed" in charts and "Hatched" in charts
+    assert "In the bars:" in notes and "without a date" in notes
+    assert "on the map in" in page.locator(".map-note").inner_text()
+    page.locator(".visuals").screenshot(path=screenshots / "visuals-english.png")
+    page.screenshot(path=screenshots / "incidents-visuals-english.png", full_page=True)
+    page.locator(".map path.incident-marker").first.click(force=True)
+    popup = page.locator(".leaflet-popup")
+    popup.locator("a[href^='/incidents/']").first.wait_for()
+    words = popup.locator("p.muted").first.inner_text() + popup.locator("ul").inner_text()
+    assert "incident" in words and not ARABIC.search(words.replace(
+        popup.locator("h3").first.inner_text(), ""))
+    page.click(".step-switch button[data-step=month]")
+    page.wait_for_selector(".charts[data-step=month]")
+    assert "monthly" in page.locator(".charts figcaption").first.inner_text()
+    visible = page.locator(".visuals").inner_text()
+    labels = page.locator(".country-label").all_inner_texts()
+    assert not ARABIC.search(" ".join(labels))
+    assert not ARABIC.search(visible.replace(" ".join(labels), "")), visible
+    incident = Event.objects.filter(incident__isnull=False).order_by("-killed_best").first()
+    page.goto(f"{live_server.url}/incidents/{incident.incident_id}/")
+    drawn(page)
+    page.screenshot(path=screenshots / "incident-english.png", full_page=True)
+    assert_only_our_host(seen)
