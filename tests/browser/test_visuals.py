@@ -197,7 +197,7 @@ def test_in_english_the_map_and_the_charts_speak_english(live_server, page, seed
     """The switch's cookie turns the script's words English too: the notes, the chart
     captions, the legend, a marker's popup and the country names."""
     page.goto(f"{live_server.url}/incidents/")
-    page.click("button[name=language][value=en]")
+    page.click(".language-switch a[hreflang=en]")
     page.wait_for_selector("html[lang=en]")
     seen = watch(page, live_server.url)
     page.goto(f"{live_server.url}/incidents/")
