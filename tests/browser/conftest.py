@@ -3,6 +3,22 @@ import os
 import pathlib
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server answers one request at a time. On SQLite the test database is one
+    in-memory connection that every server thread shares, and two requests at once (the
+    map and the chart of a page load in parallel) deadlock inside sqlite3. Django closes
+    each connection after its response on a server that does not thread."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections_override = connections_override
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
 # test body are still synchronous and safe.
