@@ -103,10 +103,11 @@ def _read_path(path: Path, limits: Limits) -> Iterator[Record | ReadError]:
 
 def read_stream(
     name: str, stream: BinaryIO, *, limits: Limits = DEFAULT_LIMITS, depth: int = 0,
-    budget: "_Budget | None" = None,
+    budget: "_Budget | None" = None, suffix: str | None = None,
 ) -> Iterator[Record | ReadError]:
-    """Records from one seekable binary stream; the name's suffix says its format."""
-    suffix = Path(name).suffix.lower()
+    """Records from one seekable binary stream; `suffix` (by default the name's) says its
+    format."""
+    suffix = suffix or Path(name).suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(name, stream, limits)
     elif suffix == ".csv":

@@ -17,13 +17,20 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
-from article_files import ReadError, Record, read_paths, read_stream
+from article_files import SUFFIXES, ReadError, Record, read_paths, read_stream
 from extraction import VERSION, extract
 
 
 def _records(sources: list[str]) -> Iterator[Record | ReadError]:
     for source in sources:
+        path = Path(source)
+        if source != "-" and path.is_file() and path.suffix.lower() not in SUFFIXES:
+            # the contract's input (GUIDELINES.md) is JSON Lines, whatever the file is called
+            with path.open("rb") as stream:
+                yield from read_stream(source, stream, suffix=".jsonl")
+            continue
         if source != "-":
             yield from read_paths([source])
             continue

@@ -133,3 +133,13 @@ def test_the_extractor_and_its_readers_import_no_django():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=Path(__file__).resolve().parents[2])
     assert done.stdout.strip() == "[]"
+
+
+def test_a_file_with_no_known_extension_is_read_as_json_lines(tmp_path):
+    articles = tmp_path / "tmp.Xq81a"  # what mktemp names a file
+    articles.write_text(json.dumps({"id": "k1", "text": BLAST}, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(articles), "-o", str(out)]) == 0
+    (row,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert row["id"] == "k1" and row["events"][0]["killed"]["best"] == 4
