@@ -101,7 +101,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",
         "on_target", "target_nouns", "glued_particles", "definite_verbs", "definite_nouns")}
     | {k: _T for k in ("opposed", "announces", "bomber", "claims", "of", "and", "article")},
-    "crowds.json": {"quantities": _W, "of": _T, "stops": _T, "marks": _W, "participant": _M},
+    "crowds.json": {"quantities": _W, "of": _T, "stops": _T, "marks": _W,
+                    "individual_acts": _W, "participant": _M},
+    "scope.json": {"needs_party": _W, "needs_context": _W, "political_cues": _W,
+                   "trigger_cues": _W, "state_kinds": _W},
     "actors_generic.json": {"*": _M},
     "nationalities.json": {"*": _M},
 }

@@ -4,7 +4,9 @@ Protests are told by their crowd more often than by a named group: «خرج آل
 «احتشد مئات من العمال». When the earlier stages found no party for a protest and its
 evidence names a crowd (a quantity word of `data/crowds.json` followed by who they are)
 or describes one (a word only a protesting crowd is described with), the protesters are
-its initiator, with the crowd's words as the alias seen in the text.
+its initiator, with the crowd's words as the alias seen in the text. A describing word
+in a sentence that tells one person's or one body's act of protest («استقالت الإدارة
+احتجاجا»، «قدم شكوى احتجاجا») describes no crowd.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from extraction.arabic import fold
 from extraction.lexicons import reads
 from extraction.types import ActorRef, Event
 
-_CROWDS = reads("crowds.json", "quantities", "of", "stops", "marks", "participant")
+_CROWDS = reads("crowds.json", "quantities", "of", "stops", "marks", "individual_acts",
+               "participant")
 _CLITICS = "وفب"  # a conjunction or preposition glued to the quantity word
 
 
@@ -24,24 +27,31 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
 
 
+def _stems(words: list[str]) -> str:
+    """Alternatives of folded words; a trailing * matches any ending."""
+    forms = {re.escape(fold(w.rstrip("*"))) + (r"\S*" if w.endswith("*") else "") for w in words}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
 @functools.cache
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     quantity = re.compile(
         rf"(?<!\S)[{_CLITICS}]?((?:{_alternatives(_CROWDS['quantities'])})"
         rf"\s+(?:{re.escape(_CROWDS['of'])}\s+)?[^{_CROWDS['stops']}]+)")
     mark = re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{_alternatives(_CROWDS['marks'])})(?!\S)")
-    return quantity, mark
+    individual = re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{_stems(_CROWDS['individual_acts'])})(?!\S)")
+    return quantity, mark, individual
 
 
 def crowd_of(evidence: str) -> str | None:
     """The crowd phrase of `evidence` ("" for a crowd described, not named; None for no
     crowd). Assumes folding kept the length (no diacritics), checked by the caller."""
-    quantity, mark = _patterns()
+    quantity, mark, individual = _patterns()
     folded = fold(evidence)
     found = quantity.search(folded)
     if found:
         return evidence[found.start(1):found.end(1)]
-    return "" if mark.search(folded) else None
+    return "" if mark.search(folded) and not individual.search(folded) else None
 
 
 def _folds_alike(text: str) -> bool:

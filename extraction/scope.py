@@ -1,17 +1,32 @@
 """Scope: whether a proposed event is coded at all.
 
 GUIDELINES.md codes an incident of political violence "at one place", with the parties
-that took part; when the text names only a country, the place is the country. A proposal
-that has neither a place nor a casualty figure, or neither a party nor a casualty figure,
-is a violent word with nothing to code: a festival called «تظاهرة», a film's plot, a
-football «مواجهات», a general remark. Such proposals are dropped here, in one place.
+that took part; when the text names only a country, the place is the country. Two rules,
+each decided here and nowhere else:
 
-The rule reads only what the earlier stages found (place, actors, figures), never word
-lists, so it holds for every outlet alike.
+- Something to code. A proposal that has neither a place nor a casualty figure, or
+  neither a party nor a casualty figure, is a violent word with nothing to code: a
+  festival called «تظاهرة», a film's plot, a football «مواجهات», a general remark. This
+  reads only what the earlier stages found (place, actors, figures).
+- Political violence. "A violent act with no stated political motive or conflict actor
+  (a shooting, a stabbing) is crime, however deadly; arrests for ordinary crimes are not
+  arrest events." An attack, a clash or a taking needs a party or a political cue in its
+  sentences; an arrest needs a party other than the arresting force, a political cue in
+  its sentences, or another political event in the article. The types and the cues are
+  in data/scope.json.
 """
 from __future__ import annotations
 
+import functools
+import re
+
+from extraction.arabic import fold
+from extraction.lexicons import reads
 from extraction.types import Event
+
+_SCOPE = reads("scope.json", "needs_party", "needs_context", "political_cues",
+               "trigger_cues", "state_kinds")
+_CLITICS = "وفبل"  # a conjunction or preposition glued to a cue
 
 
 def has_figures(event: Event) -> bool:
@@ -24,6 +39,39 @@ def in_scope(event: Event) -> bool:
     return (event.place is not None or figures) and (bool(event.actors) or figures)
 
 
+def _pattern(words: list[str]) -> re.Pattern:
+    forms = {re.escape(fold(w.rstrip("*"))) + (r"\S*" if w.endswith("*") else "") for w in words}
+    alternatives = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{alternatives})(?!\S)")
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern, re.Pattern]:
+    """(any political cue, a political cue that is not also how an attack is told)."""
+    motives = [w for w in _SCOPE["political_cues"] if w not in set(_SCOPE["trigger_cues"])]
+    return _pattern(_SCOPE["political_cues"]), _pattern(motives)
+
+
+def _sentences(event: Event, text: str) -> str:
+    spans = event.extra.get("mentions") or [event.evidence]
+    return fold(" ".join(text[s.start:s.end] for s in spans))
+
+
+def political(event: Event, text: str) -> bool:
+    """Whether the event is political violence on its own (see the module docstring)."""
+    any_cue, motive = _cues()
+    if event.type in _SCOPE["needs_party"]:
+        return bool(event.actors) or bool(motive.search(_sentences(event, text)))
+    if event.type in _SCOPE["needs_context"]:
+        state = set(_SCOPE["state_kinds"])
+        return any(a.kind not in state for a in event.actors) or bool(
+            any_cue.search(_sentences(event, text)))
+    return True
+
+
 def keep_in_scope(events: list[Event], text: str) -> list[Event]:
-    """The events in scope (`text`, unused, is every finishing stage's second argument)."""
-    return [e for e in events if in_scope(e)]
+    """The events in scope; an arrest that is not political on its own stays when the
+    article tells another political event."""
+    kept = [(e, political(e, text)) for e in events if in_scope(e)]
+    context = any(p and e.type not in _SCOPE["needs_context"] for e, p in kept)
+    return [e for e, p in kept if p or (context and e.type in _SCOPE["needs_context"])]

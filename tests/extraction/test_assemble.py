@@ -179,7 +179,8 @@ def test_arrests_split_between_two_cities_are_two_events():
 
 
 def test_the_people_caught_passive_is_an_arrest():
-    text = "وقال مصدر أمني إن ستة من المطلوبين ضبطوا على يد الشرطة في مدينة الزقازيق فجر الاثنين."
+    text = ("وقال مصدر أمني إن ستة من المطلوبين في قضايا إرهاب ضبطوا على يد الشرطة في مدينة "
+            "الزقازيق فجر الاثنين.")
     assert only(extract(text, PUBLISHED)).type == "arrest"
 
 
@@ -244,7 +245,7 @@ def test_a_source_is_not_a_party():
 def test_an_undated_detail_takes_the_day_of_the_lead():
     text = ("بغداد - الصباح\n"
             "تمكنت القوات الأمنية فجر الثلاثاء من تنفيذ حملة مداهمات واسعة في محافظة ديالى.\n"
-            "وأوضح مصدر أن قوات الأمن اعتقلت خمسة من المطلوبين في مدينة بعقوبة.")
+            "وأوضح مصدر أن قوات الأمن اعتقلت خمسة من المطلوبين بتهم إرهابية في مدينة بعقوبة.")
     e = only(extract(text, PUBLISHED))
     assert e.type == "arrest" and e.date.date == dt.date(2019, 4, 9)
 

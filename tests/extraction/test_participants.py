@@ -20,6 +20,12 @@ def test_a_festival_is_no_crowd():
     assert crowd_of("افتتحت التظاهرة الثقافية في المدينة") is None
 
 
+def test_one_person_s_act_of_protest_describes_no_crowd():
+    assert crowd_of("قطع الأهالي الطريق احتجاجا على انقطاع الماء") == ""
+    assert crowd_of("استقالت إدارة النادي احتجاجا على قرار الاتحاد") is None
+    assert crowd_of("قدم المدرب شكوى احتجاجا على التحكيم") is None
+
+
 def test_only_a_protest_without_a_party_takes_its_crowd():
     text = "احتشد آلاف العمال في الساحة"
     span, town = Span(0, len(text)), PlaceRef(name="بلدة")

@@ -1,4 +1,4 @@
-from extraction.scope import in_scope
+from extraction.scope import in_scope, keep_in_scope
 from extraction.types import ActorRef, Count, Event, PlaceRef, Span
 
 SPAN = Span(0, 10)
@@ -22,3 +22,49 @@ def test_it_drops_an_event_with_no_place_and_no_figure():
 
 def test_it_drops_an_event_with_no_party_and_no_figure():
     assert not in_scope(Event("protest", SPAN, place=TOWN))
+
+
+def _text_event(kind: str, text: str, **fields) -> tuple[Event, str]:
+    return Event(kind, Span(0, len(text)), place=TOWN, **fields), text
+
+
+def test_a_killing_with_no_party_and_no_political_cue_is_crime():
+    event, text = _text_event("attack", "قتل رجل جاره بالرصاص في البلدة", killed=Count(1, 1, 1))
+    assert keep_in_scope([event], text) == []
+
+
+def test_a_killing_by_a_named_party_is_kept():
+    event, text = _text_event("attack", "قتل الجيش رجلا في البلدة", actors=(ARMY,))
+    assert keep_in_scope([event], text) == [event]
+
+
+def test_a_killing_told_as_terrorism_is_kept_without_a_party():
+    event, text = _text_event("attack", "قتل رجل في هجوم إرهابي في البلدة", killed=Count(1, 1, 1))
+    assert keep_in_scope([event], text) == [event]
+
+
+def test_an_attack_word_alone_does_not_make_a_killing_political():
+    event, text = _text_event("attack", "هاجم كلب طفلا في البلدة", wounded=Count(1, 1, 1))
+    assert keep_in_scope([event], text) == []
+
+
+def test_an_arrest_for_an_ordinary_crime_is_not_coded():
+    police = ActorRef(name="الشرطة", role="initiator", kind="state_force")
+    event, text = _text_event("arrest", "ألقت الشرطة القبض على سائق مخمور", actors=(police,))
+    assert keep_in_scope([event], text) == []
+
+
+def test_an_arrest_of_militants_or_protesters_is_coded():
+    police = ActorRef(name="الشرطة", role="initiator", kind="state_force")
+    for text in ("ألقت الشرطة القبض على عناصر خلية إرهابية",
+                 "اعتقلت الشرطة عددا من المعتصمين أمام الوزارة"):
+        event, text = _text_event("arrest", text, actors=(police,))
+        assert keep_in_scope([event], text) == [event]
+
+
+def test_an_arrest_in_an_article_about_an_attack_is_coded():
+    police = ActorRef(name="الشرطة", role="initiator", kind="state_force")
+    text = "انفجرت سيارة مفخخة في البلدة. واعتقلت الشرطة شخصين."
+    bomb = Event("explosion", Span(0, 26), place=TOWN, killed=FIVE)
+    arrest = Event("arrest", Span(27, len(text)), place=TOWN, actors=(police,))
+    assert keep_in_scope([bomb, arrest], text) == [bomb, arrest]
