@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from archive import names
 from archive.models import Actor, Article, Event, EventActor, Place
+from archive.services.chunk_linking import relink_chunk
 from archive.services.linking import relink
 from archive.services.reports import link_date
 from extraction import types
@@ -168,16 +169,18 @@ def store_many_events(
     *, found: list[tuple[Article, list[types.Event]]], version: str, places: dict, actors: dict
 ) -> int:
     """`store_events` for many articles at once: one bulk insert of their events, one of
-    their actors, then one re-linking. `places` and `actors` cache the reference rows by
-    key across calls (the caller clears them when a transaction that may have created
-    some is rolled back). Returns how many events were stored."""
+    their actors, then the chunk linked at once (chunk_linking.relink_chunk: the
+    incidents of linking its events one by one, in a few queries). `places` and `actors`
+    cache the reference rows by key across calls (the caller clears them when a
+    transaction that may have created some is rolled back). Returns how many events were
+    stored."""
     rows, events = [], []
     for article, article_events in found:
         rows += _rows(article=article, events=article_events, version=version, places=places)
         events += article_events
     rows = Event.objects.bulk_create(rows)
     EventActor.objects.bulk_create(_actor_links(rows, events, actors))
-    relink(event_ids=[row.pk for row in rows])
+    relink_chunk(event_ids=[row.pk for row in rows])
     return len(rows)
 
 

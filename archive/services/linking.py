@@ -73,7 +73,7 @@ def _grow(hood: dict[int, Report], frontier: list[Report]) -> None:
         _members(hood, {r.incident_id for r in fitting.values()})
 
 
-def _released(hood: dict[int, Report], groups: list[list[Report]]) -> list[Report]:
+def released(hood: dict[int, Report], groups: list[list[Report]]) -> list[Report]:
     """Reports the grouping separated from a former partner: their own neighbourhood may
     hold a better incident for them."""
     before: dict[int, set] = {}
@@ -105,7 +105,7 @@ def _relink_one(event_id: int) -> None:
         expanded.update(r.id for r in frontier)
         _grow(hood, frontier)
         groups = group(hood.values())
-        frontier = [r for r in _released(hood, groups) if r.id not in expanded]
+        frontier = [r for r in released(hood, groups) if r.id not in expanded]
         if not frontier or len(hood) >= MAX_NEIGHBOURHOOD:
             break
     _save(hood, groups)
@@ -119,7 +119,7 @@ def _store_link_dates(reports: Iterable[Report]) -> None:
             report.stored_date = report.date
 
 
-def _choose_ids(groups: list[list[Report]]) -> list[int | None]:
+def choose_ids(groups: list[list[Report]]) -> list[int | None]:
     """The incident id each group keeps: its pinned reports' incident, else the one most
     of its reports were in (smallest id on a tie) if no larger group took it."""
     chosen: dict[int, int | None] = {}
@@ -144,7 +144,7 @@ def _choose_ids(groups: list[list[Report]]) -> list[int | None]:
 def _save(hood: dict[int, Report], groups: list[list[Report]]) -> None:
     now = timezone.now()
     before = {r.incident_id for r in hood.values() if r.incident_id is not None}
-    ids = _choose_ids(groups)
+    ids = choose_ids(groups)
     current = {row["id"]: row for row in Incident.objects.filter(
         id__in=[i for i in ids if i is not None]).values("id", *FIGURES)}
     for incident_id, members in zip(ids, groups, strict=True):

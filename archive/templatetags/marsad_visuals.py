@@ -1,6 +1,10 @@
 """The query the map and the charts ask the JSON endpoints: the page's own filters (the
 incidents and events tables), plus the actor or place of an actor's or a place's page."""
+import functools
+import json
+
 from django import template
+from django.utils.translation import get_language
 
 register = template.Library()
 NOT_FILTERS = ("page", "sort", "page_size")
@@ -61,10 +65,14 @@ def _labels() -> dict:
     }
 
 
+@functools.lru_cache(maxsize=8)
+def _labels_json(language: str) -> str:
+    return json.dumps(_labels(), ensure_ascii=False)
+
+
 @register.simple_tag
 def visuals_labels() -> str:
     """visuals.js's words as JSON, for a data-labels attribute (the page's CSP allows no
-    inline script); the template escapes it for the attribute."""
-    import json
-
-    return json.dumps(_labels(), ensure_ascii=False)
+    inline script); the template escapes it for the attribute. Made once per language
+    (the catalogues change only with a restart)."""
+    return _labels_json(get_language())

@@ -145,3 +145,27 @@ def test_casualty_ranges_are_counted_and_linked(archive, get):
     assert ranges == {(0, 0): 0, (1, 4): 2, (5, 9): 1, (10, 49): 0, (50, None): 0}
     html = response.content.decode()
     assert f'href="?place={archive.kirkuk.pk}&amp;killed_min=1&amp;killed_max=4"' in html
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_remembered_filter_widgets_render_as_a_fresh_form_renders_them(db, language):
+    from django.forms.renderers import DjangoTemplates
+    from django.utils import translation
+
+    from archive.filters import EventFilter
+
+    def widgets(form) -> str:
+        return "".join(str(form[name]) for name in ("type", "killed_min", "outlet", "sort"))
+
+    asked = [{"type": ["airstrike"], "killed_min": "3"}, {"type": ["protest"], "sort": "date"},
+             {"killed_min": "-1"}, {}]
+    with translation.override(language):
+        for data in asked * 2:  # the second time from memory
+            form = EventFilter(data).form
+            form.is_valid()
+            remembered = widgets(form)
+            form.renderer = DjangoTemplates()
+            assert remembered == widgets(form)
+        checked = widgets(EventFilter({"type": ["airstrike"]}).form)
+    airstrike = next(tag for tag in checked.split("<input") if 'value="airstrike"' in tag)
+    assert "checked" in airstrike.split(">")[0] and checked.count("checked") == 1

@@ -27,11 +27,11 @@ from archive.services.ingestion import ingest_paths
 from archive.services.synthetic import generate_articles
 
 
-def _cpu_seconds() -> float:
-    """User and system CPU of this process and its (finished) workers."""
+def _cpu_seconds() -> tuple[float, float]:
+    """User and system CPU of this process, and of its (finished) workers."""
     own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                        resource.RUSAGE_CHILDREN))
-    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    return own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime
 
 
 class Command(BaseCommand):
@@ -69,7 +69,9 @@ class Command(BaseCommand):
                                      progress=progress, workers=workers)
             progress.close(batch)
             elapsed = time.perf_counter() - started
-            cpu = _cpu_seconds() - cpu_before
+            parent, workers_cpu = (a - b for a, b in zip(_cpu_seconds(), cpu_before,
+                                                          strict=True))
+            cpu = parent + workers_cpu
             traced = ""
             if trace_memory:
                 traced = f"tracemalloc {tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB, "
@@ -82,7 +84,9 @@ class Command(BaseCommand):
             f"in {elapsed:.1f} s = "
             f"{batch.n_new / elapsed:.1f} articles/s ({batch.n_new} new, "
             f"{batch.n_duplicate} duplicate, {batch.n_failed} failed, {events} events); "
-            f"CPU {cpu:.1f} s in all processes ({cpu / elapsed:.2f} cores busy); "
+            f"CPU {cpu:.1f} s in all processes ({cpu / elapsed:.2f} cores busy; per article "
+            f"{1000 * parent / n:.1f} ms in this process, {1000 * workers_cpu / n:.1f} ms in "
+            f"worker processes); "
             f"peak memory: {traced}max RSS {rss_mb:.0f} MB (largest worker {worker_mb:.0f} MB)"
         )
         if not keep:
