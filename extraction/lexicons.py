@@ -79,7 +79,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "demonstratives": _W},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
-        "square_heads", "ordinals", "bare_name_heads")} | {"heads": _M, "relative": _M}
+        "square_heads", "ordinals", "bare_name_heads", "list_commas")}
+    | {"heads": _M, "relative": _M}
     | {"default_head": _T, "from": _T, "in": _T},
     "places_stopwords.json": {k: _W for k in (
         "common_names", "function_words", "not_names", "name_stop", "cancel_next",
@@ -94,7 +95,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "plural_ending": _T},
     "placing.json": {"precise_relatives": _W, "titles": _W, "title_units": _W,
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
-                     "coordination": _T},
+                     "coordination": _T, "list_comma": _T, "new_clause": _T},
     "dating.json": {"report_day": _T},
     "roles.json": {k: _W for k in (
         "source_words", "context_words", "that", "as_reported", "asides", "charges",

@@ -91,8 +91,9 @@ def patterns(text: str, toks: Sequence[Token], covered: set[int],
             if k == len(starts) or starts[k] >= len(toks) - 1:
                 break
             i = starts[k]
-            if i in after_plural and _and_name(text, toks, i, covered, stop):
-                head, cut = after_plural[i], 1  # "قرى الزاب وكنعوص"
+            nxt = _next_in_list(text, toks, i, covered, stop) if i in after_plural else None
+            if nxt is not None:
+                head, cut = after_plural[i], nxt  # "قرى الزاب وكنعوص"
         if head is None:
             head = _head_at(toks, i, covered)
             if head is None:
@@ -106,11 +107,12 @@ def patterns(text: str, toks: Sequence[Token], covered: set[int],
             out.append(_unseen(text, start, toks[j - 1].end, head.word, words, known, context))
             covered.update(range(first - (cut == 0), j))
         i, cut = max(j, i + 1), 0
-        if words and head.word in W.plural_heads and i < len(toks) \
-                and _and_name(text, toks, i, covered, stop):
-            cut = 1  # "وحوش الزريقية": the next name under the same head
-        else:
+        nxt = _next_in_list(text, toks, i, covered, stop) \
+            if words and head.word in W.plural_heads and i < len(toks) else None
+        if nxt is None:
             head = None
+        else:
+            cut = nxt  # "وحوش الزريقية", "، مرعناز وعين دقنة": the next name, same head
     return out
 
 
@@ -163,6 +165,34 @@ def _and_name(text: str, toks: Sequence[Token], i: int, covered: set[int],
     return (i not in covered and tok.text.startswith(L.and_) and len(tok.text) > 2
             and tok.text not in stop["function_words"]
             and (tok.joined or coordinated(text[toks[i - 1].end:tok.start])))
+
+
+def _next_in_list(text: str, toks: Sequence[Token], i: int, covered: set[int],
+                  stop: dict[str, frozenset[str]]) -> int | None:
+    """Letters to skip when token i starts the next name of a list under a plural head:
+    1 for "وY", 0 for "، Y" when the list goes on to a "وZ" (`_list_goes_on`); None when
+    it is no next name."""
+    if _and_name(text, toks, i, covered, stop):
+        return 1
+    if i in covered or text[toks[i - 1].end:toks[i].start].strip() not in W.commas:
+        return None
+    if _is_stop(toks[i].text, stop, first=True) or _ends_name(toks[i].text, [], ""):
+        return None
+    return 0 if _list_goes_on(text, toks, i, covered, stop) else None
+
+
+def _list_goes_on(text: str, toks: Sequence[Token], i: int, covered: set[int],
+                  stop: dict[str, frozenset[str]]) -> bool:
+    """Within a name's length after token i, another "، Y" or the list's last "وZ"."""
+    for j in range(i + 1, min(i + 1 + _NAME_WORDS, len(toks))):
+        gap = text[toks[j - 1].end:toks[j].start].strip()
+        if gap in W.commas and not _is_stop(toks[j].text, stop, first=True):
+            return True
+        if _and_name(text, toks, j, covered, stop):
+            return True
+        if not toks[j].joined:
+            return False
+    return False
 
 
 def squares(text: str, toks: Sequence[Token], covered: set[int],

@@ -1,0 +1,48 @@
+"""Round-ups: one verb, a list of places, one event per place (GUIDELINES: one event per
+(incident, place)). Sentences invented for the tests."""
+import datetime as dt
+
+from extraction import extract
+
+PUBLISHED = dt.date(2019, 4, 11)
+
+
+def places(text):
+    return [e.place.name if e.place else None for e in extract(text, PUBLISHED)]
+
+
+def test_it_splits_a_comma_list_of_unseen_villages_under_a_plural_head():
+    text = "سيطرت قوات النظام على قرى كفرعبيدة، الحويزة، تل صخرون والزكاة بريف حماة الشمالي."
+    names = places(text)
+    assert len(names) == 4, names
+    assert names[0].startswith("كفرعبيد") and names[3].startswith("الزكا")
+
+
+def test_unseen_villages_of_a_list_sit_under_the_known_place_around_them():
+    text = "سيطرت قوات النظام على قرى كفرعبيدة، الحويزة والزكاة بريف حماة الشمالي."
+    events = extract(text, PUBLISHED)
+    assert len(events) == 3
+    assert all("حماة" in e.place.admin for e in events)
+
+
+def test_a_known_town_before_a_more_specific_unseen_one_stays_in_the_list():
+    text = "قصفت المدفعية التركية بلدات تل رفعت، مرعناز وعين دقنة في ريف حلب الشمالي."
+    names = places(text)
+    assert names[0] == "تل رفعت" and len(names) == 3, names
+
+
+def test_a_list_of_two_keeps_the_first_place_too():
+    names = places("قصفت المدفعية التركية قرى تل رفعت ومرعناز في ريف حلب الشمالي.")
+    assert names[0] == "تل رفعت" and len(names) == 2, names
+
+
+def test_a_comma_that_ends_the_list_does_not_make_a_name_of_the_next_word():
+    text = "سيطرت قوات النظام على قرى كفرعبيدة، مؤكدة أن قواتها تتقدم بريف حماة الشمالي."
+    names = places(text)
+    assert not any(n and n.startswith("مؤكد") for n in names), names
+
+
+def test_a_place_after_a_comma_and_wa_is_not_taken_in_the_same_clause():
+    text = "سيطرت قوات النظام على بلدة الزبداني، ومدينة درعا ما زالت بيد المعارضة."
+    names = places(text)
+    assert names and not any(n and "درعا" in n for n in names), names
