@@ -17,7 +17,7 @@ from extraction.settings import SETTINGS, Settings
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
-             "attempt", "demonstratives")
+             "attempt", "demonstratives", "inflected", "noun_endings", "object_pronouns")
 
 
 @cache
@@ -168,14 +168,39 @@ def _data():
     return _LEX
 
 
+def inflections(phrase: str) -> list[str]:
+    """The phrase as written, and with its first word in the dual and accusative forms
+    `noun_endings` gives when the word is one of the `inflected` nouns (صاروخ →
+    صاروخا، صاروخين، صاروخان; قذيفة هاون → قذيفتي هاون), or with an object pronoun when
+    it is one of the `object_pronouns` verbs (هاجمت → هاجمتهم)."""
+    data = _data()
+    first, *rest = fold(phrase).split(" ")
+    out = [phrase]
+    endings = data["noun_endings"]
+    if first in _folded("inflected"):
+        feminine = first.endswith(endings["feminine_letter"])
+        stem = first[:-1] if feminine else first
+        out += [" ".join([stem + e, *rest])
+                for e in endings["feminine" if feminine else "masculine"]]
+    if first in _folded("object_pronouns") and not rest:
+        out += [first + e for e in endings["pronouns"]]
+    return out
+
+
+@cache
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _LEX[key])
+
+
 @cache
 def lexicon() -> _Lexicon:
     data = _data()
     phrases = [
-        (w, (etype, strength == "strong"))
+        (form, (etype, strength == "strong"))
         for strength in ("strong", "weak")
         for etype, words in data[strength].items()
         for w in words
+        for form in inflections(w)
     ]
     cues = [(w, (kind,)) for kind, words in data["negative"].items() for w in words]
     cues += [(w, ("negation",)) for w in data["negation"]]
