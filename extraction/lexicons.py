@@ -82,7 +82,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
         "square_heads", "ordinals", "bare_name_heads", "list_commas")}
     | {"heads": _M, "relative": _M}
-    | {"default_head": _T, "from": _T, "in": _T},
+    | {"default_head": _T, "from": _T, "in": _T, "sibling_gap": _T},
     "places_stopwords.json": {k: _W for k in (
         "common_names", "function_words", "not_names", "name_stop", "cancel_next",
         "coordination")}

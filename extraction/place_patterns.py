@@ -216,7 +216,7 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
             known: list[PlaceMention], context: dict) -> PlaceMention:
     """A place the gazetteer lacks, under the known place the sentence attaches it to."""
     name = " ".join(([head] if head in W.name_heads else []) + words)
-    parent = parent_for(text, end, known, context)
+    parent = parent_for(text, end, known, context, start)
     chain = (parent, *ancestors_of(parent.key)) if parent else ()
     surface = text[start:end]
     ref = PlaceRef(
@@ -243,16 +243,18 @@ def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool
     return False
 
 
-def _nearby(text: str, end: int, known: list[PlaceMention]) -> list[PlaceMention]:
-    """Known places the text may attach an unseen one ending at `end` to, nearest first:
+def _nearby(text: str, start: int, end: int, known: list[PlaceMention]
+            ) -> list[PlaceMention]:
+    """Known places the text may attach an unseen one at `start`-`end` to, nearest first:
     the next one in its sentence, the one before it in its sentence, the one before it in
-    its paragraph."""
+    its paragraph; not one it is listed beside ("منطقة الرباط والفيوش ومنطقة المحلة")."""
     s = SETTINGS
     following = [m for m in known if m.start >= end and m.start - end < s.parent_following
                  and not SENTENCE_END.search(text, end, m.start)][:1]
-    preceding = [m for m in known if m.end <= end and end - m.end < s.parent_preceding
+    before = [m for m in known if m.end <= start and not W.sibling_gap.match(text, m.end)]
+    preceding = [m for m in before if end - m.end < s.parent_preceding
                  and not SENTENCE_END.search(text, m.end, end)][-1:]
-    earlier = [m for m in known if m.end <= end and end - m.end < s.parent_earlier
+    earlier = [m for m in before if end - m.end < s.parent_earlier
                and "\n\n" not in text[m.end:end]][-1:]
     return following + preceding + earlier
 
@@ -272,15 +274,15 @@ def _main_governorate(known: list[PlaceMention]) -> PlaceRecord | None:
     return None
 
 
-def parent_for(text: str, end: int, known: list[PlaceMention], context: dict
-               ) -> PlaceRecord | None:
+def parent_for(text: str, end: int, known: list[PlaceMention], context: dict,
+               start: int | None = None) -> PlaceRecord | None:
     """The known place the text attaches an unseen one to: a nearby one (`_nearby`), one
     in the document's main country first; else the document's most named governorate."""
     index = places_by_key()
     known = [m for m in known if m.ref.key is not None]
     shares = context["countries"]
     main = max(shares, key=shares.get) if shares else None
-    candidates = _nearby(text, end, known)
+    candidates = _nearby(text, end if start is None else start, end, known)
     for m in candidates:
         if country_of(m.ref.key) == main:
             return index[m.ref.key]

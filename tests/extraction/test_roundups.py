@@ -46,3 +46,16 @@ def test_a_place_after_a_comma_and_wa_is_not_taken_in_the_same_clause():
     text = "سيطرت قوات النظام على بلدة الزبداني، ومدينة درعا ما زالت بيد المعارضة."
     names = places(text)
     assert names and not any(n and "درعا" in n for n in names), names
+
+
+def test_an_unseen_place_listed_beside_a_known_one_is_not_placed_inside_it():
+    events = extract("سيطرت قوات النظام على بلدة الزبداني ومنطقة الكرمش أمس.", PUBLISHED)
+    assert [e.place.name for e in events] == ["الزبداني", "الكرمش"]
+    assert "الزبداني" not in events[1].place.admin
+    assert "ريف دمشق" in events[1].place.admin
+
+
+def test_two_districts_each_after_its_own_head_word_are_two_events():
+    text = ("شنت طائرات التحالف غارات على مواقع الحوثيين في مديرية «كتاف» ومديرية «ساقين» "
+            "بمحافظة صعدة.")
+    assert places(text) == ["كتاف", "ساقين"]
