@@ -19,7 +19,7 @@ from extraction.types import PlaceRef
 
 _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
              "from", "clause_end", "inside", "coordination", "list_comma",
-             "new_clause")
+             "new_clause", "coordination_of_tolls")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -123,8 +123,11 @@ def coordinated(best, places: list, text: str, settings=SETTINGS) -> list:
     first = last = i
     while first > 0 and links[first - 1] and _alike(ordered[first - 1], best):
         first -= 1  # "قرى X وY" with Y the more specific: X, before it, is in the list too
-    while last < len(links) and links[last] and _alike(ordered[last + 1], best):
-        last += 1
+    tolls = _pattern("coordination_of_tolls")
+    while last < len(links) and _alike(ordered[last + 1], best) and (links[last] or (
+            len(gap := text[ordered[last].end:ordered[last + 1].start])
+            <= settings.coordination_gap and tolls.fullmatch(gap))):
+        last += 1  # and after it, "ثلاثة بX وشخصين آخرين بY" too
     return ordered[first:last + 1]
 
 

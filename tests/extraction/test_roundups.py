@@ -59,3 +59,8 @@ def test_two_districts_each_after_its_own_head_word_are_two_events():
     text = ("شنت طائرات التحالف غارات على مواقع الحوثيين في مديرية «كتاف» ومديرية «ساقين» "
             "بمحافظة صعدة.")
     assert places(text) == ["كتاف", "ساقين"]
+
+
+def test_a_town_then_a_square_in_it_after_a_noun_is_one_protest():
+    text = "نظم عمال المصنع بالقصرين وقفة احتجاجية بساحة الشهداء وسط المدينة."
+    assert len(extract(text, PUBLISHED)) == 1
