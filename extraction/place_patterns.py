@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from extraction.arabic import L
 from extraction.gazetteer import places_by_key
 from extraction.lexicon import Token, Variant, head_reading, variants
-from extraction.place_index import ancestors_of, coordinated, country_of, gap_ok, stopwords
+from extraction.place_index import (
+    ancestors_of,
+    coordinated,
+    country_of,
+    gap_ok,
+    nationality_adjectives,
+    stopwords,
+)
 from extraction.place_words import PlaceMention, W
 from extraction.sentences import SENTENCE_END
 from extraction.settings import SETTINGS
@@ -230,8 +237,8 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
 def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:
     if word in stop["function_words"] or word in W.relative or word in W.heads:
         return True
-    if first and word in stop["not_names"]:
-        return True
+    if first and (word in stop["not_names"] or L.article + word in nationality_adjectives()):
+        return True  # "مدينة جنوبية", "مدن عراقية": a head and an adjective
     if not first and word in stop["name_stop"]:
         return True
     if len(word) > 3 and word[0] in L.attached and word[1:] in W.relative:
