@@ -17,7 +17,8 @@ from extraction.settings import SETTINGS, Settings
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
-             "attempt", "demonstratives", "inflected", "noun_endings", "object_pronouns")
+             "attempt", "demonstratives", "inflected", "noun_endings", "object_pronouns",
+             "assault_verbs", "civilian_targets")
 
 
 @cache
@@ -272,7 +273,19 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
         etype = "protest"  # clashes between protesters, or with them, are a riot
     elif etype == "armed_clash" and any(_took(t, text) for t in live):
         etype = "territory"  # the fighting that took a place is told as its taking
+    elif etype == "armed_clash" and _on_civilians(live, text, sentence):
+        etype = "attack"  # "هاجم مسلحون السكان": one-sided, not a clash
     return etype
+
+
+def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:
+    """Every clash word of the sentence is an assault verb whose object is people who
+    cannot fight back (residents, a home, worshippers), and nothing military is named."""
+    clash = [t for t in live if t.type == "armed_clash"]
+    verbs = _folded("assault_verbs")
+    return bool(clash) and all(
+        any(f in verbs for f in forms(t.text)) and pattern("civilian_targets").match(
+            text, t.end) for t in clash) and not pattern("military").search(sentence)
 
 
 def _took(t: Trigger, text: str) -> bool:
