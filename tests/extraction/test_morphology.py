@@ -45,3 +45,8 @@ def test_a_singular_victim_is_one_and_a_dual_victim_is_two():
     two = extract("أعلن الجيش مقتل جنديين في كمين نصبه مسلحو داعش قرب الرمادي.", PUBLISHED)
     assert [e.killed.best for e in one] == [1]
     assert [e.killed.best for e in two] == [2]
+
+
+def test_air_attacks_are_airstrikes():
+    assert types("نفذت الطائرات هجمات جوية على البلدة")[0] == "airstrike"
+    assert types("قتل مدنيون في هجوم جوي على السوق")[-1] == "airstrike"
