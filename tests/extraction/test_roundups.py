@@ -64,3 +64,9 @@ def test_two_districts_each_after_its_own_head_word_are_two_events():
 def test_a_town_then_a_square_in_it_after_a_noun_is_one_protest():
     text = "نظم عمال المصنع بالقصرين وقفة احتجاجية بساحة الشهداء وسط المدينة."
     assert len(extract(text, PUBLISHED)) == 1
+
+
+def test_clearing_a_district_of_militants_is_taking_it():
+    text = "أعلنت قوات الحزام الأمني تطهير مديرية المحفد بمحافظة أبين من عناصر القاعدة."
+    events = extract(text, PUBLISHED)
+    assert [(e.type, e.place.name) for e in events] == [("territory", "المحفد")]
