@@ -22,3 +22,7 @@ def test_a_region_of_some_importance_is_no_place():
 
 def test_a_real_unseen_name_after_the_same_head_is_still_found():
     assert names("حررت القوات مدينة كفرزيتون من قبضة المسلحين") == ["كفرزيتون"]
+
+
+def test_a_wadi_is_a_place_head_kept_in_the_name():
+    assert names("سيطرت القوات على وادي حمرين بعد معارك") == ["وادي حمرين"]
