@@ -25,4 +25,4 @@ def test_a_real_unseen_name_after_the_same_head_is_still_found():
 
 
 def test_a_wadi_is_a_place_head_kept_in_the_name():
-    assert names("سيطرت القوات على وادي حمرين بعد معارك") == ["وادي حمرين"]
+    assert names("سيطرت القوات على وادي الصفيرات بعد معارك") == ["وادي الصفيرات"]
