@@ -70,3 +70,9 @@ def test_clearing_a_district_of_militants_is_taking_it():
     text = "أعلنت قوات الحزام الأمني تطهير مديرية المحفد بمحافظة أبين من عناصر القاعدة."
     events = extract(text, PUBLISHED)
     assert [(e.type, e.place.name) for e in events] == [("territory", "المحفد")]
+
+
+def test_a_dual_head_lists_two_places():
+    text = "سيطرت قوات النظام على منطقتي العقيربات والصفيرات بريف حماة الشرقي."
+    names = places(text)
+    assert len(names) == 2 and names[1].startswith("الصفيرا"), names
