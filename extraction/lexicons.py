@@ -76,11 +76,13 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "triggers.json": {"specific_types": _W, "strong": _M, "weak": _M, "negative": _M,
                       "negation": _W, "persons_caught": _W, "seize_verbs": _W, "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T,
-                      "demonstratives": _W},
+                      "demonstratives": _W, "inflected": _W, "noun_endings": _M,
+                      "object_pronouns": _W, "assault_verbs": _W, "civilian_targets": _T},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
-        "square_heads", "ordinals", "bare_name_heads")} | {"heads": _M, "relative": _M}
-    | {"default_head": _T, "from": _T, "in": _T},
+        "square_heads", "ordinals", "bare_name_heads", "list_commas")}
+    | {"heads": _M, "relative": _M}
+    | {"default_head": _T, "from": _T, "in": _T, "sibling_gap": _T},
     "places_stopwords.json": {k: _W for k in (
         "common_names", "function_words", "not_names", "name_stop", "cancel_next",
         "coordination")}
@@ -94,7 +96,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "plural_ending": _T},
     "placing.json": {"precise_relatives": _W, "titles": _W, "title_units": _W,
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
-                     "coordination": _T},
+                     "coordination": _T, "list_comma": _T, "new_clause": _T,
+                     "coordination_of_tolls": _T},
     "dating.json": {"report_day": _T},
     "roles.json": {k: _W for k in (
         "source_words", "context_words", "that", "as_reported", "asides", "charges",

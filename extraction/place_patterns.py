@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from extraction.arabic import L
 from extraction.gazetteer import places_by_key
 from extraction.lexicon import Token, Variant, head_reading, variants
-from extraction.place_index import ancestors_of, coordinated, country_of, gap_ok, stopwords
+from extraction.place_index import (
+    ancestors_of,
+    coordinated,
+    country_of,
+    gap_ok,
+    nationality_adjectives,
+    stopwords,
+)
 from extraction.place_words import PlaceMention, W
 from extraction.sentences import SENTENCE_END
 from extraction.settings import SETTINGS
@@ -91,8 +98,9 @@ def patterns(text: str, toks: Sequence[Token], covered: set[int],
             if k == len(starts) or starts[k] >= len(toks) - 1:
                 break
             i = starts[k]
-            if i in after_plural and _and_name(text, toks, i, covered, stop):
-                head, cut = after_plural[i], 1  # "قرى الزاب وكنعوص"
+            nxt = _next_in_list(text, toks, i, covered, stop) if i in after_plural else None
+            if nxt is not None:
+                head, cut = after_plural[i], nxt  # "قرى الزاب وكنعوص"
         if head is None:
             head = _head_at(toks, i, covered)
             if head is None:
@@ -106,11 +114,12 @@ def patterns(text: str, toks: Sequence[Token], covered: set[int],
             out.append(_unseen(text, start, toks[j - 1].end, head.word, words, known, context))
             covered.update(range(first - (cut == 0), j))
         i, cut = max(j, i + 1), 0
-        if words and head.word in W.plural_heads and i < len(toks) \
-                and _and_name(text, toks, i, covered, stop):
-            cut = 1  # "وحوش الزريقية": the next name under the same head
-        else:
+        nxt = _next_in_list(text, toks, i, covered, stop) \
+            if words and head.word in W.plural_heads and i < len(toks) else None
+        if nxt is None:
             head = None
+        else:
+            cut = nxt  # "وحوش الزريقية", "، مرعناز وعين دقنة": the next name, same head
     return out
 
 
@@ -165,6 +174,34 @@ def _and_name(text: str, toks: Sequence[Token], i: int, covered: set[int],
             and (tok.joined or coordinated(text[toks[i - 1].end:tok.start])))
 
 
+def _next_in_list(text: str, toks: Sequence[Token], i: int, covered: set[int],
+                  stop: dict[str, frozenset[str]]) -> int | None:
+    """Letters to skip when token i starts the next name of a list under a plural head:
+    1 for "وY", 0 for "، Y" when the list goes on to a "وZ" (`_list_goes_on`); None when
+    it is no next name."""
+    if _and_name(text, toks, i, covered, stop):
+        return 1
+    if i in covered or text[toks[i - 1].end:toks[i].start].strip() not in W.commas:
+        return None
+    if _is_stop(toks[i].text, stop, first=True) or _ends_name(toks[i].text, [], ""):
+        return None
+    return 0 if _list_goes_on(text, toks, i, covered, stop) else None
+
+
+def _list_goes_on(text: str, toks: Sequence[Token], i: int, covered: set[int],
+                  stop: dict[str, frozenset[str]]) -> bool:
+    """Within a name's length after token i, another "، Y" or the list's last "وZ"."""
+    for j in range(i + 1, min(i + 1 + _NAME_WORDS, len(toks))):
+        gap = text[toks[j - 1].end:toks[j].start].strip()
+        if gap in W.commas and not _is_stop(toks[j].text, stop, first=True):
+            return True
+        if _and_name(text, toks, j, covered, stop):
+            return True
+        if not toks[j].joined:
+            return False
+    return False
+
+
 def squares(text: str, toks: Sequence[Token], covered: set[int],
             known: list[PlaceMention], context: dict) -> list[PlaceMention]:
     """A square, roundabout or street named by an ordinal: "الدوار الرابع"."""
@@ -186,7 +223,7 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
             known: list[PlaceMention], context: dict) -> PlaceMention:
     """A place the gazetteer lacks, under the known place the sentence attaches it to."""
     name = " ".join(([head] if head in W.name_heads else []) + words)
-    parent = parent_for(text, end, known, context)
+    parent = parent_for(text, end, known, context, start)
     chain = (parent, *ancestors_of(parent.key)) if parent else ()
     surface = text[start:end]
     ref = PlaceRef(
@@ -200,8 +237,8 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
 def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:
     if word in stop["function_words"] or word in W.relative or word in W.heads:
         return True
-    if first and word in stop["not_names"]:
-        return True
+    if first and (word in stop["not_names"] or L.article + word in nationality_adjectives()):
+        return True  # "مدينة جنوبية", "مدن عراقية": a head and an adjective
     if not first and word in stop["name_stop"]:
         return True
     if len(word) > 3 and word[0] in L.attached and word[1:] in W.relative:
@@ -213,16 +250,18 @@ def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool
     return False
 
 
-def _nearby(text: str, end: int, known: list[PlaceMention]) -> list[PlaceMention]:
-    """Known places the text may attach an unseen one ending at `end` to, nearest first:
+def _nearby(text: str, start: int, end: int, known: list[PlaceMention]
+            ) -> list[PlaceMention]:
+    """Known places the text may attach an unseen one at `start`-`end` to, nearest first:
     the next one in its sentence, the one before it in its sentence, the one before it in
-    its paragraph."""
+    its paragraph; not one it is listed beside ("منطقة الرباط والفيوش ومنطقة المحلة")."""
     s = SETTINGS
     following = [m for m in known if m.start >= end and m.start - end < s.parent_following
                  and not SENTENCE_END.search(text, end, m.start)][:1]
-    preceding = [m for m in known if m.end <= end and end - m.end < s.parent_preceding
+    before = [m for m in known if m.end <= start and not W.sibling_gap.match(text, m.end)]
+    preceding = [m for m in before if end - m.end < s.parent_preceding
                  and not SENTENCE_END.search(text, m.end, end)][-1:]
-    earlier = [m for m in known if m.end <= end and end - m.end < s.parent_earlier
+    earlier = [m for m in before if end - m.end < s.parent_earlier
                and "\n\n" not in text[m.end:end]][-1:]
     return following + preceding + earlier
 
@@ -242,15 +281,15 @@ def _main_governorate(known: list[PlaceMention]) -> PlaceRecord | None:
     return None
 
 
-def parent_for(text: str, end: int, known: list[PlaceMention], context: dict
-               ) -> PlaceRecord | None:
+def parent_for(text: str, end: int, known: list[PlaceMention], context: dict,
+               start: int | None = None) -> PlaceRecord | None:
     """The known place the text attaches an unseen one to: a nearby one (`_nearby`), one
     in the document's main country first; else the document's most named governorate."""
     index = places_by_key()
     known = [m for m in known if m.ref.key is not None]
     shares = context["countries"]
     main = max(shares, key=shares.get) if shares else None
-    candidates = _nearby(text, end, known)
+    candidates = _nearby(text, end if start is None else start, end, known)
     for m in candidates:
         if country_of(m.ref.key) == main:
             return index[m.ref.key]

@@ -23,7 +23,7 @@ class PlaceMention:
 
 _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "definite_heads",
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
-             "glued_heads", "default_head", "from", "in")
+             "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap")
 
 
 class _Words:
@@ -84,6 +84,14 @@ class _Words:
     @cached_property
     def in_(self) -> str:
         return _LEX["in"]
+
+    @cached_property
+    def commas(self) -> frozenset[str]:  # between the names of a list: "بلدات X، Y وZ"
+        return frozenset(_LEX["list_commas"])
+
+    @cached_property
+    def sibling_gap(self) -> re.Pattern:  # "الرباط والفيوش ومنطقة المحلة": listed beside
+        return re.compile(_LEX["sibling_gap"])
 
     @cached_property
     def compass(self) -> frozenset[str]:

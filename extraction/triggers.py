@@ -17,7 +17,8 @@ from extraction.settings import SETTINGS, Settings
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
-             "attempt", "demonstratives")
+             "attempt", "demonstratives", "inflected", "noun_endings", "object_pronouns",
+             "assault_verbs", "civilian_targets")
 
 
 @cache
@@ -168,14 +169,39 @@ def _data():
     return _LEX
 
 
+def inflections(phrase: str) -> list[str]:
+    """The phrase as written, and with its first word in the dual and accusative forms
+    `noun_endings` gives when the word is one of the `inflected` nouns (صاروخ →
+    صاروخا، صاروخين، صاروخان; قذيفة هاون → قذيفتي هاون), or with an object pronoun when
+    it is one of the `object_pronouns` verbs (هاجمت → هاجمتهم)."""
+    data = _data()
+    first, *rest = fold(phrase).split(" ")
+    out = [phrase]
+    endings = data["noun_endings"]
+    if first in _folded("inflected"):
+        feminine = first.endswith(endings["feminine_letter"])
+        stem = first[:-1] if feminine else first
+        out += [" ".join([stem + e, *rest])
+                for e in endings["feminine" if feminine else "masculine"]]
+    if first in _folded("object_pronouns") and not rest:
+        out += [first + e for e in endings["pronouns"]]
+    return out
+
+
+@cache
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _LEX[key])
+
+
 @cache
 def lexicon() -> _Lexicon:
     data = _data()
     phrases = [
-        (w, (etype, strength == "strong"))
+        (form, (etype, strength == "strong"))
         for strength in ("strong", "weak")
         for etype, words in data[strength].items()
         for w in words
+        for form in inflections(w)
     ]
     cues = [(w, (kind,)) for kind, words in data["negative"].items() for w in words]
     cues += [(w, ("negation",)) for w in data["negation"]]
@@ -247,7 +273,19 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
         etype = "protest"  # clashes between protesters, or with them, are a riot
     elif etype == "armed_clash" and any(_took(t, text) for t in live):
         etype = "territory"  # the fighting that took a place is told as its taking
+    elif etype == "armed_clash" and _on_civilians(live, text, sentence):
+        etype = "attack"  # "هاجم مسلحون السكان": one-sided, not a clash
     return etype
+
+
+def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:
+    """Every clash word of the sentence is an assault verb whose object is people who
+    cannot fight back (residents, a home, worshippers), and nothing military is named."""
+    clash = [t for t in live if t.type == "armed_clash"]
+    verbs = _folded("assault_verbs")
+    return bool(clash) and all(
+        any(f in verbs for f in forms(t.text)) and pattern("civilian_targets").match(
+            text, t.end) for t in clash) and not pattern("military").search(sentence)
 
 
 def _took(t: Trigger, text: str) -> bool:

@@ -18,7 +18,8 @@ from extraction.triggers import Trigger
 from extraction.types import PlaceRef
 
 _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
-             "from", "clause_end", "inside", "coordination")
+             "from", "clause_end", "inside", "coordination", "list_comma",
+             "new_clause", "coordination_of_tolls")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -80,6 +81,7 @@ def _taken(uniq: list, triggers: list[Trigger], text: str) -> list:
     stop = len(text) if stop < 0 else stop
     taken = [p for p in uniq if first <= p.start < stop and rank(p) < _COUNTRY_RANK
              and not vague(p)]
+    taken = extend_list(taken, uniq, text)
     return taken or [p for p in uniq if p.start >= first][:1] or uniq[:1]
 
 
@@ -112,19 +114,51 @@ def _quarter_of(best, places: list, text: str):
 
 
 def coordinated(best, places: list, text: str, settings=SETTINGS) -> list:
-    """`best` and the places coordinated with it ("مدن X وY وZ"، "قريتي X وY"), each its
-    own incident (GUIDELINES: one event per place), when they are of the same rank."""
+    """`best` and the places coordinated with it ("مدن X وY وZ"، "قريتي X وY"، "بلدات
+    X، Y وZ"), each its own incident (GUIDELINES: one event per place), when they are of
+    the same rank."""
     ordered = sorted(places, key=lambda p: p.start)
     i = ordered.index(best)
-    chain = [best]
-    joins = _pattern("coordination")
-    for prev, nxt in zip(ordered[i:], ordered[i + 1:], strict=False):
-        gap = text[prev.end:nxt.start]
-        if len(gap) > settings.coordination_gap or not joins.fullmatch(gap) or vague(nxt) \
-                or abs(rank(nxt) - rank(best)) > 1:
-            break
-        chain.append(nxt)
-    return chain
+    links = _links(ordered, text, settings)
+    first = last = i
+    while first > 0 and links[first - 1] and _alike(ordered[first - 1], best):
+        first -= 1  # "قرى X وY" with Y the more specific: X, before it, is in the list too
+    tolls = _pattern("coordination_of_tolls")
+    while last < len(links) and _alike(ordered[last + 1], best) and (links[last] or (
+            len(gap := text[ordered[last].end:ordered[last + 1].start])
+            <= settings.coordination_gap and tolls.fullmatch(gap))):
+        last += 1  # and after it, "ثلاثة بX وشخصين آخرين بY" too
+    return ordered[first:last + 1]
+
+
+def _alike(p, best) -> bool:
+    return not vague(p) and abs(rank(p) - rank(best)) <= 1
+
+
+def _links(ordered: list, text: str, settings) -> list[bool]:
+    """Whether each place is joined to the next: by "و" ("X وY"، "X، وY"), or by a
+    comma in a list that goes on to one ("X، Y وZ")."""
+    joins, commas = _pattern("coordination"), _pattern("list_comma")
+    gaps = [text[a.end:b.start] for a, b in zip(ordered, ordered[1:], strict=False)]
+    links = [len(g) <= settings.coordination_gap and bool(joins.fullmatch(g)) for g in gaps]
+    for n in range(len(gaps) - 1, -1, -1):  # from the list's end: its "و" comes last
+        if not links[n] and commas.fullmatch(gaps[n]) and n + 1 < len(gaps) and links[n + 1]:
+            links[n] = True
+    return links
+
+
+def extend_list(taken: list, places: list, text: str, settings=SETTINGS) -> list:
+    """The places taken, and those listed after the last of them past the clause's end
+    ("سيطرت على قرى X، Y، Z وW")."""
+    if not taken:
+        return taken
+    out = list(taken)
+    for p in coordinated(taken[-1], places, text, settings):
+        if p.start > out[-1].start:
+            if _pattern("new_clause").fullmatch(text[out[-1].end:p.start]):
+                break  # "استعادة صنعاء، ومحافظة صعدة ...": a new clause may begin
+            out.append(p)
+    return out
 
 
 def _launched_from(before: list[str]) -> bool:

@@ -1,0 +1,26 @@
+"""An assault on people who cannot fight back is an attack; on a checkpoint, a clash
+(GUIDELINES). Sentences invented for the tests."""
+import datetime as dt
+
+from extraction import extract
+
+PUBLISHED = dt.date(2019, 4, 11)
+
+
+def types(text):
+    return [e.type for e in extract(text, PUBLISHED)]
+
+
+def test_an_assault_on_residents_is_an_attack():
+    text = "هاجم مسلحو داعش السكان العائدين إلى منازلهم في قرية البوعيثة فقتلوا خمسة منهم."
+    assert types(text) == ["attack"]
+
+
+def test_an_assault_on_a_home_is_an_attack():
+    text = "هاجم مستوطنون منزل عائلة فلسطينية في قرية دوما بالضفة الغربية فقتلوا طفلا."
+    assert types(text) == ["attack"]
+
+
+def test_an_assault_on_a_checkpoint_stays_a_clash():
+    text = "هاجم مسلحو داعش نقطة تفتيش في قرية البوعيثة فقتلوا خمسة جنود."
+    assert types(text) == ["armed_clash"]

@@ -1,0 +1,52 @@
+"""Triggers and victims inflect: duals, accusatives, object pronouns. Sentences invented
+for the tests."""
+import datetime as dt
+
+from extraction import extract
+from extraction.arabic import fold
+from extraction.triggers import find_triggers, inflections
+
+PUBLISHED = dt.date(2019, 4, 11)
+
+
+def types(sentence):
+    return [t.type for t in find_triggers(fold(sentence))]
+
+
+def test_a_dual_missile_is_a_shelling_trigger():
+    assert types("أطلق الحوثيون صاروخين على المدينة") == ["shelling"]
+
+
+def test_an_accusative_missile_is_a_shelling_trigger():
+    assert types("أطلق الحوثيون صاروخا على المدينة") == ["shelling"]
+
+
+def test_a_dual_of_a_feminine_noun_drops_its_ta_marbuta():
+    assert types("سقطت قذيفتا هاون قرب السوق") == ["shelling"]
+    assert types("انفجرت عبوتين ناسفتين")[-1] == "explosion"
+
+
+def test_a_verb_with_an_object_pronoun_is_still_its_trigger():
+    assert types("هاجمتهم مجموعة مسلحة") == ["armed_clash"]
+
+
+def test_words_not_listed_as_inflecting_get_no_endings():
+    assert inflections("مقاتلات") == ["مقاتلات"]
+
+
+def test_two_missiles_with_a_dual_victim_report_two_killed():
+    text = "أطلق الحوثيون صاروخين على مدينة جازان أمس فقتل مدنيان."
+    events = extract(text, PUBLISHED)
+    assert [(e.type, e.killed.best) for e in events] == [("shelling", 2)]
+
+
+def test_a_singular_victim_is_one_and_a_dual_victim_is_two():
+    one = extract("قتل جندي في هجوم مسلح على حاجز للجيش العراقي في الموصل أمس.", PUBLISHED)
+    two = extract("أعلن الجيش مقتل جنديين في كمين نصبه مسلحو داعش قرب الرمادي.", PUBLISHED)
+    assert [e.killed.best for e in one] == [1]
+    assert [e.killed.best for e in two] == [2]
+
+
+def test_air_attacks_are_airstrikes():
+    assert types("نفذت الطائرات هجمات جوية على البلدة")[0] == "airstrike"
+    assert types("قتل مدنيون في هجوم جوي على السوق")[-1] == "airstrike"

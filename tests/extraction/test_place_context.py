@@ -1,0 +1,28 @@
+"""Place context: a head word followed by an adjective is no unseen place («مدينة
+جنوبية», «مدن عراقية», «منطقة ذات أهمية»). Sentences invented for the tests."""
+from extraction.normalise import fold
+from extraction.places import find_places
+
+
+def names(text):
+    return [m.ref.name for m in find_places(fold(text))]
+
+
+def test_a_head_and_a_direction_adjective_is_no_place():
+    assert names("حررت القوات ثالث مدينة شمالية من قبضة المسلحين") == []
+
+
+def test_a_head_and_a_nationality_adjective_is_no_place():
+    assert names("شهدت مدن يمنية عدة مظاهرات ليلية") == []
+
+
+def test_a_region_of_some_importance_is_no_place():
+    assert names("تريد القوات استعادة منطقة ذات أهمية كبيرة") == []
+
+
+def test_a_real_unseen_name_after_the_same_head_is_still_found():
+    assert names("حررت القوات مدينة كفرزيتون من قبضة المسلحين") == ["كفرزيتون"]
+
+
+def test_a_wadi_is_a_place_head_kept_in_the_name():
+    assert names("سيطرت القوات على وادي الصفيرات بعد معارك") == ["وادي الصفيرات"]

@@ -1,0 +1,78 @@
+"""Round-ups: one verb, a list of places, one event per place (GUIDELINES: one event per
+(incident, place)). Sentences invented for the tests."""
+import datetime as dt
+
+from extraction import extract
+
+PUBLISHED = dt.date(2019, 4, 11)
+
+
+def places(text):
+    return [e.place.name if e.place else None for e in extract(text, PUBLISHED)]
+
+
+def test_it_splits_a_comma_list_of_unseen_villages_under_a_plural_head():
+    text = "سيطرت قوات النظام على قرى كفرعبيدة، الحويزة، تل صخرون والزكاة بريف حماة الشمالي."
+    names = places(text)
+    assert len(names) == 4, names
+    assert names[0].startswith("كفرعبيد") and names[3].startswith("الزكا")
+
+
+def test_unseen_villages_of_a_list_sit_under_the_known_place_around_them():
+    text = "سيطرت قوات النظام على قرى كفرعبيدة، الحويزة والزكاة بريف حماة الشمالي."
+    events = extract(text, PUBLISHED)
+    assert len(events) == 3
+    assert all("حماة" in e.place.admin for e in events)
+
+
+def test_a_known_town_before_a_more_specific_unseen_one_stays_in_the_list():
+    text = "قصفت المدفعية التركية بلدات تل رفعت، مرعناز وعين دقنة في ريف حلب الشمالي."
+    names = places(text)
+    assert names[0] == "تل رفعت" and len(names) == 3, names
+
+
+def test_a_list_of_two_keeps_the_first_place_too():
+    names = places("قصفت المدفعية التركية قرى تل رفعت ومرعناز في ريف حلب الشمالي.")
+    assert names[0] == "تل رفعت" and len(names) == 2, names
+
+
+def test_a_comma_that_ends_the_list_does_not_make_a_name_of_the_next_word():
+    text = "سيطرت قوات النظام على قرى كفرعبيدة، مؤكدة أن قواتها تتقدم بريف حماة الشمالي."
+    names = places(text)
+    assert not any(n and n.startswith("مؤكد") for n in names), names
+
+
+def test_a_place_after_a_comma_and_wa_is_not_taken_in_the_same_clause():
+    text = "سيطرت قوات النظام على بلدة الزبداني، ومدينة درعا ما زالت بيد المعارضة."
+    names = places(text)
+    assert names and not any(n and "درعا" in n for n in names), names
+
+
+def test_an_unseen_place_listed_beside_a_known_one_is_not_placed_inside_it():
+    events = extract("سيطرت قوات النظام على بلدة الزبداني ومنطقة الكرمش أمس.", PUBLISHED)
+    assert [e.place.name for e in events] == ["الزبداني", "الكرمش"]
+    assert "الزبداني" not in events[1].place.admin
+    assert "ريف دمشق" in events[1].place.admin
+
+
+def test_two_districts_each_after_its_own_head_word_are_two_events():
+    text = ("شنت طائرات التحالف غارات على مواقع الحوثيين في مديرية «كتاف» ومديرية «ساقين» "
+            "بمحافظة صعدة.")
+    assert places(text) == ["كتاف", "ساقين"]
+
+
+def test_a_town_then_a_square_in_it_after_a_noun_is_one_protest():
+    text = "نظم عمال المصنع بالقصرين وقفة احتجاجية بساحة الشهداء وسط المدينة."
+    assert len(extract(text, PUBLISHED)) == 1
+
+
+def test_clearing_a_district_of_militants_is_taking_it():
+    text = "أعلنت قوات الحزام الأمني تطهير مديرية المحفد بمحافظة أبين من عناصر القاعدة."
+    events = extract(text, PUBLISHED)
+    assert [(e.type, e.place.name) for e in events] == [("territory", "المحفد")]
+
+
+def test_a_dual_head_lists_two_places():
+    text = "سيطرت قوات النظام على منطقتي العقيربات والصفيرات بريف حماة الشرقي."
+    names = places(text)
+    assert len(names) == 2 and names[1].startswith("الصفيرا"), names
