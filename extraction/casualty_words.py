@@ -14,7 +14,7 @@ WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after"
               "person_nouns", "subset", "units", "before_not", "killed_one", "addition",
               "single_attacker")
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
-         "victims", "opening_verbs", "joiners")
+         "victims", "opening_verbs", "joiners", "passive_killed", "passive_followers")
 _TEXTS = ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and")
 _LEX = reads("casualties.json", *WORD_LISTS, *_SETS, *_TEXTS, "definite")
 _TOKEN = re.compile(r"[^\W_]+|%")
