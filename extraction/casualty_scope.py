@@ -4,6 +4,8 @@ tells. Decided by meaning, never by whether figures happen to add up:
 - a period total: "مقتل 500 عنصر خلال الأيام الستة الماضية", "منذ بداية العام", "هي حصيلة
   اليومين الماضيين" (a sum of incidents over a period, GUIDELINES: not an event's toll);
 - a series as the cause: "تسبب النزاع بمقتل 20 ألف شخص" (a war, an insurgency);
+- an incident a relative clause places earlier: "للهجوم الذي وقع الشهر الماضي ...
+  وأسفر عن مقتل 22";
 - a perpetrator's record in a relative clause: "المهاجم الذي تسبب في مقتل 84 شخصا", "الجماعة
   التي قتلت 30 ألفا" — the clause recalls what its head did before; a clause on the
   incident itself ("الانفجار الذي أسفر عن مقتل 18", "القرية التي قتل فيها 20") is the news;
@@ -21,14 +23,20 @@ from extraction.casualty_words import Tok, joined, lex, phrase_at, text
 from extraction.lexicons import reads
 
 _LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
-             "incident_heads", "resumptive")
+             "incident_heads", "resumptive", "recalled_time")
 _AFTER = 9  # tokens after a figure that may place it in a period
 _BEFORE = 6  # tokens before a figure that may name a period, a series or a clause's head
+_CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
 
 
 @cache
 def _period() -> re.Pattern:
     return re.compile(_LEX["total_period"])
+
+
+@cache
+def _recalled_time() -> re.Pattern:
+    return re.compile(_LEX["recalled_time"])
 
 
 @cache
@@ -55,11 +63,11 @@ def _window_after(toks: list[Tok], j: int) -> str:
     return " ".join(out)
 
 
-def _before(toks: list[Tok], i: int) -> list[Tok]:
+def _before(toks: list[Tok], i: int, reach: int = _BEFORE) -> list[Tok]:
     """The words of the figure's clause before it, nearest last (no punctuation crossed,
     no other figure)."""
     out: list[Tok] = []
-    for k in range(i - 1, max(-1, i - 1 - _BEFORE), -1):
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
         if toks[k].qty is not None or toks[k + 1].brk:
             break
         out.insert(0, toks[k])
@@ -77,8 +85,15 @@ def by_series(toks: list[Tok], i: int) -> bool:
 
 
 def recalled_by_relative(toks: list[Tok], i: int) -> bool:
-    """The figure is in a relative clause ("الذي تسبب في مقتل") whose head is not the
-    incident (an attacker, a group) and which names no place of it ("التي قتل فيها")."""
+    """The figure is in a relative clause that places its incident in an earlier time
+    ("للهجوم الذي وقع الشهر الماضي ... وأسفر عن مقتل 22"), or whose head is not the
+    incident (an attacker, a group: "الذي تسبب في مقتل") and which names no place of it
+    ("التي قتل فيها")."""
+    clause = _before(toks, i, _CLAUSE)
+    for n, t in enumerate(clause):
+        if t.text in _words("relative_pronouns")[0] and _recalled_time().search(
+                " ".join(w.text for w in clause[n + 1:])):
+            return True
     before = _before(toks, i)
     for n, t in enumerate(before):
         if t.text in _words("relative_pronouns")[0]:

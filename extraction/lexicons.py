@@ -55,9 +55,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "broken_plurals", "one", "the_two", "definite", "dual_killed", "breakdown_of",
         "among", "victims", "opening_verbs", "joiners", "series", "relative_pronouns",
         "incident_heads", "resumptive", "passive_killed",
-        "passive_followers")}
+        "passive_followers", "side_skips")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
-                       "total_period")},
+                       "total_period", "recalled_time")},
     "dates.json": {
         "weekdays": _M, "ambiguous_weekdays": _W, "day_parts": _W, "past_markers": _W,
         "day_after": _W, "relative_days": _M, "ago": _W, "ago_units": _M,

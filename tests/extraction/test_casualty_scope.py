@@ -52,3 +52,9 @@ def test_separate_verbs_with_their_own_subjects_are_not_a_combined_count():
 def test_a_single_person_then_a_passive_killing_verb_is_one_killed():
     assert casualties("وقالت الشرطة إن جنديا قتل وأصيب آخر في الهجوم")[0] == Count(1, 1, 1)
     assert casualties("وذكر شهود أن رجلا قتل زوجته") == (None, None)
+
+
+def test_a_relative_clause_placing_its_incident_last_month_is_recalled():
+    sentence = ("قتلت الشرطة أربعة مسلحين أمس بينهم مدبر الهجوم الذي وقع الشهر الماضي على "
+                "فندق في العاصمة وأسفر عن مقتل 30 شخصا")
+    assert casualties(sentence)[0] == Count(4, 4, 4)
