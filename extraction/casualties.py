@@ -137,9 +137,23 @@ def _one_killed(toks: list[Tok], i: int) -> bool:
         return False
     if cues["killed_one"].match(t.forms) and (i == 0 or toks[i - 1].qty is None):
         return True
-    return i > 0 and cues["person_nouns"].match(t.forms) \
-        and not t.text.startswith(definite()) and (
-            _phrase_before(toks, i, cues["killed_before"]) or _passive_after(toks, i))
+    if i == 0 or not cues["person_nouns"].match(t.forms):
+        return False
+    if t.text.startswith(definite()):  # "وقتل المهاجم"، "استشهاد الرضيع": that one person
+        return _phrase_before(toks, i, cues["killed_before"]) and not _figure_next(toks, i) \
+            and not _charged(toks, i)
+    return _phrase_before(toks, i, cues["killed_before"]) or _passive_after(toks, i)
+
+
+def _charged(toks: list[Tok], i: int) -> bool:
+    """"المتهم بقتل الطفل"، "قضية قتل الطفل": a charge or a case, not a death told."""
+    charges = lex()["charge_before"]
+    return any(charges.match(t.forms) for t in toks[max(0, i - 3):i])
+
+
+def _figure_next(toks: list[Tok], i: int) -> bool:
+    """"مقتل الجنود الثلاثة"، "مقتل المسلح و4 آخرين": the noun heads a counted figure."""
+    return any(t.qty is not None for t in toks[i + 1:i + 3])
 
 
 def _passive_after(toks: list[Tok], i: int) -> bool:

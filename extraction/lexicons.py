@@ -55,7 +55,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "broken_plurals", "one", "the_two", "definite", "dual_killed", "breakdown_of",
         "among", "victims", "opening_verbs", "joiners", "series", "relative_pronouns",
         "incident_heads", "resumptive", "passive_killed",
-        "passive_followers", "side_skips")} | {"sides": _M}
+        "passive_followers", "side_skips", "charge_before")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
                        "total_period", "recalled_time")},
     "dates.json": {

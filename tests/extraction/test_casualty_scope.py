@@ -58,3 +58,16 @@ def test_a_relative_clause_placing_its_incident_last_month_is_recalled():
     sentence = ("قتلت الشرطة أربعة مسلحين أمس بينهم مدبر الهجوم الذي وقع الشهر الماضي على "
                 "فندق في العاصمة وأسفر عن مقتل 30 شخصا")
     assert casualties(sentence)[0] == Count(4, 4, 4)
+
+
+def test_a_definite_person_after_a_killing_word_is_one_killed():
+    assert casualties("وقتل المهاجم برصاص رجال الأمن")[0] == Count(1, 1, 1)
+    assert casualties("وأسفر القصف عن استشهاد الرضيع")[0] == Count(1, 1, 1)
+
+
+def test_a_charge_of_killing_a_named_person_is_no_death_told():
+    assert casualties("وأحيل المتهم بقتل الطفل على القضاء") == (None, None)
+
+
+def test_a_figure_glued_to_its_killing_word_is_read():
+    assert casualties("أعلن مسؤول بمقتل14 من المسلحين")[0] == Count(14, 14, 14)
