@@ -3,12 +3,12 @@ tells. Decided by meaning, never by whether figures happen to add up:
 
 - a period total: "مقتل 500 عنصر خلال الأيام الستة الماضية", "منذ بداية العام", "هي حصيلة
   اليومين الماضيين" (a sum of incidents over a period, GUIDELINES: not an event's toll);
-- a series as the cause: "تسبب النزاع بمقتل 20 ألف شخص" (a war, an insurgency);
 - an incident a relative clause places earlier: "للهجوم الذي وقع الشهر الماضي ...
   وأسفر عن مقتل 22";
 - a perpetrator's record in a relative clause: "المهاجم الذي تسبب في مقتل 84 شخصا", "الجماعة
   التي قتلت 30 ألفا" — the clause recalls what its head did before; a clause on the
   incident itself ("الانفجار الذي أسفر عن مقتل 18", "القرية التي قتل فيها 20") is the news;
+- the toll of the incident responded to: "... ردا على استهداف البلدة، مما أدى إلى مقتل 87";
 - a combined count: "88 قتيلا وجريحا", "مقتل وجرح أربعة" is neither killed nor wounded.
 
 Every word is in data/casualties.json.
@@ -22,10 +22,10 @@ from extraction.arabic import fold
 from extraction.casualty_words import Tok, joined, lex, phrase_at, text
 from extraction.lexicons import reads
 
-_LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
+_LEX = reads("casualties.json", "total_period", "relative_pronouns",
              "incident_heads", "resumptive", "recalled_time")
 _AFTER = 9  # tokens after a figure that may place it in a period
-_BEFORE = 6  # tokens before a figure that may name a period, a series or a clause's head
+_BEFORE = 6  # tokens before a figure that may name a period or a clause's head
 _CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
 
 
@@ -80,10 +80,6 @@ def in_period(toks: list[Tok], i: int, j: int) -> bool:
     return bool(pattern.search(_window_after(toks, j)) or pattern.search(before))
 
 
-def by_series(toks: list[Tok], i: int) -> bool:
-    return any(_is(t, "series") for t in _before(toks, i))
-
-
 def recalled_by_relative(toks: list[Tok], i: int) -> bool:
     """The figure is in a relative clause that places its incident in an earlier time
     ("للهجوم الذي وقع الشهر الماضي ... وأسفر عن مقتل 22"), or whose head is not the
@@ -105,9 +101,18 @@ def recalled_by_relative(toks: list[Tok], i: int) -> bool:
     return False
 
 
+def in_response(toks: list[Tok], i: int) -> bool:
+    """The figure follows "ردا على" in its sentence: it is the toll of the incident
+    responded to ("قصفت القاعدة ردا على استهداف البلدة بالغاز، مما أدى إلى مقتل 87")."""
+    cue = lex()["response"]
+    return any(phrase_at(toks, k, cue) for k in range(i))
+
+
 def not_this_incident(toks: list[Tok], i: int, j: int) -> bool:
-    """Is the figure spanning tokens i..j a total, a series' or a recalled one?"""
-    return in_period(toks, i, j) or by_series(toks, i) or recalled_by_relative(toks, i)
+    """Is the figure spanning tokens i..j a total, a recalled one or the toll of the
+    incident responded to?"""
+    return in_period(toks, i, j) or recalled_by_relative(toks, i) \
+        or in_response(toks, i)
 
 
 def combined(toks: list[Tok], i: int, j: int) -> bool:

@@ -12,7 +12,7 @@ from extraction.lexicons import reads
 
 WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after",
               "person_nouns", "subset", "units", "before_not", "killed_one", "addition",
-              "single_attacker", "charge_before")
+              "single_attacker", "charge_before", "response")
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
          "victims", "opening_verbs", "joiners", "passive_killed", "passive_followers", "side_skips")
 _TEXTS = ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and")
