@@ -3,7 +3,8 @@
 A figure counts as killed (wounded) when a killing (wounding) word stands right before
 it ("مقتل 15", "أصيب عشرة") or right after it ("15 قتيلا", "سبعة مصابين", "عشرة أشخاص
 ... مصرعهم"). Figures joined by و in one list are summed (see `casualty_sums`); a figure
-after بينهم/منهم is part of an earlier one and ignored; numbers with units (280 كم، 25
+after بينهم/منهم is part of an earlier one and ignored, and so is a total, a
+series' or a recalled figure, or a combined one (`casualty_scope`); numbers with units (280 كم، 25
 عاما، 69 بالمائة) and years are not casualties. Without a number, "مقتل شرطي" is one and
 a dual noun ("قتل طفلان") two. Every word is in data/casualties.json.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extraction.casualty_scope import combined, not_this_incident
 from extraction.casualty_sums import combine, coordinated_before
 from extraction.casualty_words import (
     Tok,
@@ -105,6 +107,8 @@ def _read_figure(toks: list[Tok], i: int, figures: list, unread: list) -> tuple[
             and _classify(toks, i, j, implicit=True) != "wounded":
         kind = figures[-1][0]  # "مقتل 8 عسكريين و14 إرهابيا"
     count = Count(q.best, q.low, q.high)
+    if kind and (combined(toks, i, j) or not_this_incident(toks, i, j)):
+        return j + 1, []  # read, and no figure of the incident told
     if kind:
         figures += coordinated_before(toks, unread, i, kind)
         figures.append((kind, i, j, count))
@@ -133,8 +137,33 @@ def _one_killed(toks: list[Tok], i: int) -> bool:
         return False
     if cues["killed_one"].match(t.forms) and (i == 0 or toks[i - 1].qty is None):
         return True
-    return i > 0 and cues["person_nouns"].match(t.forms) \
-        and not t.text.startswith(definite()) and _phrase_before(toks, i, cues["killed_before"])
+    if i == 0 or not cues["person_nouns"].match(t.forms):
+        return False
+    if t.text.startswith(definite()):  # "وقتل المهاجم"، "استشهاد الرضيع": that one person
+        return _phrase_before(toks, i, cues["killed_before"]) and not _figure_next(toks, i) \
+            and not _charged(toks, i)
+    return _phrase_before(toks, i, cues["killed_before"]) or _passive_after(toks, i)
+
+
+def _charged(toks: list[Tok], i: int) -> bool:
+    """"المتهم بقتل الطفل"، "قضية قتل الطفل": a charge or a case, not a death told."""
+    charges = lex()["charge_before"]
+    return any(charges.match(t.forms) for t in toks[max(0, i - 3):i])
+
+
+def _figure_next(toks: list[Tok], i: int) -> bool:
+    """"مقتل الجنود الثلاثة"، "مقتل المسلح و4 آخرين": the noun heads a counted figure."""
+    return any(t.qty is not None for t in toks[i + 1:i + 3])
+
+
+def _passive_after(toks: list[Tok], i: int) -> bool:
+    """"إن شخصا قتل وأصيب آخر"، "مستوطنا قتل في الهجوم": a single person, then a passive
+    killing verb with no object of its own."""
+    if i + 1 >= len(toks) or toks[i + 1].brk or toks[i + 1].text not in words("passive_killed"):
+        return False
+    nxt = toks[i + 2] if i + 2 < len(toks) else None
+    return nxt is None or nxt.brk or nxt.text.startswith(text("and")) \
+        or nxt.text in words("passive_followers")
 
 
 def _phrase_before(toks: list[Tok], i: int, cue: Words) -> bool:

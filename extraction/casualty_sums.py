@@ -5,20 +5,45 @@ add up unless they repeat one figure; of separate wounded figures the largest is
 toll."""
 from __future__ import annotations
 
-from extraction.casualty_words import Tok, joined, lex, phrase_at, text
+from dataclasses import replace
+
+from extraction.casualty_words import Tok, joined, lex, phrase_at, sides, text, words
 from extraction.types import Count
 
 _SINGLES_REACH = 8  # tokens after a figure that may add "وجندي"
 _ATTACKER_REACH = 8  # tokens after a figure that may add "إضافة إلى الانتحاري"
+_SIDE_REACH = 3  # tokens after a figure that may name whose dead it counts
 
 
 def add(a: Count | None, b: Count) -> Count:
+    """The two figures together; its sides are known when both figures' are."""
     if a is None:
         return b
     best = a.best + b.best if a.best is not None and b.best is not None else None
     low = (a.low or 0) + (b.low or 0) if a.low is not None or b.low is not None else None
     high = a.high + b.high if a.high is not None and b.high is not None else None
-    return Count(best, low, high)
+    return Count(best, low, high, a.sides | b.sides if a.sides and b.sides else frozenset())
+
+
+def other_side(a: Count | None, b: Count | None) -> bool:
+    """Are both figures known to count different sides ("4 من الشرطة" / "4 مسلحين")?"""
+    return a is not None and b is not None and bool(a.sides) and bool(b.sides) \
+        and a.sides.isdisjoint(b.sides)
+
+
+def side_of(toks: list[Tok], j: int) -> str | None:
+    """Whose dead the figure ending at token j counts, from the noun after it ("31
+    عسكريا", "اثنين من عناصر الميليشيات"); None when the text does not say."""
+    table = sides()
+    for t in toks[j + 1:j + 1 + _SIDE_REACH]:
+        if t.brk or t.qty is not None:
+            return None
+        for side, nouns in table.items():
+            if nouns.match(t.forms):
+                return side
+        if t.text not in words("side_skips"):
+            return None
+    return None
 
 
 def _bigger(a: Count | None, b: Count | None) -> Count | None:
@@ -49,6 +74,8 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
     prev = None
     for kind, i, j, count in figures:
         spans.append((toks[i].start, toks[j].end))
+        side = side_of(toks, j)
+        count = replace(count, sides=frozenset({side}) if side else frozenset())
         if prev is not None and prev[0] == kind and joined(toks, prev[2], i):
             group = add(group, count)
         else:
@@ -58,7 +85,8 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
         # singular person nouns coordinated after the figure: "... وجندي بريطاني وجندي"
         if kind == "killed":
             extra = _singles(toks, j) + _plus_attacker(toks, j)
-            group = add(group, Count(*(3 * [extra])))
+            if extra:
+                group = add(group, Count(*(3 * [extra]), group.sides))
         prev = (kind, i, j)
     if prev is not None:
         totals[prev[0]] = _settle(prev[0], totals[prev[0]], group)
@@ -70,11 +98,13 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
 
 def _settle(kind: str, total: Count | None, group: Count | None) -> Count | None:
     """Separate killed figures of one sentence are the sides of one incident and add up
-    ("قتل 14 من المتشددين ... أسفرت عن مقتل 8 عسكريين" = 22) unless they repeat one figure;
+    ("قتل 14 من المتشددين ... أسفرت عن مقتل 8 عسكريين" = 22) unless they repeat one figure
+    of one side ("قتل 4 من الشرطة ... فيما قتلت القوات 4 مسلحين" = 8);
     of separate wounded figures the largest is the toll."""
     if total is None or group is None:
         return total or group
-    if kind == "killed" and total.best != group.best and total.best and group.best:
+    if kind == "killed" and total.best and group.best and (
+            total.best != group.best or other_side(total, group)):
         return add(total, group)
     return _bigger(total, group)
 

@@ -12,12 +12,12 @@ from extraction.lexicons import reads
 
 WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after",
               "person_nouns", "subset", "units", "before_not", "killed_one", "addition",
-              "single_attacker")
+              "single_attacker", "charge_before", "response")
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
-         "victims", "opening_verbs", "joiners")
+         "victims", "opening_verbs", "joiners", "passive_killed", "passive_followers", "side_skips")
 _TEXTS = ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and")
-_LEX = reads("casualties.json", *WORD_LISTS, *_SETS, *_TEXTS, "definite")
-_TOKEN = re.compile(r"[^\W_]+|%")
+_LEX = reads("casualties.json", *WORD_LISTS, *_SETS, *_TEXTS, "definite", "sides")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|%")
 
 
 @dataclass(frozen=True)
@@ -41,14 +41,22 @@ class Words:
 
 @cache
 def lex() -> dict[str, Words]:
-    out = {}
-    for key in WORD_LISTS:
-        folded = [fold(w).strip() for w in _LEX[key]]
-        exact = frozenset(w for w in folded if " " not in w and not w.endswith("*"))
-        stems = tuple(w[:-1] for w in folded if w.endswith("*"))
-        phrases = tuple(tuple(w.split()) for w in folded if " " in w)
-        out[key] = Words(exact, stems, phrases)
-    return out
+    return {key: _cue_list(_LEX[key]) for key in WORD_LISTS}
+
+
+def _cue_list(entries: list[str]) -> Words:
+    folded = [fold(w).strip() for w in entries]
+    exact = frozenset(w for w in folded if " " not in w and not w.endswith("*"))
+    stems = tuple(w[:-1] for w in folded if w.endswith("*"))
+    phrases = tuple(tuple(w.split()) for w in folded if " " in w)
+    return Words(exact, stems, phrases)
+
+
+@cache
+def sides() -> dict[str, Words]:
+    """Side -> the nouns that count its dead ("forces": عسكري، شرطي ...)."""
+    return {side: _cue_list(nouns) for side, nouns in _LEX["sides"].items()
+            if not side.startswith("_")}
 
 
 @cache

@@ -53,8 +53,12 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "killed_before", "killed_after", "wounded_before", "wounded_after", "person_nouns",
         "subset", "units", "before_not", "killed_one", "addition", "single_attacker",
         "broken_plurals", "one", "the_two", "definite", "dual_killed", "breakdown_of",
-        "among", "victims", "opening_verbs", "joiners")}
-    | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and")},
+        "among", "victims", "opening_verbs", "joiners", "relative_pronouns",
+        "incident_heads", "resumptive", "passive_killed",
+        "passive_followers", "side_skips", "charge_before",
+        "response")} | {"sides": _M}
+    | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
+                       "total_period", "recalled_time")},
     "dates.json": {
         "weekdays": _M, "ambiguous_weekdays": _W, "day_parts": _W, "past_markers": _W,
         "day_after": _W, "relative_days": _M, "ago": _W, "ago_units": _M,

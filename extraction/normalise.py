@@ -42,10 +42,12 @@ def _fold_char(ch: str) -> str:
 
 
 # One pass over the text finds what is not a plain per-character fold: HTML entities,
-# and a teh marbuta at the start of a word (a stray letter glued by scraping: "ةامس").
+# a teh marbuta at the start of a word (a stray letter glued by scraping: "ةامس"), and a
+# digit glued after a letter ("بمقتل18").
 # (The lookbehind comes after the ة so that the regex engine can skip ahead to a candidate.)
 _SPECIAL = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});|ة(?<![\w\u0600-\u06ff]ة)"
+    r"|(?<=[\u0628-\u064a])[0-9\u0660-\u0669]"
 )
 
 
@@ -144,6 +146,9 @@ def normalise(original: str) -> NormalisedText:
         if found == "ة":
             out.append(" ")
             offsets.append(m.start())
+        elif found.isdigit():  # a figure glued to its word ("بمقتل18"): a space between
+            out += [" ", _fold_char(found)]
+            offsets.extend((m.start(), m.start()))
         else:
             for ch in html.unescape(found):
                 folded = _fold_char(ch)

@@ -30,6 +30,8 @@ class Count:
     best: int | None
     low: int | None
     high: int | None
+    # whose dead or wounded ("forces", "militants", ...): empty when the text does not say
+    sides: frozenset[str] = field(default=frozenset(), compare=False)
 
     def to_json(self) -> dict:
         return {"best": self.best, "low": self.low, "high": self.high}

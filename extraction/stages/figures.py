@@ -5,6 +5,7 @@ which figures are totals of the article's other incidents rather than incidents.
 from __future__ import annotations
 
 from extraction import roles
+from extraction.casualty_sums import add, other_side
 from extraction.settings import SETTINGS
 from extraction.stages.place import is_ancestor, rank
 from extraction.types import Count
@@ -60,10 +61,14 @@ def has_figures(c) -> bool:
 
 
 def _pick(a: Count | None, b: Count | None, update: bool) -> Count | None:
-    """The toll of an incident told twice: the first (the lead's), unless the later
-    sentence updates it, or the first was vague ("dozens")."""
+    """The toll of an incident told twice, a ledger per side: a figure of another side
+    than the toll so far adds to it ("31 عسكريا" ... "اثنين من عناصر الميليشيات لقيا
+    مصرعهما أيضا"); of the same or an unsaid side, the first (the lead's) stands unless the
+    later sentence updates it ("ارتفعت حصيلة"), or the first was vague ("dozens")."""
     if a is None or b is None:
         return a or b
+    if other_side(a, b):
+        return add(a, b)
     if update or (a.best is None and b.best is not None):
         return b
     return a
@@ -84,11 +89,16 @@ def _missing(current: Count | None, told: Count | None) -> bool:
 
 
 def fill(e, cas) -> None:
-    """A later sentence's figures fill those the event lacks (or had only vaguely)."""
+    """A later sentence's figures fill those the event lacks (or had only vaguely), or
+    add another side's dead or wounded."""
     if _missing(e.killed, cas.killed):
         e.killed = cas.killed or e.killed
+    elif other_side(e.killed, cas.killed):
+        e.killed = add(e.killed, cas.killed)
     if _missing(e.wounded, cas.wounded):
         e.wounded = cas.wounded or e.wounded
+    elif other_side(e.wounded, cas.wounded):
+        e.wounded = add(e.wounded, cas.wounded)
 
 
 def _killed(e) -> int:

@@ -1,0 +1,140 @@
+"""Whose figure is it: a casualty figure the text itself places outside the incident it
+tells. Decided by meaning, never by whether figures happen to add up:
+
+- a period total: "مقتل 500 عنصر خلال الأيام الستة الماضية", "منذ بداية العام", "هي حصيلة
+  اليومين الماضيين" (a sum of incidents over a period, GUIDELINES: not an event's toll);
+- an incident a relative clause places earlier: "للهجوم الذي وقع الشهر الماضي ...
+  وأسفر عن مقتل 22";
+- a perpetrator's record in a relative clause: "المهاجم الذي تسبب في مقتل 84 شخصا", "الجماعة
+  التي قتلت 30 ألفا" — the clause recalls what its head did before; a clause on the
+  incident itself ("الانفجار الذي أسفر عن مقتل 18", "القرية التي قتل فيها 20") is the news;
+- the toll of the incident responded to: "... ردا على استهداف البلدة، مما أدى إلى مقتل 87";
+- a combined count: "88 قتيلا وجريحا", "مقتل وجرح أربعة" is neither killed nor wounded.
+
+Every word is in data/casualties.json.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extraction.arabic import fold
+from extraction.casualty_words import Tok, joined, lex, phrase_at, text
+from extraction.lexicons import reads
+
+_LEX = reads("casualties.json", "total_period", "relative_pronouns",
+             "incident_heads", "resumptive", "recalled_time")
+_AFTER = 9  # tokens after a figure that may place it in a period
+_BEFORE = 6  # tokens before a figure that may name a period or a clause's head
+_CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
+
+
+@cache
+def _period() -> re.Pattern:
+    return re.compile(_LEX["total_period"])
+
+
+@cache
+def _recalled_time() -> re.Pattern:
+    return re.compile(_LEX["recalled_time"])
+
+
+@cache
+def _words(key: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    folded = [fold(w).strip() for w in _LEX[key]]
+    return (frozenset(w for w in folded if not w.endswith("*")),
+            tuple(w[:-1] for w in folded if w.endswith("*")))
+
+
+def _is(tok: Tok, key: str) -> bool:
+    exact, stems = _words(key)
+    return any(f in exact or f.startswith(stems) for f in tok.forms) if stems else \
+        bool(exact.intersection(tok.forms))
+
+
+def _window_after(toks: list[Tok], j: int) -> str:
+    """The words after the figure up to the next figure not joined to it by و (commas
+    crossed): "عشرة قتلى و81 جريحا، هي حصيلة اليومين الماضيين"."""
+    out = []
+    for k, t in enumerate(toks[j + 1:j + 1 + _AFTER], start=j + 1):
+        if t.qty is not None and (t.qty is not toks[k - 1].qty) and not joined(toks, j, k):
+            break
+        out.append(t.text)
+    return " ".join(out)
+
+
+def _before(toks: list[Tok], i: int, reach: int = _BEFORE) -> list[Tok]:
+    """The words of the figure's clause before it, nearest last (no punctuation crossed,
+    no other figure)."""
+    out: list[Tok] = []
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        if toks[k].qty is not None or toks[k + 1].brk:
+            break
+        out.insert(0, toks[k])
+    return out
+
+
+def in_period(toks: list[Tok], i: int, j: int) -> bool:
+    pattern = _period()
+    before = " ".join(t.text for t in _before(toks, i))
+    return bool(pattern.search(_window_after(toks, j)) or pattern.search(before))
+
+
+def recalled_by_relative(toks: list[Tok], i: int) -> bool:
+    """The figure is in a relative clause that places its incident in an earlier time
+    ("للهجوم الذي وقع الشهر الماضي ... وأسفر عن مقتل 22"), or whose head is not the
+    incident (an attacker, a group: "الذي تسبب في مقتل") and which names no place of it
+    ("التي قتل فيها")."""
+    clause = _before(toks, i, _CLAUSE)
+    for n, t in enumerate(clause):
+        if t.text in _words("relative_pronouns")[0] and _recalled_time().search(
+                " ".join(w.text for w in clause[n + 1:])):
+            return True
+    before = _before(toks, i)
+    for n, t in enumerate(before):
+        if t.text in _words("relative_pronouns")[0]:
+            k = toks.index(t)
+            head = toks[k - 1] if k > 0 else None
+            clause = before[n + 1:]
+            return not (head is None or _is(head, "incident_heads") or any(
+                _is(w, "resumptive") for w in clause))
+    return False
+
+
+def in_response(toks: list[Tok], i: int) -> bool:
+    """The figure follows "ردا على" in its sentence: it is the toll of the incident
+    responded to ("قصفت القاعدة ردا على استهداف البلدة بالغاز، مما أدى إلى مقتل 87")."""
+    cue = lex()["response"]
+    return any(phrase_at(toks, k, cue) for k in range(i))
+
+
+def not_this_incident(toks: list[Tok], i: int, j: int) -> bool:
+    """Is the figure spanning tokens i..j a total, a recalled one or the toll of the
+    incident responded to?"""
+    return in_period(toks, i, j) or recalled_by_relative(toks, i) \
+        or in_response(toks, i)
+
+
+def combined(toks: list[Tok], i: int, j: int) -> bool:
+    """"70 قتيلا وجريحا", "مقتل وإصابة 20": one figure of killed and wounded together."""
+    cues = lex()
+    pairs = ((cues["killed_after"], cues["wounded_after"]),
+             (cues["wounded_after"], cues["killed_after"]))
+    nxt = toks[j + 2] if j + 2 < len(toks) else None
+    if nxt is not None and not nxt.brk and nxt.text.startswith(text("and")) and any(
+            a.match(toks[j + 1].forms) and b.match(nxt.forms) for a, b in pairs):
+        return True
+    if i < 2 or toks[i].brk or toks[i - 1].brk or not toks[i - 1].text.startswith(text("and")):
+        return False
+    if any(t.qty is not None or _person(t) for t in toks[max(0, i - 4):i - 2]):
+        return False  # "مستوطنا قتل وأصيب اثنان": the first verb has its own subject
+    kinds = ((cues["killed_before"], cues["wounded_before"]),
+             (cues["wounded_before"], cues["killed_before"]))
+    return any(phrase_at(toks, i - 2, a) and phrase_at(toks, i - 1, b) for a, b in kinds)
+
+
+def _person(tok: Tok) -> bool:
+    """A person noun, also in the accusative ("مستوطنا")."""
+    nouns = lex()["person_nouns"]
+    return nouns.match(tok.forms) or nouns.match(tuple(f[:-1] for f in tok.forms
+                                                       if f.endswith("ا")))

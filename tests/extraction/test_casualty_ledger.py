@@ -1,0 +1,41 @@
+"""Casualties per incident, per side: figures of different sides add up, in one
+sentence and across the reports of one incident; a figure of the same side does not."""
+import datetime as dt
+
+from extraction import extract
+from extraction.arabic import fold
+from extraction.casualties import find_casualties
+
+PUBLISHED = dt.date(2019, 4, 11)
+
+
+def killed(sentence: str):
+    found = find_casualties(fold(sentence)).killed
+    return found.best if found else None
+
+
+def test_equal_figures_of_two_sides_in_one_sentence_are_both_counted():
+    assert killed("قتل 3 من رجال الشرطة في الكمين، فيما قتلت القوات 3 مسلحين") == 6
+
+
+def test_one_sides_figure_told_twice_in_one_sentence_is_counted_once():
+    assert killed("قتل 5 جنود في الهجوم، وقال الجيش إن 5 جنود قتلوا") == 5
+
+
+def test_the_side_of_a_figure_is_read_through_min_and_a_generic_noun():
+    found = find_casualties(fold("أكد مقتل اثنين من عناصر الميليشيات في الهجوم")).killed
+    assert found is not None and found.sides == frozenset({"militia"})
+
+
+def test_a_later_sentence_adds_the_other_sides_dead_to_the_incident():
+    text = ("هاجم مسلحون قاعدة عسكرية في مدينة بنغازي الثلاثاء مما أسفر عن مقتل 12 جنديا. "
+            "وقال مصدر أمني إن القوات قتلت 3 مسلحين في الهجوم.")
+    [event] = extract(text, PUBLISHED)
+    assert event.killed.best == 15
+
+
+def test_a_later_figure_of_the_same_side_does_not_add():
+    text = ("هاجم مسلحون قاعدة عسكرية في مدينة بنغازي الثلاثاء مما أسفر عن مقتل 12 جنديا. "
+            "وقال مصدر أمني إن 12 جنديا قتلوا في الهجوم.")
+    [event] = extract(text, PUBLISHED)
+    assert event.killed.best == 12
