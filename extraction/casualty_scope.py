@@ -8,6 +8,7 @@ tells. Decided by meaning, never by whether figures happen to add up:
 - a perpetrator's record in a relative clause: "المهاجم الذي تسبب في مقتل 84 شخصا", "الجماعة
   التي قتلت 30 ألفا" — the clause recalls what its head did before; a clause on the
   incident itself ("الانفجار الذي أسفر عن مقتل 18", "القرية التي قتل فيها 20") is the news;
+- a series as the cause: "تسبب النزاع بمقتل 20 ألف شخص" (a war, an insurgency);
 - the toll of the incident responded to: "... ردا على استهداف البلدة، مما أدى إلى مقتل 87";
 - a combined count: "88 قتيلا وجريحا", "مقتل وجرح أربعة" is neither killed nor wounded.
 
@@ -22,10 +23,10 @@ from extraction.arabic import fold
 from extraction.casualty_words import Tok, joined, lex, phrase_at, text
 from extraction.lexicons import reads
 
-_LEX = reads("casualties.json", "total_period", "relative_pronouns",
+_LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
              "incident_heads", "resumptive", "recalled_time")
 _AFTER = 9  # tokens after a figure that may place it in a period
-_BEFORE = 6  # tokens before a figure that may name a period or a clause's head
+_BEFORE = 6  # tokens before a figure that may name a period, a series or a clause's head
 _CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
 
 
@@ -101,6 +102,10 @@ def recalled_by_relative(toks: list[Tok], i: int) -> bool:
     return False
 
 
+def by_series(toks: list[Tok], i: int) -> bool:
+    return any(_is(t, "series") for t in _before(toks, i))
+
+
 def in_response(toks: list[Tok], i: int) -> bool:
     """The figure follows "ردا على" in its sentence: it is the toll of the incident
     responded to ("قصفت القاعدة ردا على استهداف البلدة بالغاز، مما أدى إلى مقتل 87")."""
@@ -111,7 +116,7 @@ def in_response(toks: list[Tok], i: int) -> bool:
 def not_this_incident(toks: list[Tok], i: int, j: int) -> bool:
     """Is the figure spanning tokens i..j a total, a recalled one or the toll of the
     incident responded to?"""
-    return in_period(toks, i, j) or recalled_by_relative(toks, i) \
+    return in_period(toks, i, j) or by_series(toks, i) or recalled_by_relative(toks, i) \
         or in_response(toks, i)
 
 

@@ -21,6 +21,10 @@ def test_a_figure_over_a_period_is_a_total_not_a_toll(sentence):
     assert casualties(sentence) == (None, None)
 
 
+def test_a_toll_of_a_war_is_not_an_incidents_toll():
+    assert casualties("وأدى النزاع في البلاد إلى مقتل 50 ألف شخص") == (None, None)
+
+
 def test_a_relative_clause_recalls_what_its_head_did_before():
     assert casualties("وكان الموقوف يعرف المسلح الذي تسبب في مقتل 40 شخصا") == (None, None)
     assert casualties("انشقت الكتيبة عن الجماعة التي قتلت أكثر من 900 شخص") == (None, None)
