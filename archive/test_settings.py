@@ -23,3 +23,7 @@ WHITENOISE_AUTOREFRESH = True
 # cache on where it is the subject).
 MARSAD_PAGE_CACHE_SECONDS = 0
 MARSAD_PAGE_CACHE_CHECK_SECONDS = 0
+# Uploads wait for their job in a folder of this test run's own.
+import tempfile  # noqa: E402
+
+MARSAD_UPLOAD_DIR = Path(tempfile.mkdtemp(prefix="marsad-uploads-"))  # noqa: F405

@@ -209,6 +209,12 @@ AR = {
     "stopped: %(error)s": "توقفت: %(error)s",
     "article #%(id)s stored without events: extraction failed: %(error)s":
         "حُفظت المقالة #%(id)s بلا أحداث: فشل الاستخراج: %(error)s",
+    ("could not queue the job (%(error)s): the file is kept; start the broker and a worker, "
+     "then press Run again"):
+        ("تعذّر وضع المهمة في الطابور (%(error)s): الملف محفوظ؛ شغّل الوسيط وعاملاً ثم اضغط "
+         "«شغّل مرة أخرى»"),
+    "cancelled after %(done)s of %(total)s": "أُلغيت بعد %(done)s من %(total)s",
+    "the uploaded file is gone: %(path)s": "الملف المرفوع لم يعد موجوداً: %(path)s",
     "cannot read this folder: %(reason)s": "تعذّرت قراءة هذا المجلد: %(reason)s",
     "a broken link: its target does not exist": "رابط مكسور: هدفه غير موجود",
     "no such file or folder": "لا يوجد ملف أو مجلد بهذا الاسم",
