@@ -15,13 +15,14 @@ Restart-safe, with exact counts:
 - a re-extraction stores each chunk of articles and its progress in one transaction, so
   a resumed job starts at the first article not yet counted.
 """
+import logging
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -41,6 +42,7 @@ from archive.services.ingestion import (
 )
 from archive.services.readers import ReadError, Record, read_stream
 
+logger = logging.getLogger(__name__)
 Status = IngestionBatch.Status
 SAVE_EVERY = 100  # records (at most) between two saves of the progress
 SAVE_SECONDS = 1.0  # seconds (at most) between two saves
@@ -128,7 +130,11 @@ def run_job(*, batch_id: int, extractor: Callable | None = None,
     except (FailureLimit, JobFailed) as stop:
         _finish(batch, Status.FAILED, str(stop))
     except Exception as error:
-        _finish(batch, Status.FAILED, STOPPED % {"error": f"{type(error).__name__}: {error}"})
+        try:
+            _finish(batch, Status.FAILED,
+                    STOPPED % {"error": f"{type(error).__name__}: {error}"})
+        except DatabaseError:  # the database itself is gone: the original error says why
+            logger.exception("could not mark batch #%s failed", batch.pk)
         raise
     except BaseException:  # the worker is stopping: the job resumes when one starts
         _finish(batch, Status.INTERRUPTED)

@@ -244,6 +244,7 @@ def test_a_reextraction_job_resumes_after_the_first_chunks_without_counting_twic
     job.refresh_from_db()
     assert (job.status, job.done, job.n_new) == ("interrupted", 10, 10)
     IngestionBatch.objects.filter(pk=job.pk).update(status="running", worker=dead_worker())
+    assert requeue_lost_jobs() == [job.pk]
     job = run_job(batch_id=job.pk, extractor=fake_extract)
     assert (job.status, job.done, job.n_new, job.total) == ("done", 25, 25, 25)
     assert job.event_counts["found_again"] == Event.objects.count() > 25  # once each
