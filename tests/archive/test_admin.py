@@ -139,6 +139,7 @@ def test_every_changelist_and_change_page_renders_with_data(staff, stored):
         assert staff.get(url).status_code == 200, url
     batch_page = staff.get(f"/admin/archive/ingestionbatch/{stored.pk}/change/").text
     assert "missing &#x27;text&#x27;" in batch_page and "t.jsonl" in batch_page
+    assert "marsad-job-bar" not in batch_page  # a command's batch: counts, no progress bar
     assert event.evidence_text in staff.get(f"/admin/archive/event/{event.pk}/change/").text
 
 
