@@ -1,26 +1,20 @@
-"""The staff admin: articles, events, actors, places, ingestion batches; an "upload
-articles" page and a "re-extract" action that call the same services as the commands."""
-import logging
-
+"""The staff admin: articles, events, actors, places, incidents; ingestion batches (the
+upload page and the jobs' pages) in archive/batch_admin.py. The "re-extract" action
+queues a job over the selected articles (archive/services/upload_jobs.py)."""
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 
+from archive import batch_admin  # noqa: F401 (registers IngestionBatchAdmin)
 from archive.batch_messages import shown
-from archive.forms import UploadArticlesForm
-from archive.models import Actor, Article, Event, EventActor, Incident, IngestionBatch, Place
+from archive.models import Actor, Article, Event, EventActor, Incident, Place
 from archive.services.event_review import edited_means_reviewed
-from archive.services.events import reextract_articles
-from archive.services.ingestion import ingest_upload
 from archive.services.linking import relink
 from archive.services.review import merge_incidents, move_report, split_incident
+from archive.services.upload_jobs import start_reextraction
 from extraction.arabic import fold
-
-logger = logging.getLogger(__name__)
 
 admin.site.site_header = "مرصد"
 admin.site.site_title = "مرصد"
@@ -60,14 +54,16 @@ class EventInline(admin.TabularInline):
 
 
 def _reextract(modeladmin, request, articles):
-    summary = reextract_articles(articles=articles.order_by("pk"))
-    level = messages.WARNING if summary.failed else messages.SUCCESS
-    modeladmin.message_user(request, (
-        f"أعيد استخراج الأحداث من {summary.articles} مقالة: أضيف {summary.added} حدثا، "
-        f"واستبدل {summary.removed}، وبقي {summary.kept_reviewed} حدثا مراجعا دون تغيير."
-        + (f" تعذر الاستخراج من {len(summary.failed)}: " + "؛ ".join(summary.failed[:5])
-           if summary.failed else "")
-    ), level)
+    """Queue the re-extraction and go to its batch page, where its progress shows."""
+    batch = start_reextraction(article_ids=list(articles.values_list("pk", flat=True)),
+                               user=request.user)
+    batch.refresh_from_db()
+    if batch.status == batch.Status.FAILED:
+        modeladmin.message_user(request, shown(batch.errors[-1]["message"]),
+                                messages.ERROR)
+    else:
+        modeladmin.message_user(request, f"وُضعت إعادة استخراج {batch.total} مقالة في الطابور.")
+    return HttpResponseRedirect(reverse("admin:archive_ingestionbatch_change", args=[batch.pk]))
 
 
 class ExtractionFilter(admin.SimpleListFilter):
@@ -104,7 +100,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="إعادة استخراج الأحداث من المقالات المحددة", permissions=["change"])
     def reextract_selected(self, request, queryset):
-        _reextract(self, request, queryset)
+        return _reextract(self, request, queryset)
 
     def get_search_results(self, request, queryset, search_term):
         """Titles and ids as usual, and the text through the folded search text (so
@@ -222,78 +218,3 @@ class IncidentAdmin(admin.ModelAdmin):
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return
         self.message_user(request, f"دُمجت الحوادث في #{merged.pk} ({merged.n_reports} تقارير).")
-
-
-@admin.register(IngestionBatch)
-class IngestionBatchAdmin(admin.ModelAdmin):
-    list_display = ["pk", "source", "status", "started_at", "n_new", "n_unextracted",
-                    "n_duplicate", "n_failed", "created_by"]
-    list_filter = ["status", "extractor_version"]
-    search_fields = ["source"]
-    date_hierarchy = "started_at"
-    list_select_related = ["created_by"]
-    readonly_fields = ["source", "created_by", "started_at", "finished_at", "status",
-                       "extractor_version", "n_new", "n_unextracted", "n_duplicate", "n_failed",
-                       "worker", "heartbeat_at", "error_report"]
-    exclude = ["errors"]
-    change_list_template = "admin/archive/ingestionbatch/change_list.html"
-
-    @admin.display(description="أخطاء السجلات")
-    def error_report(self, batch):
-        return error_table(batch.errors)
-
-    def has_change_permission(self, request, obj=None):
-        return False  # a batch is a record of what happened
-
-    def has_add_permission(self, request):
-        return False  # batches come from uploads (the "رفع مقالات" button) and the command
-
-    def get_urls(self):
-        upload = self.admin_site.admin_view(self.upload_view)
-        return [path("upload/", upload, name="archive_upload"), *super().get_urls()]
-
-    def upload_view(self, request):
-        if not request.user.has_perm("archive.add_article"):
-            raise PermissionDenied
-        form = UploadArticlesForm(request.POST or None, request.FILES or None)
-        batch = None
-        if request.method == "POST" and form.is_valid():
-            try:
-                batch = ingest_upload(uploaded_file=form.cleaned_data["file"], user=request.user)
-            except Exception as error:  # the batch is marked failed; say so, never a 500
-                logger.exception("upload failed")
-                batch = IngestionBatch.objects.filter(created_by=request.user).first()
-                messages.error(request, f"توقفت المعالجة بسبب خطأ: {type(error).__name__}")
-        context = {
-            **self.admin_site.each_context(request), "opts": self.model._meta,
-            "title": "رفع مقالات", "form": form, "batch": batch,
-            "errors_table": error_table(batch.errors) if batch else "",
-            "batch_url": reverse("admin:archive_ingestionbatch_change", args=[batch.pk])
-            if batch else "",
-            "articles_url": reverse("admin:archive_article_changelist")
-            + f"?batch__id__exact={batch.pk}" if batch else "",
-        }
-        return TemplateResponse(request, "admin/archive/ingestionbatch/upload.html", context)
-
-
-def _message(stored: str):
-    """A batch message in the admin's language, with the stored English (what `ingest`
-    printed and the logs say) under it when they differ."""
-    translated = shown(stored)
-    if translated == stored:
-        return stored
-    return format_html('{} <small class="original" lang="en" dir="ltr">({})</small>',
-                       translated, stored)
-
-
-def error_table(errors: list[dict]):
-    if not errors:
-        return "—"
-    rows = format_html_join(
-        "", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-        ((e.get("file", ""), e.get("line") or "", _message(e.get("message", ""))) for e in errors),
-    )
-    return format_html(
-        '<table class="marsad-errors"><thead><tr><th>{}</th><th>{}</th><th>{}</th>'
-        "</tr></thead><tbody>{}</tbody></table>", _("الملف"), _("السطر"), _("الرسالة"), rows,
-    )

@@ -24,6 +24,12 @@ TOO_MANY_FAILED = gettext_noop(
 INTERRUPTED = gettext_noop("interrupted (Ctrl-C or a stop signal)")
 STOPPED = gettext_noop("stopped: %(error)s")
 NO_EVENTS = gettext_noop("article #%(id)s stored without events: extraction failed: %(error)s")
+# Background jobs' (archive/services/upload_jobs.py and job_runs.py).
+NOT_QUEUED = gettext_noop(
+    "could not queue the job (%(error)s): the file is kept; start the broker and a worker, "
+    "then press Run again")
+CANCELLED = gettext_noop("cancelled after %(done)s of %(total)s")
+FILE_GONE = gettext_noop("the uploaded file is gone: %(path)s")
 
 # The readers' (article_files), as they word them.
 READERS = [
@@ -55,7 +61,7 @@ READERS = [
     gettext_noop("%(error)s; stored without a publication date"),
 ]
 TEMPLATES = [INTERRUPTED_WORKER, NOT_STORED, REFUSED, EVENTS_FAILED, TOO_MANY_FAILED,
-             INTERRUPTED, STOPPED, NO_EVENTS, *READERS]
+             INTERRUPTED, STOPPED, NO_EVENTS, NOT_QUEUED, CANCELLED, FILE_GONE, *READERS]
 NESTED = ("error",)  # values that are themselves messages of ours
 
 

@@ -101,10 +101,16 @@ class Actor(models.Model):
 
 class IngestionBatch(models.Model):
     class Status(models.TextChoices):
+        QUEUED = "queued", _("في الانتظار")
         RUNNING = "running", _("قيد التنفيذ")
         DONE = "done", _("اكتمل")
         INTERRUPTED = "interrupted", _("توقف")
         FAILED = "failed", _("فشل")
+        CANCELLED = "cancelled", _("أُلغي")
+
+    class Kind(models.TextChoices):
+        INGEST = "ingest", _("إدخال")
+        REEXTRACT = "reextract", _("إعادة استخراج")
 
     source = models.CharField(max_length=500, help_text="Command line paths or uploaded file")
     created_by = models.ForeignKey(
@@ -126,6 +132,18 @@ class IngestionBatch(models.Model):
     # and marked interrupted (archive.services.batches).
     worker = models.CharField(max_length=200, blank=True, editable=False)
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A background job's (archive/services/upload_jobs.py): what it works on (an uploaded
+    # file kept under MARSAD_UPLOAD_DIR, or the articles to re-extract), how far it got
+    # (`done` of `total` records or articles, since `running_since`), and a cancel request.
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.INGEST)
+    upload_path = models.CharField(max_length=1000, blank=True, editable=False)
+    article_ids = models.JSONField(default=list, blank=True, editable=False)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    running_since = models.DateTimeField(null=True, blank=True, editable=False)
+    cancel_requested = models.BooleanField(default=False)
+    # A re-extraction's tallies of events: added, removed, kept_reviewed, found_again.
+    event_counts = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = "دفعة إدخال"

@@ -146,6 +146,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "data_folder_in": str(QUEUE_DIR / "messages"), "data_folder_out": str(QUEUE_DIR / "messages"),
     "control_folder": str(QUEUE_DIR / "control"),
 } if CELERY_BROKER_URL.startswith("filesystem") else {}
+# Files uploaded in the admin wait here for their job (one folder per batch); with workers
+# on other machines this is a shared volume. A file is deleted when its job is done.
+MARSAD_UPLOAD_DIR = Path(os.environ.get("MARSAD_UPLOAD_DIR", BASE_DIR / "var" / "uploads"))
 CELERY_TASK_IGNORE_RESULT = True  # a job's progress and outcome live on its batch rows
 CELERY_TASK_ACKS_LATE = True  # a job whose worker died runs again (ingestion is idempotent)
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -1,4 +1,6 @@
 """Celery tasks (archive/celery.py). Each is a thin shell over a service."""
+from celery.signals import worker_ready
+
 from archive.celery import app
 
 
@@ -14,3 +16,20 @@ def ingest_part(*, paths: list[str], part: int, parts: int) -> int:
     batch = ingest_records(records=records, workers=1,
                            source=part_source(" ".join(paths), part=part, parts=parts))
     return batch.pk
+
+
+@app.task(name="marsad.run_job", acks_late=True, reject_on_worker_lost=True)
+def run_job(*, batch_id: int) -> None:
+    """An admin upload or re-extraction (archive/services/job_runs.py). Delivered twice,
+    it runs once; run again after its worker died, it resumes with exact counts."""
+    from archive.services.job_runs import run_job as run
+
+    run(batch_id=batch_id)
+
+
+@worker_ready.connect
+def requeue_lost_jobs(sender=None, **kwargs) -> None:
+    """A starting worker queues again the jobs whose worker died (upload_jobs)."""
+    from archive.services.upload_jobs import requeue_lost_jobs as requeue
+
+    requeue()

@@ -16,7 +16,21 @@ EN = {
     "قضاء / منطقة": "District", "ناحية": "Subdistrict", "مدينة": "City", "قرية": "Village",
     "منطقة": "Area", "قوات حكومية": "State forces", "جماعة مسلحة": "Armed group",
     "تحالف": "Coalition", "ميليشيا": "Militia", "أخرى": "Other", "قيد التنفيذ": "Running",
-    "اكتمل": "Done", "توقف": "Interrupted", "فشل": "Failed", "غارة جوية": "Airstrike",
+    "اكتمل": "Done", "توقف": "Interrupted", "فشل": "Failed", "في الانتظار": "Queued",
+    "أُلغي": "Cancelled", "إدخال": "Ingestion", "إعادة استخراج": "Re-extraction",
+    "وُضعت المهمة في الطابور: تابع تقدمها هنا.": "The job is queued: follow its progress here.",
+    "طُلب إلغاء المهمة: تتوقف عند حفظها التالي.":
+        "Cancel requested: the job stops at its next save.",
+    "الحالة:": "Status:", "طُلب الإلغاء": "cancel requested", "المقالات:": "Articles:",
+    "السجلات:": "Records:", "السرعة:": "Rate:", "مقالة/ث": "articles/s",
+    "الوقت المتبقي:": "Time left:", "أعيد استخراجها:": "Re-extracted:",
+    "تعذّر استخراجها:": "Extraction failed:", "أحداث أضيفت:": "Events added:",
+    "أحداث حُذفت:": "Events removed:", "أحداث مراجعة بقيت:": "Reviewed events kept:",
+    "جديدة:": "New:", "مكررة:": "Duplicates:", "مرفوضة:": "Rejected:",
+    "بلا أحداث:": "Without events:",
+    "المقالات الجديدة في هذه الدفعة": "The new articles of this batch",
+    "إلغاء المهمة": "Cancel the job", "شغّل مرة أخرى": "Run again",
+    "الأخطاء والملاحظات": "Errors and notes", "غارة جوية": "Airstrike",
     "قصف": "Shelling", "تفجير": "Explosion", "اشتباك مسلح": "Armed clash",
     "هجوم": "Attack", "سيطرة على أرض": "Territory taken", "اعتقال": "Arrest",
     "احتجاج": "Protest", "يوم": "Day", "شهر": "Month", "سنة": "Year",
@@ -209,6 +223,12 @@ AR = {
     "stopped: %(error)s": "توقفت: %(error)s",
     "article #%(id)s stored without events: extraction failed: %(error)s":
         "حُفظت المقالة #%(id)s بلا أحداث: فشل الاستخراج: %(error)s",
+    ("could not queue the job (%(error)s): the file is kept; start the broker and a worker, "
+     "then press Run again"):
+        ("تعذّر وضع المهمة في الطابور (%(error)s): الملف محفوظ؛ شغّل الوسيط وعاملاً ثم اضغط "
+         "«شغّل مرة أخرى»"),
+    "cancelled after %(done)s of %(total)s": "أُلغيت بعد %(done)s من %(total)s",
+    "the uploaded file is gone: %(path)s": "الملف المرفوع لم يعد موجوداً: %(path)s",
     "cannot read this folder: %(reason)s": "تعذّرت قراءة هذا المجلد: %(reason)s",
     "a broken link: its target does not exist": "رابط مكسور: هدفه غير موجود",
     "no such file or folder": "لا يوجد ملف أو مجلد بهذا الاسم",

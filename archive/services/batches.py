@@ -35,7 +35,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _abandoned(batch: IngestionBatch, *, now: dt.datetime) -> bool:
+def abandoned(batch: IngestionBatch, *, now: dt.datetime) -> bool:
     host, _, pid = batch.worker.rpartition(":")
     if host == socket.gethostname() and pid.isdigit() and not _alive(int(pid)):
         return True
@@ -50,7 +50,7 @@ def mark_stale_batches() -> list[IngestionBatch]:
     running = IngestionBatch.objects.select_for_update(skip_locked=True).filter(
         status=IngestionBatch.Status.RUNNING)
     for batch in running:
-        if not _abandoned(batch, now=now):
+        if not abandoned(batch, now=now):
             continue
         articles = Article.objects.filter(batch=batch)
         behind = articles.count() - batch.n_new

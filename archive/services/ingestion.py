@@ -1,7 +1,8 @@
 """Ingestion: records in, articles and their events out, one batch row telling the story.
 
-`ingest_paths` (the `ingest` command) and `ingest_upload` (the admin page) share
-`ingest_records`. The batch row is written first and kept up to date, each article
+`ingest_paths` (the `ingest` command) and the queued parts (archive/tasks.py) share
+`ingest_records`; the admin's upload is a job (archive/services/job_runs.py) built on
+its per-record steps. The batch row is written first and kept up to date, each article
 is stored with its events in its own transaction, so a crash or Ctrl-C leaves a batch
 marked interrupted/failed and never half an article; re-running picks up where it
 stopped because an article already stored (same content hash) is a counted no-op.
@@ -30,7 +31,7 @@ from archive.search import search_document
 from archive.services.batches import mark_stale_batches, this_worker
 from archive.services.events import extractor_and_version, store_events
 from archive.services.extraction_pool import extract_one
-from archive.services.readers import ReadError, Record, read_paths, read_stream
+from archive.services.readers import ReadError, Record, read_paths
 
 logger = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 1000
@@ -55,15 +56,6 @@ def ingest_paths(
     return ingest_records(
         records=read_paths(paths), source=source or " ".join(map(str, paths)), user=user,
         progress=progress, save_every=save_every, extractor=extractor, workers=workers,
-    )
-
-
-def ingest_upload(*, uploaded_file, user, extractor: Callable | None = None) -> IngestionBatch:
-    """Ingest a file uploaded through the admin (a Django UploadedFile)."""
-    uploaded_file.seek(0)
-    return ingest_records(
-        records=read_stream(uploaded_file.name, uploaded_file),
-        source=f"upload: {uploaded_file.name}", user=user, extractor=extractor,
     )
 
 

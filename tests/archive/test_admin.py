@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import extraction
 from archive.models import Actor, Article, Event, IngestionBatch
 from archive.services.ingestion import ingest_records
+from archive.services.job_runs import run_job
 from archive.services.readers import ReadError, Record
 
 from .conftest import fake_extract
@@ -34,27 +35,39 @@ def upload(client, name, content):
     return client.post(UPLOAD, {"file": SimpleUploadedFile(name, data)})
 
 
-def test_staff_upload_ingests_and_shows_the_batch_report(staff, extractor):
-    response = upload(staff, "news.jsonl", jsonl({"text": BOMB}, {"text": CLASH}) + "oops\n")
-    page = response.content.decode()
-    assert response.status_code == 200
+def upload_and_run(client, name, content) -> str:
+    """Upload, run the queued job here (the task's body: tests/archive/test_jobs.py runs
+    it in a real worker) and return the batch page."""
+    response = upload(client, name, content)
+    batch = IngestionBatch.objects.order_by("-pk").first()
+    assert response.status_code == 302 and response["Location"].endswith(
+        f"/ingestionbatch/{batch.pk}/change/")
+    assert batch.status == "queued"
+    run_job(batch_id=batch.pk)
+    return client.get(response["Location"]).content.decode()
+
+
+def test_staff_upload_queues_a_job_whose_batch_page_shows_the_report(staff, extractor):
+    page = upload_and_run(staff, "news.jsonl",
+                          jsonl({"text": BOMB}, {"text": CLASH}) + "oops\n")
     batch = IngestionBatch.objects.get()
     assert (batch.n_new, batch.n_failed, batch.status) == (2, 1, "done")
+    assert (batch.done, batch.total) == (3, 3)
     assert batch.source == "upload: news.jsonl" and batch.created_by.username == "coder"
-    assert "جديدة: <strong>2</strong>" in page and "مرفوضة: <strong>1</strong>" in page
+    assert 'data-job="new">2<' in page and 'data-job="failed">1<' in page
     assert "malformed JSON" in page and f"#{batch.pk}" in page
+    assert f"?batch__id__exact={batch.pk}" in page
     assert Article.objects.count() == 2
 
 
 def test_uploading_the_same_file_again_reports_duplicates(staff, extractor):
-    upload(staff, "news.txt", BOMB)
-    page = upload(staff, "news.txt", BOMB).content.decode()
-    assert "مكررة: <strong>1</strong>" in page and Article.objects.count() == 1
+    upload_and_run(staff, "news.txt", BOMB)
+    page = upload_and_run(staff, "news.txt", BOMB)
+    assert 'data-job="duplicate">1<' in page and Article.objects.count() == 1
 
 
 def test_upload_escapes_what_the_file_says(staff, extractor):
-    page = upload(staff, "<b>x</b>.jsonl", '{"text": "<script>alert(1)</script>"}\n')
-    html = page.content.decode()
+    html = upload_and_run(staff, "<b>x</b>.jsonl", '{"text": "<script>alert(1)</script>"}\n')
     assert "<script>alert(1)" not in html and "<b>x</b>" not in html
 
 
@@ -126,6 +139,7 @@ def test_every_changelist_and_change_page_renders_with_data(staff, stored):
         assert staff.get(url).status_code == 200, url
     batch_page = staff.get(f"/admin/archive/ingestionbatch/{stored.pk}/change/").text
     assert "missing &#x27;text&#x27;" in batch_page and "t.jsonl" in batch_page
+    assert "marsad-job-bar" not in batch_page  # a command's batch: counts, no progress bar
     assert event.evidence_text in staff.get(f"/admin/archive/event/{event.pk}/change/").text
 
 
@@ -137,14 +151,22 @@ def test_the_article_search_finds_other_spellings(staff, stored):
     assert [a.text for a in response.context["cl"].result_list] == [CLASH]
 
 
-def test_the_reextract_action_keeps_reviewed_events(staff, stored, extractor):
+def test_the_reextract_action_queues_a_job_that_keeps_reviewed_events(staff, stored, extractor):
     event = Event.objects.first()
     Event.objects.filter(pk=event.pk).update(reviewed=True, killed_best=99, killed_high=99)
     ids = list(Article.objects.values_list("pk", flat=True))
     response = staff.post("/admin/archive/article/", {
-        "action": "reextract_selected", "_selected_action": ids}, follow=True)
-    assert response.status_code == 200 and "أعيد استخراج الأحداث" in response.text
+        "action": "reextract_selected", "_selected_action": ids})
+    job = IngestionBatch.objects.get(kind="reextract")
+    assert response.status_code == 302 and response["Location"].endswith(f"/{job.pk}/change/")
+    assert (job.status, job.total, job.article_ids) == ("queued", len(ids), sorted(ids))
+    run_job(batch_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.done, job.n_new, job.n_failed) == ("done", len(ids), len(ids), 0)
+    assert job.event_counts["kept_reviewed"] == 1
     assert Event.objects.get(pk=event.pk).killed_best == 99
+    page = staff.get(response["Location"]).content.decode()
+    assert 'data-job="events.kept_reviewed">1<' in page
 
 
 def test_editing_an_event_in_the_admin_marks_it_reviewed(staff, stored):
@@ -164,11 +186,11 @@ def test_staff_can_upload_a_csv_and_a_zip_with_a_bad_member(staff, extractor):
     import io
     import zipfile
 
-    upload(staff, "sheet.csv", "Title,Text\nعنوان," + BOMB + "\n")
+    upload_and_run(staff, "sheet.csv", "Title,Text\nعنوان," + BOMB + "\n")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("a.txt", CLASH.encode("cp1256"))
         archive.writestr("b.exe", b"MZ\x00\x00")
-    page = upload(staff, "many.zip", buffer.getvalue()).content.decode()
-    assert "مرفوضة: <strong>1</strong>" in page and "many.zip:b.exe" in page
+    page = upload_and_run(staff, "many.zip", buffer.getvalue())
+    assert 'data-job="failed">1<' in page and "many.zip:b.exe" in page
     assert set(Article.objects.values_list("text", flat=True)) == {BOMB, CLASH}

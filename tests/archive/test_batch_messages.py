@@ -9,6 +9,7 @@ from django.utils import translation
 from archive.batch_messages import TEMPLATES, shown
 from archive.models import IngestionBatch
 from archive.services.ingestion import ingest_records
+from archive.services.job_runs import run_job
 from archive.services.readers import Record
 
 from .sentences import BOMB, jsonl
@@ -47,8 +48,11 @@ def test_a_message_of_an_unknown_shape_is_shown_as_stored():
 def test_the_arabic_admin_shows_the_upload_report_in_arabic_and_links_what_it_stored(client):
     client.force_login(User.objects.create_superuser("coder", "c@example.org", "pw-for-tests"))
     data = (jsonl({"text": BOMB}) + "oops\n").encode()
-    page = client.post(UPLOAD, {"file": SimpleUploadedFile("news.jsonl", data)}).content.decode()
+    response = client.post(UPLOAD, {"file": SimpleUploadedFile("news.jsonl", data)})
     batch = IngestionBatch.objects.get()
+    run_job(batch_id=batch.pk)  # what the worker does (tests/archive/test_jobs.py)
+    page = client.get(response["Location"]).content.decode()
+    batch.refresh_from_db()
     assert "JSON غير سليم" in page and "malformed JSON" in batch.errors[0]["message"]
     assert f"?batch__id__exact={batch.pk}" in page  # the articles it stored
 
