@@ -38,6 +38,43 @@ ARTICLE_SORT_CHOICES = [
 ]
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+MAX_ID = 2**63 - 1  # the largest primary key either database stores
+
+
+def _out_of_range(values) -> bool:
+    """An id no row can have: a whole number past a 64-bit integer (which SQLite's driver
+    refuses with an OverflowError instead of finding nothing)."""
+    for value in values:
+        try:
+            if not 0 < int(str(value).strip()) <= MAX_ID:
+                return True
+        except ValueError:
+            continue  # not a number: the field's own check says so
+    return False
+
+
+class BoundedIdsField(df.fields.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        if _out_of_range(value):
+            raise forms.ValidationError(self.error_messages["invalid_pk_value"],
+                                        code="invalid_pk_value", params={"pk": value[0]})
+        return super()._check_values(value)
+
+
+class BoundedIdField(df.fields.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and _out_of_range([value]):
+            raise forms.ValidationError(self.error_messages["invalid_choice"],
+                                        code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdsFilter(df.ModelMultipleChoiceFilter):
+    field_class = BoundedIdsField
+
+
+class IdFilter(df.ModelChoiceFilter):
+    field_class = BoundedIdField
 NUMBER_WIDGET = forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"})
 
 
@@ -92,11 +129,11 @@ def _count(label, field, lookup):
 
 class EventFilter(df.FilterSet):
     q = df.CharFilter(label=_("بحث في نص المقالات"), method="filter_q", max_length=200)
-    actor = df.ModelMultipleChoiceFilter(
+    actor = IdsFilter(
         label=_("الجهة"), queryset=Actor.objects.all(), method="filter_actor",
         widget=forms.MultipleHiddenInput,
     )
-    place = df.ModelChoiceFilter(
+    place = IdFilter(
         label=_("المكان"), queryset=Place.objects.all(), method="filter_place",
         widget=forms.HiddenInput,
     )

@@ -12,7 +12,8 @@ ODD = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["\x00", "-1", "1e309", "99999999999999999999", "2016-02-30", "٢٠١٦-٠٢-٠٣",
                      "' OR 1=1 --", "%", "_", "<script>", "NEAR(", "\"", "*", "كركوك\x00",
-                     "0x10", "NaN", "   ", "\u202e", "\ud800"[:0] + "\ufffd"]),
+                     "0x10", "NaN", "9223372036854775808", "-9223372036854775809",
+                     "   ", "\u202e", "\ud800"[:0] + "\ufffd"]),
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
 )
 
@@ -28,3 +29,12 @@ def test_odd_filter_values_never_give_a_server_error(archive, client, url, param
     assert response.status_code in (200, 400), (url, params, response.status_code)
     if response.streaming:
         b"".join(response.streaming_content)  # a stream that breaks midway is a 500 too
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["9223372036854775808", "-9223372036854775809", "1" * 25])
+@pytest.mark.parametrize("param", ["actor", "place"])
+@pytest.mark.parametrize("url", ["/events/", "/incidents/", "/api/events/", "/events/export.csv"])
+def test_an_id_past_64_bits_is_a_form_error_not_a_server_error(client, url, param, value):
+    response = client.get(url, {param: value})
+    assert response.status_code == 400, (url, param, value, response.status_code)
