@@ -2,9 +2,11 @@
 articles (two events each), then print median and p95 latency of the main pages (a
 misspelt search among them: the fallback that must not grow with the archive) and the
 CSV export rate. Rows it adds carry the external_id prefix `bench-`; they are removed at
-the end unless --keep (a later run with --keep reuses them). `--corpus FILE.jsonl[.gz]`
-fills with the texts of real articles instead (read at run time, never stored elsewhere):
-their vocabulary, unlike the generator's, grows with the archive.
+the end unless --keep (a later run with --keep reuses them). The fill
+(`archive/bench_fill.py`) writes rows in bulk without the extractor: each article is one
+of 3,000 pool texts plus a line of Zipf-distributed rare words, so a few words are in
+most articles and most words in a handful. `--corpus FILE.jsonl[.gz]` takes the pool
+from real articles instead (read at run time, never stored elsewhere).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/marsad_bench \\
         manage.py migrate && manage.py bench_site --articles 100000 --keep
@@ -14,21 +16,19 @@ import json
 import random
 import statistics
 import time
-from itertools import islice
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection
 from django.test import RequestFactory
 from django.urls import resolve
 
+from archive import bench_fill
 from archive.content_key import content_hash
-from archive.models import Actor, Article, Event, EventActor, Place
-from archive.search import search_document
+from archive.models import Article, Event, EventActor, Incident
 from archive.services.synthetic import generate_articles
 
-PREFIX = "bench-"
-CHUNK = 2000
+PREFIX = bench_fill.PREFIX
 TARGETS = {"filtered events p95 ms": 150, "export rows/s": 20_000}
 
 
@@ -58,7 +58,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=1000)
-        parser.add_argument("--runs", type=int, default=30, help="requests per page")
+        parser.add_argument("--runs", type=int, default=30,
+                            help="requests per page (0: fill only)")
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--keep", action="store_true", help="leave the rows in place")
         parser.add_argument("--corpus", type=Path,
@@ -69,11 +70,14 @@ class Command(BaseCommand):
         have = Article.objects.filter(external_id__startswith=PREFIX).count()
         if have < articles:
             started = time.perf_counter()
-            source = _corpus(corpus) if corpus else generate_articles(articles, seed=seed)
-            self._fill(have, articles, source=source, rng=rng)
+            source = (_corpus(corpus) if corpus
+                      else generate_articles(bench_fill.POOL, seed=seed))
+            self._fill(have, articles, source=source, seed=seed)
             self.stdout.write(f"filled {articles - have:,} articles in "
                               f"{time.perf_counter() - started:.0f}s")
         self._analyze()
+        if not runs:
+            return
         n_events = Event.objects.count()
         self.stdout.write(f"database: {connection.vendor}, {Article.objects.count():,} articles, "
                           f"{n_events:,} events")
@@ -82,64 +86,11 @@ class Command(BaseCommand):
             self._cleanup()
 
     # -- filling ---------------------------------------------------------------------
-    def _reference(self):
-        places = list(Place.objects.exclude(kind=Place.Kind.COUNTRY).only("id", "name_ar")[:400])
-        if len(places) < 20:
-            country, _ = Place.objects.get_or_create(key="bench", defaults={
-                "name_ar": "بلد تجريبي", "kind": Place.Kind.COUNTRY})
-            for g in range(10):
-                gov, _ = Place.objects.get_or_create(key=f"bench.g{g}", defaults={
-                    "name_ar": f"محافظة {g}", "kind": Place.Kind.GOVERNORATE, "parent": country})
-                for d in range(5):
-                    Place.objects.get_or_create(key=f"bench.g{g}.d{d}", defaults={
-                        "name_ar": f"قضاء {g}-{d}", "kind": Place.Kind.DISTRICT, "parent": gov})
-            places = list(Place.objects.filter(key__startswith="bench.").only("id", "name_ar"))
-        actors = list(Actor.objects.only("id")[:200])
-        if len(actors) < 10:
-            for a in range(20):
-                Actor.objects.get_or_create(key=f"bench.a{a}", defaults={"name_ar": f"جهة {a}"})
-            actors = list(Actor.objects.filter(key__startswith="bench.").only("id"))
-        return places, actors
+    def _fill(self, have, total, *, source, seed):
+        def progress(n):
+            self.stderr.write(f"\r{n:,} articles", ending="")
 
-    def _fill(self, have, total, *, source, rng):
-        places, actors = self._reference()
-        types = [t for t, _ in Event.Type.choices]
-        records = islice(source, have, total)
-        while chunk := list(islice(records, CHUNK)):
-            with transaction.atomic():
-                rows = Article.objects.bulk_create([
-                    Article(
-                        external_id=PREFIX + r["id"], title=r["title"], text=r["text"],
-                        outlet=r["outlet"], published=r["date"],
-                        content_hash=content_hash(r["text"]),
-                        search_text=search_document(r["title"], r["text"]),
-                    ) for r in chunk
-                ])
-                if not rows[0].pk:  # backends that do not return ids
-                    ids = dict(Article.objects.filter(
-                        external_id__in=[a.external_id for a in rows]
-                    ).values_list("external_id", "id"))
-                    for a in rows:
-                        a.pk = ids[a.external_id]
-                events = Event.objects.bulk_create([
-                    Event(article=a, type=rng.choice(types), date=a.published,
-                          date_precision=Event.DatePrecision.DAY, place=rng.choice(places),
-                          killed_best=rng.choice([None, *range(0, 40)]),
-                          wounded_best=rng.choice([None, *range(0, 60)]),
-                          evidence_start=0, evidence_end=min(len(a.text), 120 * (n + 1)),
-                          extractor_version="bench")
-                    for a in rows for n in range(2)
-                ])
-                if not events[0].pk:
-                    events = list(Event.objects.filter(article__in=rows).order_by("id"))
-                EventActor.objects.bulk_create([
-                    EventActor(event=e, actor=actor, role=role)
-                    for e in events
-                    for actor, role in zip(rng.sample(actors, 2), ("initiator", "target"),
-                                           strict=True)
-                ])
-            have += len(rows)
-            self.stderr.write(f"\r{have:,} articles", ending="")
+        bench_fill.fill(have, total, source=source, seed=seed, progress=progress)
         self.stderr.write("")
 
     def _analyze(self):
@@ -207,6 +158,7 @@ class Command(BaseCommand):
 
     def _cleanup(self):
         bench = Article.objects.filter(external_id__startswith=PREFIX)
+        Incident.objects.filter(events__article__in=bench).delete()
         EventActor.objects.filter(event__article__in=bench).delete()
         Event.objects.filter(article__in=bench).delete()
         n, _ = bench.delete()
