@@ -61,18 +61,20 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=30,
                             help="requests per page (0: fill only)")
         parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--workers", type=int, default=1,
+                            help="fill processes (PostgreSQL)")
         parser.add_argument("--keep", action="store_true", help="leave the rows in place")
         parser.add_argument("--corpus", type=Path,
                             help="JSONL (or .jsonl.gz) of real articles to fill with")
 
-    def handle(self, *args, articles, runs, seed, keep, corpus, **options):
+    def handle(self, *args, articles, runs, seed, keep, corpus, workers, **options):
         rng = random.Random(seed)
         have = Article.objects.filter(external_id__startswith=PREFIX).count()
         if have < articles:
             started = time.perf_counter()
             source = (_corpus(corpus) if corpus
                       else generate_articles(bench_fill.POOL, seed=seed))
-            self._fill(have, articles, source=source, seed=seed)
+            self._fill(have, articles, source=source, seed=seed, workers=workers)
             self.stdout.write(f"filled {articles - have:,} articles in "
                               f"{time.perf_counter() - started:.0f}s")
         self._analyze()
@@ -86,11 +88,12 @@ class Command(BaseCommand):
             self._cleanup()
 
     # -- filling ---------------------------------------------------------------------
-    def _fill(self, have, total, *, source, seed):
+    def _fill(self, have, total, *, source, seed, workers):
         def progress(n):
             self.stderr.write(f"\r{n:,} articles", ending="")
 
-        bench_fill.fill(have, total, source=source, seed=seed, progress=progress)
+        bench_fill.fill(have, total, source=source, seed=seed, workers=workers,
+                        progress=progress)
         self.stderr.write("")
 
     def _analyze(self):
