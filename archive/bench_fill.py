@@ -14,12 +14,13 @@ What makes it fast without cheating on what the pages read:
   for the whole, since it folds word by word; only their order differs), and its content
   hash continues the pool text's SHA-256 (`content_hash` of the whole text; a test
   compares them).
-- **search_vector** is still computed by the database's trigger; the vocabulary
-  trigger (one upsert per word per article) is switched off inside each chunk's
-  transaction, and the chunk's new words are added in one statement instead, so the
-  vocabulary ends up exactly as the trigger would leave it.
+- **search_vector** is the pool text's vector (computed once per fill by
+  `to_tsvector`) joined with the line's; the search triggers are off for the chunk
+  (the replication role when the user may, else `DISABLE TRIGGER USER` inside the
+  chunk's transaction), and the chunk's new words go into the vocabulary in one
+  statement, so it ends up as the trigger would leave it (a test checks both).
 - **Indexes.** On PostgreSQL, when more than REBUILD_OVER articles are added, the GIN
-  indexes of archive_article (the full-text and trigram ones) are dropped and built
+  indexes of archive_article (the full-text one) are dropped and built
   once at the end (a GIN index built in one pass is far faster than a million updates).
 """
 import datetime as dt
