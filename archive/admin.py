@@ -3,7 +3,7 @@ upload page and the jobs' pages) in archive/batch_admin.py. The "re-extract" act
 queues a job over the selected articles (archive/services/upload_jobs.py)."""
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
@@ -104,11 +104,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """Titles and ids as usual, and the text through the folded search text (so
-        `هجمات` finds `الهجمات` and alef/hamza spellings match)."""
+        `هجمات` finds `الهجمات` and alef/hamza spellings match): PostgreSQL's full-text
+        search (every word, or a longer word containing it), a substring elsewhere."""
         filtered = queryset
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         folded = " ".join(fold(search_term).split())
-        if folded:
+        if folded and connection.vendor == "postgresql":
+            found = Article.objects.search(folded, ranked=False).values("id")
+            queryset |= filtered.filter(id__in=found)
+        elif folded:
             queryset |= filtered.filter(search_text__contains=folded)
         return queryset, may_have_duplicates
 

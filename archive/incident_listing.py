@@ -1,10 +1,12 @@
 """Incidents filtered like events: the events API's and page's filters choose the
 incidents that at least one matching report tells; the casualty filters and the sort
 apply to the incident's own figures (its best estimate across reports)."""
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Count
 
 from archive.filters import EventFilter
-from archive.models import Event, EventActor, Incident
+from archive.models import Actor, Event, EventActor, Incident
 
 INCIDENT_LEVEL = {
     "killed_min": "killed_best__gte", "killed_max": "killed_best__lte",
@@ -36,11 +38,20 @@ def filter_incidents(params):
 def incident_summary(incidents, *, limit: int = 12) -> tuple[dict, dict]:
     """Totals (with casualty ranges) and facets counted in incidents, not reports."""
     base = incidents.order_by()
-    ids = base.values("id")
-    return base.totals_with_ranges(), {
+    facets = {
         "types": list(base.values("type").annotate(n=Count("id")).order_by("-n")),
         "places": list(base.exclude(place=None).values("place_id", "place__name_ar")
                        .annotate(n=Count("id")).order_by("-n", "place__name_ar")[:limit]),
+    }
+    if connection.vendor == "postgresql":
+        return base.totals_with_ranges(), {**facets, **_stored_facets(base, limit)}
+    return base.totals_with_ranges(), {**facets, **_joined_facets(base, limit)}
+
+
+def _joined_facets(incidents, limit: int) -> dict:
+    """The outlets and actors facets read from the incidents' reports."""
+    ids = incidents.values("id")
+    return {
         "outlets": list(Event.objects.filter(incident_id__in=ids).exclude(article__outlet="")
                         .values("article__outlet").annotate(n=Count("incident_id", distinct=True))
                         .order_by("-n", "article__outlet")[:limit]),
@@ -48,4 +59,33 @@ def incident_summary(incidents, *, limit: int = 12) -> tuple[dict, dict]:
                        .values("actor_id", "actor__name_ar")
                        .annotate(n=Count("event__incident_id", distinct=True))
                        .order_by("-n", "actor__name_ar")[:limit]),
+    }
+
+
+def _stored_facets(incidents, limit: int) -> dict:
+    """PostgreSQL: the outlets and actors facets from the lists every incident keeps
+    (`Incident.outlets`, `Incident.actors`, written with its figures), one read of the
+    filtered incidents instead of joining their reports, articles and participants."""
+    try:
+        inner, params = incidents.values("id", "outlets", "actors").query.sql_with_params()
+    except EmptyResultSet:
+        return {"outlets": [], "actors": []}
+    sql = (
+        f"SELECT 'o', o.v, count(DISTINCT i.id) FROM ({inner}) i, "  # noqa: S608
+        "jsonb_array_elements_text(i.outlets) AS o(v) WHERE o.v <> '' GROUP BY o.v "
+        f"UNION ALL SELECT 'a', a.v->>'id', count(DISTINCT i.id) FROM ({inner}) i, "
+        "jsonb_array_elements(i.actors) AS a(v) GROUP BY a.v->>'id'"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *params])
+        rows = cursor.fetchall()
+    names = dict(Actor.objects.filter(id__in=[int(v) for kind, v, _ in rows if kind == "a"])
+                 .values_list("id", "name_ar"))
+    outlets = sorted(((v, n) for kind, v, n in rows if kind == "o"), key=lambda r: (-r[1], r[0]))
+    actors = sorted(((int(v), names.get(int(v), ""), n) for kind, v, n in rows
+                     if kind == "a" and int(v) in names), key=lambda r: (-r[2], r[1]))
+    return {
+        "outlets": [{"article__outlet": v, "n": n} for v, n in outlets[:limit]],
+        "actors": [{"actor_id": a, "actor__name_ar": name, "n": n}
+                   for a, name, n in actors[:limit]],
     }

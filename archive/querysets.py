@@ -14,6 +14,10 @@ NEWEST_FIRST = (F("date").desc(nulls_last=True), "-id")
 RANGES = [(0, 0), (1, 4), (5, 9), (10, 49), (50, None)]
 TRIGRAM_THRESHOLD = 0.5
 RANK_WINDOW = 1000
+# The search page lists at most this many matches, the newest, ranked (and says "more
+# than" when there are more): ranking and counting every match of a common word grows
+# with the archive. Exports, the API and the events filter keep every match.
+SEARCH_CAP = 1000
 # The misspelt-query fallback (PostgreSQL): per query word, at most this many similar
 # words of the vocabulary, found within this many milliseconds.
 SIMILAR_WORDS = 8
@@ -220,6 +224,13 @@ class ArticleQuerySet(models.QuerySet):
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
             [expression],
         )
+
+    def newest_matches(self, n: int):
+        """At most n + 1 of these articles (the newest published), in this queryset's
+        order: a page of a common word's matches without ranking, sorting or counting all
+        of them (n + 1 rows say that there are more than n)."""
+        newest = self.order_by("-published").values("id")[: n + 1]
+        return self.filter(id__in=newest)
 
     def matching_ids(self, query: str):
         """The ids of the articles matching `query` (for filtering events): read once into a

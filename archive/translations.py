@@ -93,6 +93,7 @@ EN = {
         "Figures as the sources gave them.",
     "واجهة JSON:": "JSON API:", "بالمعايير نفسها": "same criteria",
     "مقالات مطابقة": "Matching articles",
+    "أكثر من %(n)s، أحدثها مرتبة": "More than %(n)s: the newest, ranked",
     "نتائج البحث عن «%(query)s»": "Results for “%(query)s”",
     "جهات وأماكن مطابقة": "Matching actors and places",
     "معايير الجدول المحمولة (تبقى في روابط الجدول):":

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from archive import querysets
 from archive.chips import active_chips, canonical_query, carried_chips, facets_in_english
 from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
@@ -128,7 +129,11 @@ def search(request):
     filterset = _search_filterset(request)
     if not filterset.is_valid():
         return _invalid(request, "archive/search.html", filterset)
-    results = filterset.qs.prefetch_related(
+    results = filterset.qs
+    ranked = filterset.query and (filterset.form.cleaned_data.get("sort") or "rank") == "rank"
+    if ranked:
+        results = results.newest_matches(querysets.SEARCH_CAP)
+    results = results.prefetch_related(
         Prefetch("events", queryset=Event.objects.select_related("place")
                  .prefetch_related("participants__actor").order_by("evidence_start"))
     )
@@ -137,6 +142,8 @@ def search(request):
     hits = [(article, excerpt(article.text, terms)) for article in page.object_list]
     return render(request, "archive/search.html", {
         "filterset": filterset, "page": page, "hits": hits, "query": filterset.query,
+        "more_than": querysets.SEARCH_CAP
+        if ranked and page.paginator.count > querysets.SEARCH_CAP else None,
         "suggested": suggested_names(filterset.query) if filterset.query else {},
     })
 

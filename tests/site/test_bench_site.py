@@ -20,3 +20,44 @@ def test_keep_leaves_the_rows_for_the_next_run(db):
                  stderr=io.StringIO())
     assert Article.objects.filter(external_id__startswith="bench-").count() == 10
     assert Event.objects.count() == 20
+
+
+def test_the_bulk_fill_stores_what_ingestion_would_for_each_text(db):
+    from django.db import connection
+
+    from archive.content_key import content_hash
+    from archive.models import Incident
+    from archive.search import search_document
+
+    call_command("bench_site", articles=12, runs=1, keep=True, stdout=io.StringIO(),
+                 stderr=io.StringIO())
+    articles = list(Article.objects.all())
+    assert len({a.content_hash for a in articles}) == 12
+    for article in articles:
+        assert article.content_hash == content_hash(article.text)
+        stored = set(article.search_text.split())
+        assert stored == set(search_document(article.title, article.text).split())
+    # Every event is in an incident whose report count is its own.
+    for incident in Incident.objects.all():
+        assert incident.n_reports == incident.events.count()
+    assert not Event.objects.filter(incident=None).exists()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM archive_article "
+                           "WHERE search_vector = to_tsvector('simple', search_text)")
+            assert cursor.fetchone()[0] == 12
+            cursor.execute("SELECT count(*) FROM archive_article, unnest(tsvector_to_array("
+                           "search_vector)) AS w WHERE length(w) BETWEEN 2 AND 64 AND NOT "
+                           "EXISTS (SELECT 1 FROM archive_search_word s WHERE s.word = w)")
+            assert cursor.fetchone()[0] == 0
+
+
+def test_a_rare_word_of_the_fill_is_found_by_the_search(db):
+    from archive.bench_fill import rare_vocabulary
+
+    call_command("bench_site", articles=20, runs=1, keep=True, stdout=io.StringIO(),
+                 stderr=io.StringIO())
+    common = rare_vocabulary(0)[0]
+    found = Article.objects.search(common)
+    assert found.exists()
+    assert all(common in a.text.split() for a in found)

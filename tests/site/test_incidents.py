@@ -118,3 +118,18 @@ def test_the_home_page_counts_incidents_not_reports(told, client):
     assert (context["n_events"], context["n_incidents"], context["n_killed"]) == (3, 2, 10)
     assert {p.name_ar: p.n for p in context["top_places"]} == {"الحويجة": 1, "الدبس": 1}
     assert [(a.key, a.n) for a in context["top_actors"]] == [("isis", 2)]
+
+
+def test_postgresql_counts_outlets_and_actors_from_the_incidents_own_lists_as_from_reports(
+        told):
+    from django.db import connection
+
+    from archive.incident_listing import _joined_facets, _stored_facets
+    from archive.models import Incident
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the stored lists are read with PostgreSQL's JSON functions")
+    for incidents in (Incident.objects.all(), Incident.objects.filter(killed_best__gte=1)):
+        stored, joined = _stored_facets(incidents, 12), _joined_facets(incidents, 12)
+        assert stored["outlets"] == joined["outlets"] and stored["outlets"]
+        assert stored["actors"] == joined["actors"] and stored["actors"]

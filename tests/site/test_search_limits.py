@@ -95,3 +95,30 @@ def test_sqlite_looks_for_glued_words_in_the_newest_texts_only(db, monkeypatch):
         article = make_article(title=str(year), text=f"أفادت مصادر في وجنوبكركوك عام {year}")
         Article.objects.filter(pk=article.pk).update(published=f"{year}-01-01")
     assert {a.title for a in Article.objects.search("كركوك")} == {"2016", "2017"}
+
+
+def test_the_search_page_ranks_the_newest_matches_of_a_common_word_and_says_there_are_more(
+        db, client, monkeypatch):
+    monkeypatch.setattr(querysets, "SEARCH_CAP", 3)
+    for year in range(2015, 2021):
+        article = make_article(title=str(year), text="قصف في " + "الرمادي " * (year - 2014))
+        Article.objects.filter(pk=article.pk).update(published=f"{year}-01-01")
+    page = client.get("/search/", {"q": "الرمادي"})
+    listed = [a.title for a in page.context["page"].object_list]
+    # the newest four (one more than the cap says that there are more), best ranked first
+    assert sorted(listed) == ["2017", "2018", "2019", "2020"] and listed[0] == "2020"
+    assert page.context["more_than"] == 3
+    assert "أكثر من 3 مقالات" in page.text
+    # sorted by date, the listing and its count hold every match; so do the exports
+    by_date = client.get("/search/", {"q": "الرمادي", "sort": "published"})
+    assert by_date.context["page"].paginator.count == 6
+    assert by_date.context["more_than"] is None
+
+
+def test_a_word_with_fewer_matches_than_the_cap_lists_them_all_with_their_count(
+        db, client, monkeypatch):
+    monkeypatch.setattr(querysets, "SEARCH_CAP", 3)
+    for n in range(3):
+        make_article(title=f"t{n}", text=f"قصف في الرمادي {n}")
+    page = client.get("/search/", {"q": "الرمادي"})
+    assert page.context["page"].paginator.count == 3 and page.context["more_than"] is None
