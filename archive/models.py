@@ -112,35 +112,40 @@ class IngestionBatch(models.Model):
         INGEST = "ingest", _("إدخال")
         REEXTRACT = "reextract", _("إعادة استخراج")
 
-    source = models.CharField(max_length=500, help_text="Command line paths or uploaded file")
+    source = models.CharField(_("الملفات أو المسارات"), max_length=500,
+                              help_text=_("مسارات سطر الأوامر أو الملف المرفوع"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        verbose_name=_("أنشأها"),
     )
-    started_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
-    extractor_version = models.CharField(max_length=40, blank=True)
-    n_new = models.PositiveIntegerField(default=0)
-    n_duplicate = models.PositiveIntegerField(default=0)
-    n_failed = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(_("بدأت"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("انتهت"), null=True, blank=True)
+    status = models.CharField(_("الحالة"), max_length=20, choices=Status.choices,
+                              default=Status.RUNNING)
+    extractor_version = models.CharField(_("نسخة المستخرج"), max_length=40, blank=True)
+    n_new = models.PositiveIntegerField(_("جديدة"), default=0)
+    n_duplicate = models.PositiveIntegerField(_("مكررة"), default=0)
+    n_failed = models.PositiveIntegerField(_("مرفوضة"), default=0)
     n_unextracted = models.PositiveIntegerField(
-        default=0, help_text="New articles stored without events: the extractor failed on them"
+        _("بلا أحداث"), default=0,
+        help_text=_("مقالات جديدة خُزنت دون أحداث: تعذر استخراجها"),
     )
     # [{"file": ..., "line": ..., "message": ...}], one per rejected record or warning
     errors = models.JSONField(default=list, blank=True)
     # Who runs it ("host:pid") and when it last saved: a batch whose worker died is found
     # and marked interrupted (archive.services.batches).
-    worker = models.CharField(max_length=200, blank=True, editable=False)
-    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    worker = models.CharField(_("العامل"), max_length=200, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(_("آخر نبضة"), null=True, blank=True, editable=False)
     # A background job's (archive/services/upload_jobs.py): what it works on (an uploaded
     # file kept under MARSAD_UPLOAD_DIR, or the articles to re-extract), how far it got
     # (`done` of `total` records or articles, since `running_since`), and a cancel request.
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.INGEST)
+    kind = models.CharField(_("نوع المهمة"), max_length=20, choices=Kind.choices,
+                            default=Kind.INGEST)
     upload_path = models.CharField(max_length=1000, blank=True, editable=False)
     article_ids = models.JSONField(default=list, blank=True, editable=False)
-    total = models.PositiveIntegerField(null=True, blank=True)
-    done = models.PositiveIntegerField(default=0)
-    running_since = models.DateTimeField(null=True, blank=True, editable=False)
+    total = models.PositiveIntegerField(_("المجموع"), null=True, blank=True)
+    done = models.PositiveIntegerField(_("أنجز"), default=0)
+    running_since = models.DateTimeField(_("يعمل منذ"), null=True, blank=True, editable=False)
     cancel_requested = models.BooleanField(default=False)
     # A re-extraction's tallies of events: added, removed, kept_reviewed, found_again.
     event_counts = models.JSONField(default=dict, blank=True, editable=False)

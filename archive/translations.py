@@ -18,6 +18,15 @@ EN = {
     "تحالف": "Coalition", "ميليشيا": "Militia", "أخرى": "Other", "قيد التنفيذ": "Running",
     "اكتمل": "Done", "توقف": "Interrupted", "فشل": "Failed", "في الانتظار": "Queued",
     "أُلغي": "Cancelled", "إدخال": "Ingestion", "إعادة استخراج": "Re-extraction",
+    "الملفات أو المسارات": "Files or paths",
+    "مسارات سطر الأوامر أو الملف المرفوع": "Command line paths or uploaded file",
+    "أنشأها": "Created by", "بدأت": "Started", "انتهت": "Finished", "الحالة": "Status",
+    "نسخة المستخرج": "Extractor version", "جديدة": "New", "مكررة": "Duplicates",
+    "مرفوضة": "Rejected", "بلا أحداث": "Without events",
+    "مقالات جديدة خُزنت دون أحداث: تعذر استخراجها":
+        "New articles stored without events: the extractor failed on them",
+    "العامل": "Worker", "آخر نبضة": "Last heartbeat", "نوع المهمة": "Job kind", "المجموع": "Total",
+    "أنجز": "Done so far", "يعمل منذ": "Running since",
     "وُضعت المهمة في الطابور: تابع تقدمها هنا.": "The job is queued: follow its progress here.",
     "طُلب إلغاء المهمة: تتوقف عند حفظها التالي.":
         "Cancel requested: the job stops at its next save.",

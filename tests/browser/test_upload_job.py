@@ -19,7 +19,8 @@ def workers(broker):  # noqa: F811
 
 
 def test_an_upload_shows_a_progress_bar_that_reaches_done(live_server, page, workers,
-                                                          tmp_path, transactional_db):
+                                                          tmp_path, transactional_db,
+                                                          screenshots):
     User.objects.create_superuser("coder", "c@example.org", "a-long-test-password")
     path = tmp_path / "many.jsonl"
     path.write_bytes(articles_file(80))
@@ -35,6 +36,7 @@ def test_an_upload_shows_a_progress_bar_that_reaches_done(live_server, page, wor
     assert page.url.endswith(f"/ingestionbatch/{batch.pk}/change/")
     bar = page.locator("#marsad-job-bar")
     assert bar.is_visible()
+    page.screenshot(path=screenshots / "upload-job-running.png", full_page=True)
     page.wait_for_function(
         "() => { const b = document.getElementById('marsad-job-bar');"
         " return b && b.max > 1 && b.value === b.max; }", timeout=180_000)
@@ -46,3 +48,4 @@ def test_an_upload_shows_a_progress_bar_that_reaches_done(live_server, page, wor
     assert page.locator("#marsad-job [data-job=duplicate]").inner_text() == str(duplicate)
     assert page.locator("#marsad-errors tbody tr").count() == failed
     assert page.locator("#marsad-job-cancel").count() == 0  # nothing left to cancel
+    page.screenshot(path=screenshots / "upload-job-done.png", full_page=True)
