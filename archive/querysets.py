@@ -72,13 +72,10 @@ def _one_process():
     if connection.vendor != "postgresql":
         yield
         return
-    setting = "max_parallel_workers_per_gather"
     with transaction.atomic(), connection.cursor() as cursor:
-        # (read before it is set: the select list is evaluated left to right)
-        cursor.execute("SELECT current_setting(%s), set_config(%s, '0', true)", [setting] * 2)
-        previous = cursor.fetchone()[0]
-        yield  # (an error rolls the savepoint back, and the setting with it)
-        cursor.execute("SELECT set_config(%s, %s, true)", [setting, previous])
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
+        transaction.set_rollback(True)  # reads only: rolling back undoes the setting
 
 
 def known_words(terms: list[str]) -> bool:
