@@ -207,8 +207,18 @@ class ArticleFilter(df.FilterSet):
         model = Article
         fields: list[str] = []
 
+    def __init__(self, *args, capped: bool = False, **kwargs):
+        """`capped`: the caller reads at most the newest matches when ranking (the search
+        page): rank them without the RANK_WINDOW probe, and rank nothing when sorted by
+        date."""
+        super().__init__(*args, **kwargs)
+        self.capped = capped
+
     def filter_q(self, queryset, name, value):
-        return queryset.search(value)
+        if not self.capped:
+            return queryset.search(value)
+        ranked = (self.form.cleaned_data.get("sort") or "rank") == "rank"
+        return queryset.search(value, ranked=ranked, window=False)
 
     def filter_sort(self, queryset, name, value):
         if value == "rank":

@@ -1,4 +1,6 @@
 """Reads: the QuerySet methods views, exports and commands share."""
+import contextlib
+
 from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection, models, transaction
 from django.db.models import Count, F, Sum
@@ -61,6 +63,19 @@ def _at_least(queryset, n: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, n])
         return cursor.fetchone()[0] >= n
+
+
+@contextlib.contextmanager
+def _one_process():
+    """PostgreSQL without parallel workers inside: reading the newest matches backwards
+    along the published index, each worker reads rows past the LIMIT (twice the vectors)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
+        transaction.set_rollback(True)  # reads only: rolling back undoes the setting
 
 
 def known_words(terms: list[str]) -> bool:
@@ -137,24 +152,27 @@ class ArticleQuerySet(models.QuerySet):
         """Articles stored without events because the extractor raised on them."""
         return self.exclude(extraction_error="")
 
-    def search(self, query: str, *, ranked: bool = True):
+    def search(self, query: str, *, ranked: bool = True, window: bool = True):
         """Articles matching every word of the query, best first, annotated with `rank`
         (higher is better). Words are folded like Article.search_text, so spelling variants
         and attached particles match. PostgreSQL: the GIN-indexed search_vector ranked by
         ts_rank, falling back to trigram word similarity when no article has every word;
         when more than RANK_WINDOW articles match, only the newest RANK_WINDOW are kept
         and ranked (ts_rank reads each match's whole vector). `ranked=False` keeps every
-        match, unranked (the events filter). SQLite: the FTS5 table kept in sync by
+        match, unranked (the events filter); `window=False` ranks every match, for a caller
+        that caps them (`newest_ranked_ids`). SQLite: the FTS5 table kept in sync by
         triggers, ranked by bm25, falling back to substring matches in the newest
         SUBSTRING_WINDOW articles."""
         terms = query_terms(query)
         if not terms:
             return self.none()
         if connection.vendor == "postgresql":
-            return self._search_postgresql(terms, ranked=ranked)
+            return self._search_postgresql(terms, ranked=ranked, window=window)
         return self._search_sqlite(terms)
 
-    def _search_postgresql(self, terms, *, ranked):
+    def _search_postgresql(self, terms, *, ranked, window):
+        from django.contrib.postgres.search import SearchRank
+
         from archive.search_forms import known_forms_query
 
         query, ranking = known_forms_query(terms)
@@ -166,7 +184,9 @@ class ArticleQuerySet(models.QuerySet):
             found = self.filter(search_vector=query)
         if not ranked:
             return found
-        return found.annotate(rank=self._rank(query, ranking or query)).order_by(
+        rank = (self._rank(query, ranking or query) if window
+                else SearchRank(models.F("search_vector"), ranking or query))
+        return found.annotate(rank=rank).order_by(
             "-rank", models.F("published").desc(nulls_last=True), "-id"
         )
 
@@ -225,12 +245,20 @@ class ArticleQuerySet(models.QuerySet):
             [expression],
         )
 
-    def newest_matches(self, n: int):
-        """At most n + 1 of these articles (the newest published), in this queryset's
-        order: a page of a common word's matches without ranking, sorting or counting all
-        of them (n + 1 rows say that there are more than n)."""
+    def newest_ranked_ids(self, n: int) -> list[int]:
+        """The ids of at most n + 1 of these matches (the newest published), best ranked
+        first, then newest, then highest id (n + 1 say that more than n match): one query
+        reads and ranks them once; the search page pages and counts the list. For a
+        queryset of `search` (`window=False` on PostgreSQL; no `rank`: all rank 0)."""
+        rank = self.query.annotations.get("rank", models.Value(0.0))
         newest = self.order_by("-published").values("id")[: n + 1]
-        return self.filter(id__in=newest)
+        ranked = (self.model.objects.filter(id__in=newest).annotate(rank=rank).order_by()
+                  .values_list("id", "published", "rank"))
+        with _one_process():
+            rows = list(ranked)
+        # rank, then published (undated last), then id: all descending, as `search` orders
+        rows.sort(key=lambda r: (r[2], r[1] is not None, r[1], r[0]), reverse=True)
+        return [pk for pk, _, _ in rows]
 
     def matching_ids(self, query: str):
         """The ids of the articles matching `query` (for filtering events): read once into a

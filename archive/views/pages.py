@@ -119,25 +119,34 @@ def events_export(request):
     return stream_csv(filterset.qs, filename="marsad-events.csv")
 
 
-def _search_filterset(request):
-    queryset = Article.objects.defer("search_text", "search_vector")
-    return ArticleFilter(request.GET, queryset=queryset)
+def _articles():
+    return Article.objects.defer("search_text", "search_vector")
+
+
+def _search_filterset(request, *, capped: bool = False):
+    return ArticleFilter(request.GET, queryset=_articles(), capped=capped)
+
+
+def _with_events(queryset):
+    return queryset.prefetch_related(
+        Prefetch("events", queryset=Event.objects.select_related("place")
+                 .prefetch_related("participants__actor").order_by("evidence_start"))
+    )
 
 
 @require_GET
 def search(request):
-    filterset = _search_filterset(request)
+    filterset = _search_filterset(request, capped=True)
     if not filterset.is_valid():
         return _invalid(request, "archive/search.html", filterset)
-    results = filterset.qs
     ranked = filterset.query and (filterset.form.cleaned_data.get("sort") or "rank") == "rank"
-    if ranked:
-        results = results.newest_matches(querysets.SEARCH_CAP)
-    results = results.prefetch_related(
-        Prefetch("events", queryset=Event.objects.select_related("place")
-                 .prefetch_related("participants__actor").order_by("evidence_start"))
-    )
-    page = _page(request, results, RESULTS_PER_PAGE)
+    if ranked:  # the newest SEARCH_CAP + 1 matches, read and ranked once, paged here
+        ids = filterset.qs.newest_ranked_ids(querysets.SEARCH_CAP)
+        page = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        rows = _with_events(_articles()).in_bulk(page.object_list)
+        page.object_list = [rows[pk] for pk in page.object_list]
+    else:
+        page = _page(request, _with_events(filterset.qs), RESULTS_PER_PAGE)
     terms = query_terms(filterset.query)
     hits = [(article, excerpt(article.text, terms)) for article in page.object_list]
     return render(request, "archive/search.html", {

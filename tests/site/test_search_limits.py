@@ -6,10 +6,12 @@ import io
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive import querysets
 from archive.export import COLUMNS
 from archive.models import Article
+from archive.views import pages
 from tests.site.conftest import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +124,32 @@ def test_a_word_with_fewer_matches_than_the_cap_lists_them_all_with_their_count(
         make_article(title=f"t{n}", text=f"قصف في الرمادي {n}")
     page = client.get("/search/", {"q": "الرمادي"})
     assert page.context["page"].paginator.count == 3 and page.context["more_than"] is None
+
+
+def test_the_ranked_search_page_reads_its_capped_matches_once_and_never_counts_them(
+        db, client, monkeypatch):
+    monkeypatch.setattr(querysets, "SEARCH_CAP", 3)
+    for n in range(6):
+        make_event(make_article(title=f"t{n}", text=f"قصف في الرمادي {n}"),
+                   words="قصف في الرمادي")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/search/", {"q": "الرمادي"})
+    assert page.context["more_than"] == 3 and page.context["page"].paginator.count == 4
+    capped = [q["sql"] for q in queries.captured_queries if "LIMIT 4" in q["sql"]]
+    assert len(capped) == 1  # the newest cap + 1 matches, with their rank
+    assert not [q["sql"] for q in queries.captured_queries if '"__count"' in q["sql"]]
+
+
+def test_the_pages_of_a_ranked_search_follow_one_another_in_rank_order(
+        db, client, monkeypatch):
+    monkeypatch.setattr(pages, "RESULTS_PER_PAGE", 2)
+    for n in range(5):
+        article = make_article(title=f"t{n}", text="قصف في " + "الرمادي " * (n + 1))
+        Article.objects.filter(pk=article.pk).update(published=f"{2015 + n % 2}-01-01")
+    listed = []
+    for number in (1, 2, 3):
+        page = client.get("/search/", {"q": "الرمادي", "page": number})
+        assert page.context["page"].paginator.count == 5
+        listed += [a.title for a in page.context["page"].object_list]
+    assert listed == [a.title for a in Article.objects.search("الرمادي")]
+    assert len(set(listed)) == 5
