@@ -8,6 +8,7 @@ it the extractor's `VERSION`: re-index and re-extract.
 """
 from __future__ import annotations
 
+import re
 from functools import cache, cached_property, lru_cache
 
 import camel_tools
@@ -110,3 +111,10 @@ L = _Letters()
 def directions() -> dict[str, tuple[str, ...]]:
     """Compass words, words of nearness, and the clitics that may precede them."""
     return {k: tuple(v) for k, v in _LEX["directions"].items() if not k.startswith("_")}
+
+
+def alternatives(words: list[str]) -> str:
+    """A regular-expression alternation of data-file words, folded and escaped, longest
+    first; a trailing * matches any ending (اشتباك* = اشتباكات)."""
+    forms = {re.escape(fold(w.rstrip("*"))) + (r"\S*" if w.endswith("*") else "") for w in words}
+    return "|".join(sorted(forms, key=len, reverse=True))

@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extraction.arabic import fold
-from extraction.casualty_words import Tok, joined, lex, phrase_at, text
+from extraction.casualty_words import Tok, Words, cue_list, joined, lex, phrase_at, text
 from extraction.lexicons import reads
 
 _LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
@@ -41,16 +40,12 @@ def _recalled_time() -> re.Pattern:
 
 
 @cache
-def _words(key: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    folded = [fold(w).strip() for w in _LEX[key]]
-    return (frozenset(w for w in folded if not w.endswith("*")),
-            tuple(w[:-1] for w in folded if w.endswith("*")))
+def _cues(key: str) -> Words:
+    return cue_list(_LEX[key])
 
 
 def _is(tok: Tok, key: str) -> bool:
-    exact, stems = _words(key)
-    return any(f in exact or f.startswith(stems) for f in tok.forms) if stems else \
-        bool(exact.intersection(tok.forms))
+    return _cues(key).match(tok.forms)
 
 
 def _window_after(toks: list[Tok], j: int) -> str:
@@ -88,12 +83,12 @@ def recalled_by_relative(toks: list[Tok], i: int) -> bool:
     ("التي قتل فيها")."""
     clause = _before(toks, i, _CLAUSE)
     for n, t in enumerate(clause):
-        if t.text in _words("relative_pronouns")[0] and _recalled_time().search(
+        if t.text in _cues("relative_pronouns").exact and _recalled_time().search(
                 " ".join(w.text for w in clause[n + 1:])):
             return True
     before = _before(toks, i)
     for n, t in enumerate(before):
-        if t.text in _words("relative_pronouns")[0]:
+        if t.text in _cues("relative_pronouns").exact:
             k = toks.index(t)
             head = toks[k - 1] if k > 0 else None
             clause = before[n + 1:]

@@ -41,10 +41,10 @@ class Words:
 
 @cache
 def lex() -> dict[str, Words]:
-    return {key: _cue_list(_LEX[key]) for key in WORD_LISTS}
+    return {key: cue_list(_LEX[key]) for key in WORD_LISTS}
 
 
-def _cue_list(entries: list[str]) -> Words:
+def cue_list(entries: list[str]) -> Words:
     folded = [fold(w).strip() for w in entries]
     exact = frozenset(w for w in folded if " " not in w and not w.endswith("*"))
     stems = tuple(w[:-1] for w in folded if w.endswith("*"))
@@ -55,7 +55,7 @@ def _cue_list(entries: list[str]) -> Words:
 @cache
 def sides() -> dict[str, Words]:
     """Side -> the nouns that count its dead ("forces": عسكري، شرطي ...)."""
-    return {side: _cue_list(nouns) for side, nouns in _LEX["sides"].items()
+    return {side: cue_list(nouns) for side, nouns in _LEX["sides"].items()
             if not side.startswith("_")}
 
 

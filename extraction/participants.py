@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import replace
 
-from extraction.arabic import fold
+from extraction.arabic import alternatives, fold
 from extraction.lexicons import reads
 from extraction.types import ActorRef, Event
 
@@ -23,24 +23,16 @@ _CROWDS = reads("crowds.json", "quantities", "of", "stops", "marks", "individual
 _CLITICS = "وفب"  # a conjunction or preposition glued to the quantity word
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
-
-
-def _stems(words: list[str]) -> str:
-    """Alternatives of folded words; a trailing * matches any ending."""
-    forms = {re.escape(fold(w.rstrip("*"))) + (r"\S*" if w.endswith("*") else "") for w in words}
-    return "|".join(sorted(forms, key=len, reverse=True))
+def _any_word(words: list[str]) -> re.Pattern:
+    return re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{alternatives(words)})(?!\S)")
 
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     quantity = re.compile(
-        rf"(?<!\S)[{_CLITICS}]?((?:{_alternatives(_CROWDS['quantities'])})"
+        rf"(?<!\S)[{_CLITICS}]?((?:{alternatives(_CROWDS['quantities'])})"
         rf"\s+(?:{re.escape(_CROWDS['of'])}\s+)?[^{_CROWDS['stops']}]+)")
-    mark = re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{_alternatives(_CROWDS['marks'])})(?!\S)")
-    individual = re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{_stems(_CROWDS['individual_acts'])})(?!\S)")
-    return quantity, mark, individual
+    return quantity, _any_word(_CROWDS["marks"]), _any_word(_CROWDS["individual_acts"])
 
 
 def crowd_of(evidence: str) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extraction.arabic import fold
+from extraction.arabic import alternatives, fold
 from extraction.lexicons import reads
 from extraction.types import Event
 
@@ -40,9 +40,7 @@ def in_scope(event: Event) -> bool:
 
 
 def _pattern(words: list[str]) -> re.Pattern:
-    forms = {re.escape(fold(w.rstrip("*"))) + (r"\S*" if w.endswith("*") else "") for w in words}
-    alternatives = "|".join(sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{alternatives})(?!\S)")
+    return re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{alternatives(words)})(?!\S)")
 
 
 @functools.cache
