@@ -17,9 +17,11 @@ from extraction.arabic import L, fold
 from extraction.lexicon import (
     PhraseIndex,
     Token,
+    head_positions,
     head_reading,
     load_actors,
     phrase_words,
+    positions,
     variants,
 )
 from extraction.lexicons import reads
@@ -220,7 +222,7 @@ def _national_forces(text: str, toks: Sequence[Token], covered: set[int]) -> lis
     patterns = _patterns()
     nationalities = _nationalities()
     out = []
-    for i in [n for n, tok in enumerate(toks) if tok.text in nationalities]:
+    for i in positions(toks, nationalities):
         if i in covered:
             continue
         tok = toks[i]
@@ -277,7 +279,7 @@ def _place_forces(text: str, toks: Sequence[Token], covered: set[int]) -> list:
     seconds = {words[-1] for words in forces}
     firsts = frozenset(words[0] for words in forces)
     out = []
-    for i in [n - 1 for n, tok in enumerate(toks[:-1]) if tok.text in seconds and n]:
+    for i in [n - 1 for n in positions(toks[:-1], seconds) if n]:
         if i in covered or not toks[i + 1].joined:
             continue
         head = head_reading(toks[i].text, firsts)
@@ -338,7 +340,7 @@ def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
     starts = {f[0]: n for n, f in enumerate(found or []) if isinstance(f[2], ActorMention)}
     out = []
     heads = patterns["heads"]
-    for i in [n for n, tok in enumerate(toks[:-1]) if head_reading(tok.text, heads)]:
+    for i in head_positions(toks[:-1], heads):
         if i in covered:
             continue
         tok = toks[i]

@@ -27,6 +27,7 @@ class Words:
     exact: frozenset
     stems: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
+    firsts: frozenset = frozenset()  # the first words of the phrases
 
     seen: dict = field(default_factory=dict, compare=False, repr=False)  # forms -> match
 
@@ -49,7 +50,7 @@ def cue_list(entries: list[str]) -> Words:
     exact = frozenset(w for w in folded if " " not in w and not w.endswith("*"))
     stems = tuple(w[:-1] for w in folded if w.endswith("*"))
     phrases = tuple(tuple(w.split()) for w in folded if " " in w)
-    return Words(exact, stems, phrases)
+    return Words(exact, stems, phrases, frozenset(p[0] for p in phrases))
 
 
 @cache
@@ -101,11 +102,13 @@ def tokens(text_: str, start: int, end: int) -> list[Tok]:
 
 def phrase_at(toks: list[Tok], i: int, cue: Words) -> int:
     """Length in tokens of a cue starting at token i (0 if none)."""
-    for phrase in cue.phrases:
-        n = len(phrase)
-        if i + n <= len(toks) and all(phrase[k] in toks[i + k].forms for k in range(n)):
-            return n
-    return 1 if cue.match(toks[i].forms) else 0
+    forms = toks[i].forms
+    if not cue.firsts.isdisjoint(forms):
+        for phrase in cue.phrases:
+            n = len(phrase)
+            if i + n <= len(toks) and all(phrase[k] in toks[i + k].forms for k in range(n)):
+                return n
+    return 1 if cue.match(forms) else 0
 
 
 def joined(toks: list[Tok], last: int, first: int) -> bool:

@@ -74,13 +74,12 @@ class Doc:
     candidates: list[Candidate] = field(default_factory=list)
     events: list[Candidate] = field(default_factory=list)
     pending: tuple | None = None  # a weak report with figures waiting for its place
-    masked: list[str] = field(default_factory=list, init=False)  # history blanked out
+    masks: list[tuple[int, int]] = field(default_factory=list, init=False)  # history
     starts: dict[str, list[int]] = field(default_factory=dict, init=False)
     countries: set[str] = field(default_factory=set, init=False)  # where it happens
     dateline: int = field(default=0, init=False)  # where the dateline prefix ends
 
     def __post_init__(self) -> None:
-        self.masked = list(self.nt.text)
         self.dateline = _dateline_end(self.nt.text, self.settings)
         self.countries = {country_of(k) for p in self.places
                           if (k := p.ref.key or p.ref.parent_key)}
@@ -98,6 +97,19 @@ class Doc:
     @cached_property
     def segments(self) -> list[Sentence]:
         return segments(self.nt.text, self.settings)
+
+    def mask(self, start: int, end: int) -> None:
+        """Blank out [start, end) (history) for every later reading of figures."""
+        self.masks.append((start, end))
+
+    def masked(self, start: int, end: int) -> str:
+        """text[start:end] with the masked spans blanked out."""
+        out = self.nt.text[start:end]
+        for a, b in self.masks:
+            a, b = max(a, start), min(b, end)
+            if a < b:
+                out = out[:a - start] + " " * (b - a) + out[b - start:]
+        return out
 
     def clauses(self, sent: Sentence) -> list[Sentence]:
         return split_clauses(self.nt.text, sent.start, sent.end)

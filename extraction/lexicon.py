@@ -75,10 +75,39 @@ def _prefix_table() -> tuple[dict[str, str | None], int]:
     return table, max(map(len, table))
 
 
-@lru_cache(maxsize=200_000)
+_HEAD_READINGS: dict[frozenset[str], dict[str, Variant | None]] = {}  # heads -> memo
+
+
+def _head_memo(heads: frozenset[str]) -> dict[str, Variant | None]:
+    memo = _HEAD_READINGS.get(heads)
+    if memo is None or len(memo) > 200_000:
+        memo = _HEAD_READINGS[heads] = {}
+    return memo
+
+
 def head_reading(token: str, heads: frozenset[str]) -> Variant | None:
-    """The reading of the token that is one of `heads` ("وبقرية" -> قريه), if any."""
-    return next((v for v in variants(token) if v.word in heads), None)
+    """The reading of the token that is one of `heads` ("وبقرية" -> قريه), if any
+    (remembered per head list: rules ask it of every word of an article)."""
+    memo = _head_memo(heads)
+    if token in memo:
+        return memo[token]
+    found = memo[token] = next((v for v in variants(token) if v.word in heads), None)
+    return found
+
+
+def positions(toks: Sequence[Token], words) -> list[int]:
+    """The indexes of the tokens whose text is one of `words` (a set or a mapping)."""
+    texts = [t.text for t in toks]
+    found = words.keys() & set(texts) if isinstance(words, dict) else set(texts) & words
+    return [n for n, w in enumerate(texts) if w in found] if found else []
+
+
+def head_positions(toks: Sequence[Token], heads: frozenset[str]) -> list[int]:
+    """The indexes of the tokens one of whose readings is one of `heads`."""
+    memo = _head_memo(heads)
+    found = {w for w in {t.text for t in toks}
+             if (memo[w] if w in memo else head_reading(w, heads)) is not None}
+    return [n for n, t in enumerate(toks) if t.text in found] if found else []
 
 
 @lru_cache(maxsize=200_000)
@@ -169,9 +198,9 @@ class PhraseIndex:
     def scan(self, toks: Sequence[Token]) -> list[Hit]:
         """Left-to-right, longest match first, non-overlapping."""
         texts = [t.text for t in toks]
-        readings, starts = self._readings, self._starts
-        # most tokens start no phrase: keep those that do, at one look-up a token
-        first = [i for i, w in enumerate(texts) if (readings[w] if w in readings else starts(w))]
+        # most tokens start no phrase: keep those that do, at one look-up a distinct word
+        starting = {w for w in set(texts) if self._starts(w)}
+        first = [i for i, w in enumerate(texts) if w in starting]
         hits: list[Hit] = []
         free = 0  # the first token not inside a hit yet
         for i in first:

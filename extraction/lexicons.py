@@ -124,11 +124,16 @@ class Section(Mapping):
 
     def __init__(self, name: str, keys: tuple[str, ...]):
         self.name, self.keys_read = name, keys
+        self._allowed = frozenset(keys)
+        self._data: dict | None = None  # the file, once loaded (rules read it per word)
 
     def __getitem__(self, key: str):
-        if key not in self.keys_read and "*" not in self.keys_read:
+        if key not in self._allowed and "*" not in self._allowed:
             raise KeyError(f"{self.name}: {key} is not declared in reads()")
-        return load(self.name)[key]
+        data = self._data
+        if data is None:
+            data = self._data = load(self.name)
+        return data[key]
 
     def __iter__(self):
         if "*" not in self.keys_read:

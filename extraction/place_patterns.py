@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from extraction.arabic import L
 from extraction.gazetteer import places_by_key
-from extraction.lexicon import Token, Variant, head_reading, variants
+from extraction.lexicon import (
+    Token,
+    Variant,
+    head_positions,
+    head_reading,
+    positions,
+    variants,
+)
 from extraction.place_index import (
     ancestors_of,
     coordinated,
@@ -90,8 +97,8 @@ def patterns(text: str, toks: Sequence[Token], covered: set[int],
     stop = stopwords()
     out: list[PlaceMention] = []
     i, head, cut = 0, None, 0  # cut: letters of token i that belong to no name (the و)
-    starts = sorted({n for n, tok in enumerate(toks)  # where a name may start: skip to them
-                     if head_reading(tok.text, W.pattern_heads) is not None}.union(after_plural))
+    # where a name may start: skip to them
+    starts = sorted(set(head_positions(toks, W.pattern_heads)).union(after_plural))
     while i < len(toks) - 1:
         if head is None:
             k = bisect_left(starts, i)
@@ -206,7 +213,7 @@ def squares(text: str, toks: Sequence[Token], covered: set[int],
             known: list[PlaceMention], context: dict) -> list[PlaceMention]:
     """A square, roundabout or street named by an ordinal: "الدوار الرابع"."""
     out: list[PlaceMention] = []
-    for i in [n - 1 for n, tok in enumerate(toks) if tok.text in W.ordinals and n]:
+    for i in [n - 1 for n in positions(toks, W.ordinals) if n]:
         if i in covered or (i + 1) in covered:
             continue
         head = head_reading(toks[i].text, W.square_heads)

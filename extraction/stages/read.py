@@ -84,7 +84,7 @@ def _live_triggers(doc: Doc, r: Report) -> None:
         c_cues = [c for c in r.cues if clause.start <= c.start < clause.end]
         r.background = r.background or any(c.kind == "history" for c in c_cues)
         if r.background:
-            doc.masked[clause.start:clause.end] = " " * (clause.end - clause.start)
+            doc.mask(clause.start, clause.end)
             continue
         r.live += [t for t in doc.within("triggers", clause.start, clause.end)
                    if not cancelled(t, c_cues, doc.settings) and seizes_people(doc.text, t)]
@@ -103,7 +103,7 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
     recent = _recent(doc, order)
     if not r.live and (r.background or not recent):
         return
-    r.cas = find_casualties("".join(doc.masked[sent.start:sent.end]))
+    r.cas = find_casualties(doc.masked(sent.start, sent.end))
     if not r.live:
         continue_report(doc.candidates[-1], r.cas, sent, doc.within(
             "places", sent.start, sent.end) if r.has_figures else [])
