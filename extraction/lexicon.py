@@ -199,7 +199,8 @@ class PhraseIndex:
         """Left-to-right, longest match first, non-overlapping."""
         texts = [t.text for t in toks]
         # most tokens start no phrase: keep those that do, at one look-up a distinct word
-        starting = {w for w in set(texts) if self._starts(w)}
+        readings, starts = self._readings, self._starts
+        starting = {w for w in set(texts) if (readings[w] if w in readings else starts(w))}
         first = [i for i, w in enumerate(texts) if w in starting]
         hits: list[Hit] = []
         free = 0  # the first token not inside a hit yet

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extraction.arabic import article_forms, fold
 from extraction.lexicons import reads
@@ -24,8 +25,7 @@ TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word, a digit run (with its separators) or one other character."""
 
     start: int
@@ -104,13 +104,18 @@ def lexicon() -> NumberLexicon:
     )
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+
+
 def tokenize(text: str) -> list[Token]:
     """Words, digit runs and single other characters; whitespace only between them."""
     out = []
+    append, new = out.append, tuple.__new__
     for m in TOKEN.finditer(text):
         s = m.group()
-        kind = "d" if s[0].isascii() and s[0].isdigit() else "w" if s[0].isalpha() else "p"
-        out.append(Token(m.start(), m.end(), s, kind))
+        first = s[0]
+        kind = "d" if first in _ASCII_DIGITS else "w" if first.isalpha() else "p"
+        append(new(Token, (*m.span(), s, kind)))
     return out
 
 

@@ -92,9 +92,9 @@ class PhraseMatcher:
     def find(self, text: str, start: int = 0, end: int | None = None):
         """(start, end, meta, matched text) of each phrase, in order, non-overlapping."""
         spans, words = _words(text, start, len(text) if end is None else end)
-        entries_of = self._entries
+        cache, entries_of = self._cache, self._entries
         # most words start no phrase: keep those that do, at one look-up a distinct word
-        starting = {w for w in set(words) if entries_of(w)}
+        starting = {w for w in set(words) if (cache[w] if w in cache else entries_of(w))}
         starts = [i for i, w in enumerate(words) if w in starting]
         out = []
         free = 0  # the first word not inside a match yet
