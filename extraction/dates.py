@@ -13,10 +13,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from extraction.arabic import DIGITS, L
+from extraction.arabic import L
 from extraction.date_words import DateLexicon, Phrases, lexicon, may_start, word_bases
 from extraction.numbers import Token, number_at, tokenize
-from extraction.numerals import TOKEN
 
 _DASHES = frozenset({"-", "\u2013", "/"})
 
@@ -376,9 +375,10 @@ def _at(ctx: _Ctx, i: int) -> _Found | None:
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date mention in `text`, sorted and non-overlapping."""
-    if not any(w[0] in DIGITS or may_start(w) for w in TOKEN.findall(text)):
-        return []  # no word a date can start with (the usual sentence)
-    ctx = _Ctx(tokenize(text), published, lexicon())
+    toks = tokenize(text)
+    if not any(t.kind == "d" or may_start(t.text) for t in toks):
+        return []  # no word a date can start with
+    ctx = _Ctx(toks, published, lexicon())
     out, i = [], 0
     toks = ctx.toks
     while i < len(toks):

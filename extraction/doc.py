@@ -78,6 +78,7 @@ class Doc:
     starts: dict[str, list[int]] = field(default_factory=dict, init=False)
     countries: set[str] = field(default_factory=set, init=False)  # where it happens
     dateline: int = field(default=0, init=False)  # where the dateline prefix ends
+    memo: dict = field(default_factory=dict, init=False, repr=False)  # stages' per-article
 
     def __post_init__(self) -> None:
         self.dateline = _dateline_end(self.nt.text, self.settings)
@@ -166,12 +167,18 @@ def _second_report() -> re.Pattern:
 def segments(text: str, settings: Settings = SETTINGS) -> list[Sentence]:
     """Sentences, cut again where "فيما/بينما/في حين" opens a second report."""
     out = []
+    # a cut inside a sentence lies inside one of the matches over the whole text: look
+    # only in sentences that such a match overlaps (most sentences have none)
+    found = [m.span() for m in _second_report().finditer(text)]
+    ends = [end for _start, end in found]
     for sent in split_sentences(text):
         pos = sent.start
-        for m in _second_report().finditer(text, sent.start, sent.end):
-            if m.start() - pos > settings.second_report_min:
-                out.append(Sentence(pos, m.start(), text[pos:m.start()]))
-                pos = m.start() + 1
+        k = bisect.bisect_right(ends, sent.start)  # the first match ending inside or after
+        if k < len(found) and found[k][0] < sent.end:
+            for m in _second_report().finditer(text, sent.start, sent.end):
+                if m.start() - pos > settings.second_report_min:
+                    out.append(Sentence(pos, m.start(), text[pos:m.start()]))
+                    pos = m.start() + 1
         out.append(Sentence(pos, sent.end, text[pos:sent.end]))
     return out
 

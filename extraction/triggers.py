@@ -91,7 +91,7 @@ class PhraseMatcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None):
         """(start, end, meta, matched text) of each phrase, in order, non-overlapping."""
-        spans, words = _words(text, start, len(text) if end is None else end)
+        bounds, words = _words(text, start, len(text) if end is None else end)
         cache, entries_of = self._cache, self._entries
         # most words start no phrase: keep those that do, at one look-up a distinct word
         starting = {w for w in set(words) if (cache[w] if w in cache else entries_of(w))}
@@ -105,7 +105,7 @@ class PhraseMatcher:
             if hit is None:
                 continue
             n, meta = hit
-            s, e = spans[i][0], spans[i + n - 1][1]
+            s, e = bounds[2 * i + 1], bounds[2 * (i + n)]
             out.append((s, e, meta, text[s:e]))
             free = i + n
         return out
@@ -129,12 +129,12 @@ class PhraseMatcher:
 
 
 @lru_cache(maxsize=4)  # triggers and cues read the same article
-def _words(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
-    """The words of text[start:end]: their (start, end) offsets and their texts. One
-    re.split; offsets summed from the pieces' lengths."""
+def _words(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """The words of text[start:end] and the offsets where its pieces end: word i runs
+    from bounds[2 * i + 1] to bounds[2 * i + 2]. One re.split; offsets summed from the
+    pieces' lengths."""
     parts = _WORD_SPLIT.split(text[start:end])  # gap, word, gap, word, ..., gap
-    ends = list(accumulate(map(len, parts), initial=start))
-    return list(zip(ends[1:-1:2], ends[2::2], strict=True)), parts[1::2]
+    return list(accumulate(map(len, parts), initial=start)), parts[1::2]
 
 
 def _at(words: list[str], i: int, entries: tuple[_Entry, ...]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -18,19 +19,24 @@ from extraction.types import EventDate
 _LEX = reads("dating.json", "report_day")
 
 
-def sentence_dates(doc: Doc, sent: Sentence) -> list[DateMention]:
-    """The date mentions of a sentence, with offsets into the document."""
-    found = guarded(find_dates, sent.text, doc.published, default=[])
-    return [replace(d, start=d.start + sent.start, end=d.end + sent.start) for d in found]
+def sentence_dates(doc: Doc, sent: Sentence) -> tuple[DateMention, ...]:
+    """The date mentions of a sentence, with offsets into the document (read once per
+    sentence: the paragraph's day is looked for again for every undated event)."""
+    key = ("dates", sent.start, sent.end)
+    if key not in doc.memo:
+        found = guarded(find_dates, sent.text, doc.published, default=[])
+        doc.memo[key] = tuple(replace(d, start=d.start + sent.start, end=d.end + sent.start)
+                              for d in found)
+    return doc.memo[key]
 
 
-def only_background(dates: list[DateMention]) -> bool:
+def only_background(dates: tuple[DateMention, ...]) -> bool:
     """The sentence names an earlier time and no day of the news: history."""
     return any(d.background for d in dates) and not any(
         not d.background and d.date is not None for d in dates)
 
 
-def news_day(doc: Doc, dates: list[DateMention]) -> EventDate | None:
+def news_day(doc: Doc, dates: Sequence[DateMention]) -> EventDate | None:
     """The first day a sentence names as news (not background)."""
     return next((EventDate(d.date, d.precision, doc.original(d.start, d.end))
                  for d in dates if not d.background and d.precision == "day"), None)
