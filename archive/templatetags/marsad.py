@@ -87,6 +87,8 @@ def carried(context) -> str:
     worked out once per request: a listing's rows repeat it in every actor and place
     link, and copying and encoding the query string a few hundred times was a tenth of
     the filtered events page's CPU."""
+    if "carried_marker" in context:  # a row being cached (marsad_rows): put in when served
+        return context["carried_marker"]
     request = context.request
     remembered = getattr(request, "_marsad_carried", None)
     if remembered is None:

@@ -151,6 +151,8 @@ class Command(BaseCommand):
                 f"/events/?actor={rng.choice(actor_ids)}&killed_min={rng.randint(1, 20)}"
                 f"&place={rng.choice(place_ids)}&sort=-killed"),
             "incidents": lambda rng: "/incidents/",
+            "incidents (filtered)": lambda rng: (
+                f"/incidents/?killed_min={rng.randint(1, 20)}&place={rng.choice(place_ids)}"),
             "search": lambda rng: f"/search/?q={rng.choice(words)}",
             "api events": lambda rng: f"/api/events/?killed_min={rng.randint(1, 30)}",
         }
