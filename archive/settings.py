@@ -104,6 +104,12 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "sqlite:///db.sqlite3"), base_dir=BASE_DIR
     )
 }
+# PostgreSQL: connections kept between requests (checked before reuse). Closing each one
+# made every request fork a new server process and fill its catalogue caches again.
+# MARSAD_DB_CONN_MAX_AGE=0 closes them after each request (e.g. behind PgBouncer).
+if DATABASES["default"]["ENGINE"] == "archive.db":
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("MARSAD_DB_CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
