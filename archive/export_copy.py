@@ -119,6 +119,12 @@ def copy_csv(events) -> Iterator[bytes]:
         sql, params = _statement(events)
     except EmptyResultSet:  # a filter that can match nothing: the header alone
         return
+    yield from copy_blocks(sql, params)
+
+
+def copy_blocks(sql: str, params: list) -> Iterator[bytes]:
+    """A `COPY (…) TO STDOUT WITH (FORMAT csv)` statement's rows with CRLF endings (as
+    Python's csv writes them), in blocks of about BLOCK bytes."""
     connection.ensure_connection()
     with connection.connection.cursor() as cursor, cursor.copy(sql, params) as copy:
         batch, size = [], 0

@@ -4,10 +4,16 @@ apply to the incident's own figures (its best estimate across reports)."""
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count
+from django.db.models.expressions import RawSQL
 
 from archive.filters import EventFilter
-from archive.models import Actor, Event, EventActor, Incident
+from archive.models import Actor, Event, EventActor, Incident, Place
+from archive.querysets import RANGES, _range_sql, _with_ranges
 
+# A filter matching at most this many incidents is read once, as a list of ids in the
+# page's order; the totals, facets and page then read those rows by primary key instead
+# of running the reports' filter again in each of their queries.
+SMALL = 5000
 INCIDENT_LEVEL = {
     "killed_min": "killed_best__gte", "killed_max": "killed_best__lte",
     "wounded_min": "wounded_best__gte", "wounded_max": "wounded_best__lte",
@@ -35,17 +41,101 @@ def filter_incidents(params):
     return filterset, incidents.sorted_by(data.get("sort"))
 
 
+def read_once(incidents) -> list[int] | None:
+    """The ids of these (filtered, sorted) incidents in their order, read in one query;
+    None when there are more than SMALL of them."""
+    ids = list(incidents.values_list("id", flat=True)[: SMALL + 1])
+    return ids if len(ids) <= SMALL else None
+
+
+def by_ids(ids: list[int]):
+    """The incidents of a list of ids read by `read_once` (PostgreSQL: one array
+    parameter, not thousands of bound values to quote and plan)."""
+    if connection.vendor == "postgresql" and ids:
+        return Incident.objects.filter(  # noqa: S611 (a constant statement, ids as a parameter)
+            id__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
+    return Incident.objects.filter(id__in=ids)
+
+
+_SUMMARY = (
+    "SELECT 'g', GROUPING(e.type, e.place_id), e.type, e.place_id::text, COUNT(*), "
+    "SUM(e.killed_best), SUM(e.wounded_best), SUM(e.n_reports), {ranges} "
+    "FROM e GROUP BY GROUPING SETS ((e.type), (e.place_id), ()) "
+    "UNION ALL SELECT 'o', 0, NULL, o.v, COUNT(DISTINCT e.id), {nothing} "
+    "FROM e, jsonb_array_elements_text(e.outlets) AS o(v) WHERE o.v <> '' GROUP BY o.v "
+    "UNION ALL SELECT 'a', 0, NULL, a.v->>'id', COUNT(DISTINCT e.id), {nothing} "
+    "FROM e, jsonb_array_elements(e.actors) AS a(v) GROUP BY a.v->>'id'"
+)
+
+
 def incident_summary(incidents, *, limit: int = 12) -> tuple[dict, dict]:
     """Totals (with casualty ranges) and facets counted in incidents, not reports."""
     base = incidents.order_by()
+    if connection.vendor == "postgresql":
+        return _summary_postgresql(base, limit)
+    return _summary_by_queries(base, limit)
+
+
+def _summary_by_queries(base, limit: int) -> tuple[dict, dict]:
+    """Other databases: one query per figure (the reports joined for outlets and actors)."""
     facets = {
         "types": list(base.values("type").annotate(n=Count("id")).order_by("-n")),
         "places": list(base.exclude(place=None).values("place_id", "place__name_ar")
                        .annotate(n=Count("id")).order_by("-n", "place__name_ar")[:limit]),
     }
-    if connection.vendor == "postgresql":
-        return base.totals_with_ranges(), {**facets, **_stored_facets(base, limit)}
     return base.totals_with_ranges(), {**facets, **_joined_facets(base, limit)}
+
+
+def _summary_postgresql(incidents, limit: int) -> tuple[dict, dict]:
+    """One statement: the filtered incidents are read once (a materialised CTE), then
+    counted by type and place with the totals and ranges (GROUPING SETS), and by outlet
+    and actor from the lists every incident keeps (`Incident.outlets`, `Incident.actors`,
+    written with its figures) instead of joining their reports."""
+    try:
+        inner, params = incidents.values(
+            "id", "type", "place_id", "killed_best", "wounded_best", "n_reports", "outlets",
+            "actors").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing
+        return Incident.objects.none().totals_with_ranges(), {
+            "types": [], "places": [], "outlets": [], "actors": []}
+    ranges = ", ".join(_range_sql(f, lo, hi) for f in ("killed", "wounded") for lo, hi in RANGES)
+    nothing = ", ".join(["NULL"] * (3 + len(RANGES) * 2))
+    # Django's compiled SQL and constants only; every value is a parameter.
+    sql = f"WITH e AS MATERIALIZED ({inner}) {_SUMMARY.format(ranges=ranges, nothing=nothing)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    totals, types, places, outlets, actors = {}, [], [], [], []
+    range_keys = [f"{f}_{lo}" for f in ("killed", "wounded") for lo, _ in RANGES]
+    for kind, grouping, type_, key, n, killed, wounded, reports, *counts in rows:
+        if kind == "o":
+            outlets.append((key, n))
+        elif kind == "a":
+            actors.append((int(key), n))
+        elif grouping == 0b11:
+            totals = {**_with_ranges({"n": n, "killed": killed, "wounded": wounded,
+                                      **dict(zip(range_keys, counts, strict=True))}),
+                      "reports": reports or 0}
+        elif grouping == 0b01:
+            types.append({"type": type_, "n": n})
+        elif key is not None:
+            places.append({"place_id": int(key), "n": n})
+    place_names = dict(Place.objects.filter(id__in=[p["place_id"] for p in places])
+                       .values_list("id", "name_ar"))
+    for place in places:
+        place["place__name_ar"] = place_names.get(place["place_id"], "")
+    actor_names = dict(Actor.objects.filter(id__in=[a for a, _ in actors])
+                       .values_list("id", "name_ar"))
+    actors = sorted(((a, actor_names[a], n) for a, n in actors if a in actor_names),
+                    key=lambda r: (-r[2], r[1]))
+    return totals, {
+        "types": sorted(types, key=lambda r: -r["n"]),
+        "places": sorted(places, key=lambda r: (-r["n"], r["place__name_ar"]))[:limit],
+        "outlets": [{"article__outlet": v, "n": n}
+                    for v, n in sorted(outlets, key=lambda r: (-r[1], r[0]))[:limit]],
+        "actors": [{"actor_id": a, "actor__name_ar": name, "n": n}
+                   for a, name, n in actors[:limit]],
+    }
 
 
 def _joined_facets(incidents, limit: int) -> dict:
@@ -59,33 +149,4 @@ def _joined_facets(incidents, limit: int) -> dict:
                        .values("actor_id", "actor__name_ar")
                        .annotate(n=Count("event__incident_id", distinct=True))
                        .order_by("-n", "actor__name_ar")[:limit]),
-    }
-
-
-def _stored_facets(incidents, limit: int) -> dict:
-    """PostgreSQL: the outlets and actors facets from the lists every incident keeps
-    (`Incident.outlets`, `Incident.actors`, written with its figures), one read of the
-    filtered incidents instead of joining their reports, articles and participants."""
-    try:
-        inner, params = incidents.values("id", "outlets", "actors").query.sql_with_params()
-    except EmptyResultSet:
-        return {"outlets": [], "actors": []}
-    sql = (
-        f"SELECT 'o', o.v, count(DISTINCT i.id) FROM ({inner}) i, "  # noqa: S608
-        "jsonb_array_elements_text(i.outlets) AS o(v) WHERE o.v <> '' GROUP BY o.v "
-        f"UNION ALL SELECT 'a', a.v->>'id', count(DISTINCT i.id) FROM ({inner}) i, "
-        "jsonb_array_elements(i.actors) AS a(v) GROUP BY a.v->>'id'"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *params])
-        rows = cursor.fetchall()
-    names = dict(Actor.objects.filter(id__in=[int(v) for kind, v, _ in rows if kind == "a"])
-                 .values_list("id", "name_ar"))
-    outlets = sorted(((v, n) for kind, v, n in rows if kind == "o"), key=lambda r: (-r[1], r[0]))
-    actors = sorted(((int(v), names.get(int(v), ""), n) for kind, v, n in rows
-                     if kind == "a" and int(v) in names), key=lambda r: (-r[2], r[1]))
-    return {
-        "outlets": [{"article__outlet": v, "n": n} for v, n in outlets[:limit]],
-        "actors": [{"actor_id": a, "actor__name_ar": name, "n": n}
-                   for a, name, n in actors[:limit]],
     }

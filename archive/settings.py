@@ -62,12 +62,22 @@ MIDDLEWARE = [
 # Public pages are cached until the data changes (archive/page_cache.py). One cache per
 # process by default; MARSAD_CACHE_URL=redis://host:6379/1 shares one between servers.
 MARSAD_PAGE_CACHE_SECONDS = env_int("MARSAD_PAGE_CACHE_SECONDS", 300)
+# Listing rows (archive/templatetags/marsad_rows.py) have a cache of their own, so that
+# they never evict whole pages.
 CACHES = {"default": {
     "BACKEND": "django.core.cache.backends.redis.RedisCache",
     "LOCATION": os.environ["MARSAD_CACHE_URL"],
-} if os.environ.get("MARSAD_CACHE_URL") else {
+}, "rows": {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": os.environ["MARSAD_CACHE_URL"],
+    "KEY_PREFIX": "rows",
+}} if os.environ.get("MARSAD_CACHE_URL") else {"default": {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "OPTIONS": {"MAX_ENTRIES": 2000},
+}, "rows": {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "rows",
+    "OPTIONS": {"MAX_ENTRIES": 10000},
 }}
 
 ROOT_URLCONF = "archive.urls"
@@ -94,6 +104,12 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "sqlite:///db.sqlite3"), base_dir=BASE_DIR
     )
 }
+# PostgreSQL: connections kept between requests (checked before reuse). Closing each one
+# made every request fork a new server process and fill its catalogue caches again.
+# MARSAD_DB_CONN_MAX_AGE=0 closes them after each request (e.g. behind PgBouncer).
+if DATABASES["default"]["ENGINE"] == "archive.db":
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("MARSAD_DB_CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -42,6 +42,17 @@ def test_a_postgres_url_gives_every_connection_field(tmp_path):
     )
 
 
+@pytest.mark.django_db
+def test_postgresql_connections_plan_for_ram_and_never_compile_queries():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's settings")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('jit'), current_setting('random_page_cost')")
+        assert cursor.fetchone() == ("off", "1.1")
+
+
 @pytest.mark.parametrize("url", ["mysql://x/y", "postgres://host", "sqlite:///"])
 def test_it_rejects_database_urls_it_cannot_use(url, tmp_path):
     with pytest.raises(ImproperlyConfigured):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from archive.chips import active_chips, canonical_query, facets_in_english
 from archive.incident_export import stream_incidents_csv
-from archive.incident_listing import filter_incidents, incident_summary
+from archive.incident_listing import by_ids, filter_incidents, incident_summary, read_once
 from archive.models import Actor, Event, Incident
 from archive.views.pages import SUMMARY_SECONDS, _version
 
@@ -30,10 +30,17 @@ def incidents(request):
     key = "marsad:incidents-summary:" + hashlib.sha256(repr(
         (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
     ).encode()).hexdigest()
-    totals, facets = cache.get_or_set(key, lambda: incident_summary(found), SUMMARY_SECONDS)
-    paginator = Paginator(found.for_listing(), PER_PAGE)
-    paginator.count = totals["n"]
-    page = paginator.get_page(request.GET.get("page"))
+    ids = read_once(found)
+    chosen = found if ids is None else by_ids(ids)
+    totals, facets = cache.get_or_set(key, lambda: incident_summary(chosen), SUMMARY_SECONDS)
+    if ids is None:  # a wide filter: the database pages it
+        paginator = Paginator(found.for_listing(), PER_PAGE)
+        paginator.count = totals["n"]
+        page = paginator.get_page(request.GET.get("page"))
+    else:
+        page = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
+        rows = Incident.objects.for_listing().in_bulk(page.object_list)
+        page.object_list = [rows[pk] for pk in page.object_list]
     if get_language() == "en":
         _with_english_names(page.object_list)
     return render(request, "archive/incidents.html", {

@@ -52,3 +52,63 @@ def test_staff_pages_and_csv_downloads_are_never_cached(admin_client, client, pa
 def test_without_a_lifetime_nothing_is_cached(client, settings):
     settings.MARSAD_PAGE_CACHE_SECONDS = 0
     assert "X-Marsad-Cache" not in client.get("/")
+
+
+def _table(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<table"):html.index("</table>")]
+
+
+def _rows_only(settings):
+    """The page cache on, but emptied before each page: what is reused is the rows."""
+    from django.core.cache import caches
+
+    caches["rows"].clear()
+    cache.clear()
+
+
+def test_listing_rows_are_rendered_once_per_version_and_carry_each_pages_filters(
+        client, kirkuk, page_cache, settings):
+    from archive.models import Actor
+
+    _rows_only(settings)
+    _ingest(BOMB)
+    first = _table(client.get("/events/?killed_min=1"))
+    isis = Actor.objects.get(key="isis")
+    assert isis.name_ar in first and f'href="/actors/{isis.pk}/?killed_min=1"' in first
+    Actor.objects.filter(pk=isis.pk).update(name_ar="اسم جديد")  # no new version
+    cache.clear()
+    second = _table(client.get("/events/?killed_min=2"))
+    assert "اسم جديد" not in second  # the row as rendered for the first page …
+    assert f'href="/actors/{isis.pk}/?killed_min=2"' in second  # … with this page's filters
+    assert "killed_min=1" not in second
+    _ingest(CLASH)  # a new version of the data: rows rendered afresh
+    assert "اسم جديد" in _table(client.get("/events/?killed_min=2"))
+    incidents = _table(client.get("/incidents/?killed_min=2"))
+    assert "اسم جديد" in incidents and f'href="/actors/{isis.pk}/?killed_min=2"' in incidents
+
+
+def test_cached_rows_give_the_page_a_fresh_render_gives(client, kirkuk, page_cache, settings):
+    _ingest(BOMB)
+    _ingest(CLASH)
+    for path in ("/events/?sort=-killed", "/incidents/?type=attack", "/events/?page=1"):
+        for language in ("ar", "en"):
+            client.cookies["marsad_language"] = language
+            _rows_only(settings)
+            client.get(path)  # fills the rows
+            cache.clear()
+            from_rows = client.get(path).content
+            settings.MARSAD_PAGE_CACHE_SECONDS = 0
+            fresh = client.get(path).content
+            settings.MARSAD_PAGE_CACHE_SECONDS = 60
+            assert from_rows == fresh
+
+
+def test_rows_with_a_review_form_are_never_cached(admin_client, kirkuk, page_cache):
+    from archive.models import Actor, Article
+
+    _ingest(BOMB)
+    article = Article.objects.get()
+    admin_client.get(f"/articles/{article.pk}/")
+    Actor.objects.filter(key="isis").update(name_ar="اسم جديد")
+    assert "اسم جديد" in _table(admin_client.get(f"/articles/{article.pk}/"))

@@ -124,12 +124,17 @@ def test_postgresql_counts_outlets_and_actors_from_the_incidents_own_lists_as_fr
         told):
     from django.db import connection
 
-    from archive.incident_listing import _joined_facets, _stored_facets
+    from archive.incident_listing import _summary_by_queries, _summary_postgresql
     from archive.models import Incident
 
     if connection.vendor != "postgresql":
         pytest.skip("the stored lists are read with PostgreSQL's JSON functions")
     for incidents in (Incident.objects.all(), Incident.objects.filter(killed_best__gte=1)):
-        stored, joined = _stored_facets(incidents, 12), _joined_facets(incidents, 12)
+        (totals, stored), (joined_totals, joined) = (
+            _summary_postgresql(incidents, 12), _summary_by_queries(incidents, 12))
         assert stored["outlets"] == joined["outlets"] and stored["outlets"]
         assert stored["actors"] == joined["actors"] and stored["actors"]
+        # the one statement's totals, ranges, types and places are the queries' too
+        assert totals == joined_totals and totals["n"]
+        assert stored["places"] == joined["places"] and stored["places"]
+        assert sorted(stored["types"], key=str) == sorted(joined["types"], key=str)

@@ -10,6 +10,11 @@ same DATABASE_URL), waits until it answers, loads each page for --warmup seconds
 measures it for --seconds with
 --clients keep-alive connections, and stops the server it started. Every run ends by
 itself; a page that answers anything but 200 is counted as an error and reported.
+On Linux, with the server it started, it also prints the CPU each request cost: the
+gunicorn processes' (read from /proc over the measured window) and PostgreSQL's (every
+`postgres` process of the machine, so other clients' queries count too, and nothing
+when the database is on another machine): on a machine shared with other work the
+request rate follows the CPU share the site gets, the CPU per request does not.
 """
 import http.client
 import os
@@ -29,6 +34,39 @@ from django.core.management.base import BaseCommand, CommandError
 from archive.models import Event, EventActor
 
 STARTUP_SECONDS = 60
+PROC = Path("/proc")
+
+
+def _cpu_seconds(pids) -> float:
+    """User and system CPU of these processes and of their reaped children."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone
+            continue
+        ticks += sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _server_pids(pid: int) -> list[int]:
+    children = PROC / str(pid) / "task" / str(pid) / "children"
+    try:
+        return [pid, *map(int, children.read_text().split())]
+    except OSError:
+        return [pid]
+
+
+def _postgres_pids() -> list[int]:
+    pids = []
+    for entry in PROC.iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    return pids
 
 
 def _free_port() -> int:
@@ -124,16 +162,26 @@ class Command(BaseCommand):
             setup = f"{workers} workers x {threads} threads" if server else url
             self.stdout.write(f"{Event.objects.count():,} events; {clients} clients, "
                               f"{seconds:g} s per page; gunicorn {setup}")
-            self.stdout.write(f"{'page':<22}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
+            cpu = server is not None and PROC.is_dir()
+            self.stdout.write(f"{'page':<22}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}"
+                              + ("  CPU ms/request: gunicorn, PostgreSQL" if cpu else ""))
             for name, make in chosen.items():
                 if warmup > 0:  # first renders, connections, caches: not what is measured
                     Load(host=parts.hostname, port=parts.port or 80, clients=clients,
                          seconds=warmup).run(make)
+                if cpu:
+                    before = (_cpu_seconds(_server_pids(server.pid)),
+                              _cpu_seconds(_postgres_pids()))
                 times, errors, elapsed = load.run(make)
-                self.stdout.write(
-                    f"{name:<22}{len(times) / elapsed:>8.1f}"
-                    f"{statistics.median(times) if times else 0:>9.0f}"
-                    f"{_percentile(times, 0.95):>9.0f}{errors:>8}")
+                line = (f"{name:<22}{len(times) / elapsed:>8.1f}"
+                        f"{statistics.median(times) if times else 0:>9.0f}"
+                        f"{_percentile(times, 0.95):>9.0f}{errors:>8}")
+                if cpu and times:
+                    served = len(times) + errors
+                    web = _cpu_seconds(_server_pids(server.pid)) - before[0]
+                    database = _cpu_seconds(_postgres_pids()) - before[1]
+                    line += f"  {1000 * web / served:.0f}, {1000 * database / served:.0f}"
+                self.stdout.write(line)
         finally:
             if server is not None:
                 server.terminate()
@@ -151,6 +199,8 @@ class Command(BaseCommand):
                 f"/events/?actor={rng.choice(actor_ids)}&killed_min={rng.randint(1, 20)}"
                 f"&place={rng.choice(place_ids)}&sort=-killed"),
             "incidents": lambda rng: "/incidents/",
+            "incidents (filtered)": lambda rng: (
+                f"/incidents/?killed_min={rng.randint(1, 20)}&place={rng.choice(place_ids)}"),
             "search": lambda rng: f"/search/?q={rng.choice(words)}",
             "api events": lambda rng: f"/api/events/?killed_min={rng.randint(1, 30)}",
         }

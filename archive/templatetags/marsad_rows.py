@@ -1,0 +1,66 @@
+"""`{% row_cache "event" event.pk %}…{% endrow_cache %}`: a listing's row rendered once per
+version of the data and language, then reused by every listing that shows it (the
+filtered events and incidents pages, whatever the filter: a new filter combination
+misses the page cache, but its rows are mostly rows other pages have shown).
+
+A row's HTML depends on its row and the language only, except for the query string its
+links carry (`{% carried %}`): that is stored as a marker and put in when the row is
+served. The key holds `page_cache.data_version()`, so an ingest, review or deletion
+renders rows afresh; a row also expires after MARSAD_PAGE_CACHE_SECONDS (a renamed place
+or actor, like a cached page), and none is kept when that is 0. Rows with a staff review
+form (`review_forms`) are never cached. The cache is `caches["rows"]` (settings): its own,
+so rows never evict whole pages.
+"""
+import hashlib
+
+from django import template
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from archive.page_cache import data_version
+from archive.templatetags.marsad import carried
+
+register = template.Library()
+MARKER = "\x00carried\x00"  # never in a rendered row: a control character
+
+
+def _prefix(request) -> str:
+    """The key's version and language part, worked out once per request."""
+    prefix = getattr(request, "_marsad_row_prefix", None)
+    if prefix is None:
+        state = f"{data_version()}|{get_language()}"
+        prefix = "row:" + hashlib.sha256(state.encode()).hexdigest()[:16]
+        request._marsad_row_prefix = prefix
+    return prefix
+
+
+class RowCacheNode(template.Node):
+    def __init__(self, nodelist, kind: str, pk):
+        self.nodelist, self.kind, self.pk = nodelist, kind, pk
+
+    def render(self, context):
+        seconds = getattr(settings, "MARSAD_PAGE_CACHE_SECONDS", 0)
+        request = context.get("request")
+        if not seconds or request is None or context.get("review_forms"):
+            return self.nodelist.render(context)
+        key = f"{_prefix(request)}:{self.kind}:{self.pk.resolve(context)}"
+        rows = caches["rows"]
+        html = rows.get(key)
+        if html is None:
+            with context.push(carried_marker=MARKER):
+                html = self.nodelist.render(context)
+            rows.set(key, str(html), seconds)
+        return mark_safe(html.replace(MARKER, conditional_escape(carried(context))))  # noqa: S308 (rendered, escaped HTML)
+
+
+@register.tag
+def row_cache(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('usage: {% row_cache "kind" pk %}')
+    nodelist = parser.parse(("endrow_cache",))
+    parser.delete_first_token()
+    return RowCacheNode(nodelist, bits[1][1:-1], parser.compile_filter(bits[2]))
