@@ -245,8 +245,12 @@ def seizes_people(text: str, t: Trigger) -> bool:
 
 def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS) -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
-    charge or case ("بتهمة التفجير")?"""
+    charge or case ("بتهمة التفجير"); for a taking, the operation it names ("عملية تحرير
+    درنة")?"""
     for c in cues:
+        if c.kind == "operation" and t.type == "territory" and c.end <= t.start \
+                and t.start - c.end <= settings.reference_reach:
+            return True
         if c.kind == "plan" and c.end <= t.start and t.start - c.end <= settings.plan_reach:
             return True
         if c.kind == "negation" and c.end <= t.start \
