@@ -18,7 +18,7 @@ from extraction.settings import SETTINGS, Settings
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "demonstratives", "inflected", "noun_endings", "object_pronouns",
-             "assault_verbs", "civilian_targets")
+             "assault_verbs", "civilian_targets", "planned_after")
 
 
 @cache
@@ -290,6 +290,13 @@ def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:
     return bool(clash) and all(
         any(f in verbs for f in forms(t.text)) and pattern("civilian_targets").match(
             text, t.end) for t in clash) and not pattern("military").search(sentence)
+
+
+def planned(text: str, t: Trigger) -> bool:
+    """The trigger noun is told with an adjective that makes it planned or expected, not
+    reported: "الاحتجاجات المرتقبة"، "احتجاجات مرتقبة"، "الهجوم المحتمل"."""
+    m = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
+    return m is not None and m.group().startswith(tuple(_LEX["planned_after"]))
 
 
 def _took(t: Trigger, text: str) -> bool:

@@ -3,6 +3,8 @@ which reports are one incident."""
 import datetime as dt
 
 from extraction import extract
+from extraction.arabic import fold
+from extraction.triggers import find_triggers, planned
 
 DAY = dt.date(2018, 5, 10)
 
@@ -19,3 +21,17 @@ def test_an_operation_named_after_a_taking_is_no_taking():
 def test_a_taking_told_as_done_is_still_one():
     text = "تمكنت قوات الجيش الليبي أمس من تحرير مدينة درنة من قبضة المتشددين."
     assert ("territory", "درنة") in _types(text)
+
+
+def _planned(sentence: str) -> list[bool]:
+    text = fold(sentence)
+    return [planned(text, t) for t in find_triggers(text)]
+
+
+def test_a_trigger_told_with_an_expecting_adjective_is_planned():
+    assert _planned("وقالت الوزارة إن الاحتجاجات المرتقبة محاولة لإثارة مواجهة") == [True]
+    assert _planned("ونشرت الشرطة قواتها قبل احتجاجات مرتقبة في المدينة") == [True]
+
+
+def test_a_trigger_told_as_done_is_not_planned():
+    assert not any(_planned("وخرج آلاف المتظاهرين أمس في احتجاجات غاضبة"))
