@@ -1,10 +1,13 @@
 """Event-level rules of issue 8 (invented sentences): what is an incident at all, and
 which reports are one incident."""
 import datetime as dt
+from types import SimpleNamespace
 
 from extraction import extract
 from extraction.arabic import fold
+from extraction.stages import figures
 from extraction.triggers import find_triggers, planned
+from extraction.types import Count
 
 DAY = dt.date(2018, 5, 10)
 
@@ -35,3 +38,21 @@ def test_a_trigger_told_with_an_expecting_adjective_is_planned():
 
 def test_a_trigger_told_as_done_is_not_planned():
     assert not any(_planned("وخرج آلاف المتظاهرين أمس في احتجاجات غاضبة"))
+
+
+def _told(order: int, etype: str, killed: int) -> SimpleNamespace:
+    return SimpleNamespace(order=order, type=etype, killed=Count(killed, killed, killed),
+                           place=None, actors=[])
+
+
+def test_a_figure_is_a_total_of_the_strikes_it_sums():
+    events = [_told(0, "shelling", 7), _told(1, "attack", 2), _told(2, "shelling", 9)]
+    assert [e.killed.best for e in figures.drop_totals(events)] == [7, 2]
+
+
+def test_the_tolls_of_takings_are_no_parts_of_a_strikes_total():
+    # 7 + 1 + 1 = 9 by chance: a commander killed in each of two takings is not part of
+    # the 9 a shelling killed
+    events = [_told(0, "shelling", 7), _told(1, "territory", 1), _told(2, "territory", 1),
+              _told(3, "shelling", 9)]
+    assert [e.killed.best for e in figures.drop_totals(events)] == [7, 1, 1, 9]
