@@ -56,3 +56,9 @@ def test_the_tolls_of_takings_are_no_parts_of_a_strikes_total():
     events = [_told(0, "shelling", 7), _told(1, "territory", 1), _told(2, "territory", 1),
               _told(3, "shelling", 9)]
     assert [e.killed.best for e in figures.drop_totals(events)] == [7, 1, 1, 9]
+
+
+def test_an_attack_noun_with_its_own_doer_is_reported():
+    text = ("أكدت الحكومة أن عشرات الطلاب مفقودون بعد هجوم شنته جماعة بوكو حرام على "
+            "مدرستهم في ولاية يوبي.")
+    assert [p for _, p in _types(text)] == ["يوبي"]
