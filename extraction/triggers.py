@@ -18,7 +18,7 @@ from extraction.settings import SETTINGS, Settings
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "demonstratives", "inflected", "noun_endings", "object_pronouns",
-             "assault_verbs", "civilian_targets", "planned_after")
+             "assault_verbs", "civilian_targets", "planned_after", "not_taken")
 
 
 @cache
@@ -293,10 +293,21 @@ def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:
 
 
 def planned(text: str, t: Trigger) -> bool:
-    """The trigger noun is told with an adjective that makes it planned or expected, not
-    reported: "الاحتجاجات المرتقبة"، "احتجاجات مرتقبة"، "الهجوم المحتمل"."""
+    """The word right after the trigger says it reports nothing: an adjective that makes
+    it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
+    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق")."""
     m = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
-    return m is not None and m.group().startswith(tuple(_LEX["planned_after"]))
+    if m is None:
+        return False
+    word = m.group()
+    if word.startswith(tuple(_LEX["planned_after"])):
+        return True
+    if t.type != "territory":
+        return False
+    if word == "علي":  # "سيطرت على الوضع": the object after the preposition
+        m = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        word = m.group() if m else ""
+    return word in _word_set("not_taken")
 
 
 def _took(t: Trigger, text: str) -> bool:

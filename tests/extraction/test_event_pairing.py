@@ -62,3 +62,9 @@ def test_an_attack_noun_with_its_own_doer_is_reported():
     text = ("أكدت الحكومة أن عشرات الطلاب مفقودون بعد هجوم شنته جماعة بوكو حرام على "
             "مدرستهم في ولاية يوبي.")
     assert [p for _, p in _types(text)] == ["يوبي"]
+
+
+def test_taking_control_of_a_situation_or_a_fire_is_no_taking():
+    assert _planned("وقال إن الوحدات تلاحق عناصر أخرى بعد أن تمت السيطرة على الوضع") == [True]
+    assert _planned("وتمكن الدفاع المدني من السيطرة على الحريق") == [True]
+    assert _planned("وتمكن الجيش من السيطرة على مدينة الرمادي") == [False]
