@@ -58,7 +58,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "passive_followers", "side_skips", "charge_before",
         "response")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
-                       "total_period", "recalled_time")},
+                       "total_period", "recalled_time", "no_casualties")},
     "dates.json": {
         "weekdays": _M, "ambiguous_weekdays": _W, "day_parts": _W, "past_markers": _W,
         "day_after": _W, "relative_days": _M, "ago": _W, "ago_units": _M,

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from extraction import extract
 from extraction.arabic import fold
+from extraction.casualties import find_casualties
 from extraction.stages import figures
 from extraction.triggers import find_triggers, planned
 from extraction.types import Count
@@ -68,3 +69,14 @@ def test_taking_control_of_a_situation_or_a_fire_is_no_taking():
     assert _planned("وقال إن الوحدات تلاحق عناصر أخرى بعد أن تمت السيطرة على الوضع") == [True]
     assert _planned("وتمكن الدفاع المدني من السيطرة على الحريق") == [True]
     assert _planned("وتمكن الجيش من السيطرة على مدينة الرمادي") == [False]
+
+
+def test_a_strike_that_harmed_no_one_is_coded_with_zero_casualties():
+    text = "وسقطت ثلاث قذائف هاون أمس داخل مدينة الرمادي، لكنها لم تتسبب في وقوع إصابات."
+    events = extract(text, DAY)
+    assert [(e.type, e.killed.best, e.wounded.best) for e in events] == [("shelling", 0, 0)]
+
+
+def test_a_figure_in_the_sentence_is_not_overridden_by_no_harm():
+    cas = find_casualties(fold("مقتل ثلاثة أشخاص في الهجوم، وانفجرت عبوة ثانية دون وقوع إصابات"))
+    assert (cas.killed.best, cas.wounded) == (3, None)
