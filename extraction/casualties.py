@@ -73,8 +73,17 @@ def _attach(toks: list[Tok], qs: list, start: int) -> None:
 
 
 def find_casualties(text_: str, start: int = 0, end: int | None = None) -> Casualties:
-    """Killed and wounded in folded text[start:end] (one sentence)."""
+    """Killed and wounded in folded text[start:end] (one sentence); a sentence that says
+    no one was harmed ("لم تسفر عن إصابات") and gives no figure is 0 killed, 0 wounded."""
     end = len(text_) if end is None else end
+    found = _figures(text_, start, end)
+    if found.killed is None and found.wounded is None \
+            and pattern("no_casualties").search(text_, start, end):
+        return Casualties(Count(0, 0, 0), Count(0, 0, 0))
+    return found
+
+
+def _figures(text_: str, start: int, end: int) -> Casualties:
     if not pattern("any_cue").search(text_, start, end):
         return Casualties(None, None)
     toks = tokens(text_, start, end)

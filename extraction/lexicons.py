@@ -58,7 +58,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "passive_followers", "side_skips", "charge_before",
         "response")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
-                       "total_period", "recalled_time")},
+                       "total_period", "recalled_time", "no_casualties")},
     "dates.json": {
         "weekdays": _M, "ambiguous_weekdays": _W, "day_parts": _W, "past_markers": _W,
         "day_after": _W, "relative_days": _M, "ago": _W, "ago_units": _M,
@@ -81,7 +81,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "negation": _W, "persons_caught": _W, "seize_verbs": _W, "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T,
                       "demonstratives": _W, "inflected": _W, "noun_endings": _M,
-                      "object_pronouns": _W, "assault_verbs": _W, "civilian_targets": _T},
+                      "object_pronouns": _W, "assault_verbs": _W, "civilian_targets": _T,
+                      "planned_after": _W, "not_taken": _W},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
         "square_heads", "ordinals", "bare_name_heads", "list_commas")}

@@ -19,7 +19,7 @@ from extraction.settings import SETTINGS, Settings
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "demonstratives", "inflected", "noun_endings", "object_pronouns",
-             "assault_verbs", "civilian_targets")
+             "assault_verbs", "civilian_targets", "planned_after", "not_taken")
 
 
 @cache
@@ -250,8 +250,12 @@ def seizes_people(text: str, t: Trigger) -> bool:
 
 def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS) -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
-    charge or case ("بتهمة التفجير")?"""
+    charge or case ("بتهمة التفجير"); for a taking, the operation it names ("عملية تحرير
+    درنة")?"""
     for c in cues:
+        if c.kind == "operation" and t.type == "territory" and c.end <= t.start \
+                and t.start - c.end <= settings.reference_reach:
+            return True
         if c.kind == "plan" and c.end <= t.start and t.start - c.end <= settings.plan_reach:
             return True
         if c.kind == "negation" and c.end <= t.start \
@@ -291,6 +295,24 @@ def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:
     return bool(clash) and all(
         any(f in verbs for f in forms(t.text)) and pattern("civilian_targets").match(
             text, t.end) for t in clash) and not pattern("military").search(sentence)
+
+
+def planned(text: str, t: Trigger) -> bool:
+    """The word right after the trigger says it reports nothing: an adjective that makes
+    it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
+    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق")."""
+    m = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
+    if m is None:
+        return False
+    word = m.group()
+    if word.startswith(tuple(_LEX["planned_after"])):
+        return True
+    if t.type != "territory":
+        return False
+    if word == "علي":  # "سيطرت على الوضع": the object after the preposition
+        m = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        word = m.group() if m else ""
+    return word in _word_set("not_taken")
 
 
 def _took(t: Trigger, text: str) -> bool:

@@ -11,6 +11,7 @@ from extraction.stages.place import is_ancestor, rank
 from extraction.types import Count
 
 _BROAD_RANK = 2  # a total is told of a district or anything larger
+_NOT_PARTS = ("territory", "arrest", "protest")  # their tolls are no strike's toll
 
 
 def compatible(a: Count | None, b: Count | None) -> bool:
@@ -129,7 +130,8 @@ def drop_totals(events: list, settings=SETTINGS) -> list:
     dropped: set[int] = set()
     for e in sorted(events, key=_killed):  # smallest first: sub-totals go before totals
         k = _killed(e)
-        parts = [o for o in _around(kept, e, lookback) if 0 < _killed(o) < k] if k else []
+        parts = [o for o in _around(kept, e, lookback)
+                 if 0 < _killed(o) < k and o.type not in _NOT_PARTS] if k else []
         tolerance = max(settings.total_tolerance, settings.total_share * k)
         if _broad(e, parts, by_order, lookback) and abs(sum(map(_killed, parts)) - k) <= tolerance:
             roles.share_initiators(e, parts)  # the summary names who struck

@@ -25,6 +25,7 @@ from extraction.triggers import (
     event_type,
     kinds,
     pattern,
+    planned,
     seizes_people,
 )
 
@@ -87,7 +88,8 @@ def _live_triggers(doc: Doc, r: Report) -> None:
             doc.mask(clause.start, clause.end)
             continue
         r.live += [t for t in doc.within("triggers", clause.start, clause.end)
-                   if not cancelled(t, c_cues, doc.settings) and seizes_people(doc.text, t)]
+                   if not cancelled(t, c_cues, doc.settings) and not planned(doc.text, t)
+                   and seizes_people(doc.text, t)]
 
 
 def _recent(doc: Doc, order: int) -> bool:
