@@ -102,7 +102,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
                      "coordination": _T, "list_comma": _T, "new_clause": _T,
                      "coordination_of_tolls": _T},
-    "dating.json": {"report_day": _T},
+    "dating.json": {"report_day": _T, "report_words": _W},
     "roles.json": {k: _W for k in (
         "source_words", "context_words", "that", "as_reported", "asides", "charges",
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",

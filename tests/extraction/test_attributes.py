@@ -28,3 +28,26 @@ def test_the_author_of_a_report_is_not_a_party():
             "ورجح تقرير للشرطة أن الهجوم نفذه انتحاري.")
     assert all("الشرطة" not in a.name for e in extract(text, PUBLISHED) for a in e.actors)
 
+
+
+def test_today_followed_by_a_weekday_is_that_weekday():
+    # a paper printed on Thursday carrying a wire story of Tuesday
+    text = ("سيطرت القوات الحكومية اليوم الثلاثاء على قرية في محافظة الأنبار غربي العراق "
+            "بعد اشتباكات مع مسلحي تنظيم داعش.")
+    e = extract(text, PUBLISHED)[0]
+    assert e.date is not None and e.date.date == dt.date(2019, 4, 9)
+
+
+def test_hours_ago_is_the_day_of_the_report():
+    text = ("قتل مزارع بقصف مدفعي إسرائيلي شرق مدينة خان يونس جنوب قطاع غزة، قبل ساعات "
+            "من مسيرة مرتقبة.")
+    e = extract(text, PUBLISHED)[0]
+    assert e.date is not None and e.date.date == PUBLISHED
+
+
+def test_the_day_of_a_statement_gives_way_to_the_incidents_day():
+    text = ("أكد الجيش العراقي في بيان الأربعاء مقتل عشرة من مسلحي تنظيم داعش في غارة جوية "
+            "على مخبأ لهم قرب مدينة الموصل في الثامن من أبريل الجاري.")
+    e = extract(text, PUBLISHED)[0]
+    assert e.date is not None and e.date.date == dt.date(2019, 4, 8)
+
