@@ -51,3 +51,13 @@ def test_the_day_of_a_statement_gives_way_to_the_incidents_day():
     e = extract(text, PUBLISHED)[0]
     assert e.date is not None and e.date.date == dt.date(2019, 4, 8)
 
+
+
+def test_two_parties_joined_by_and_are_two_parties():
+    assert names("اشتباكات بين الحوثيين وقوات صالح") == ["الحوثيون", "قوات صالح"]
+    assert names("هاجمت القوات الموالية للرئيس اليمني السابق مواقع") == ["قوات صالح"]
+
+
+def test_a_town_named_like_a_common_word_needs_a_head_word():
+    from extraction.places import find_places
+    assert not [p for p in find_places(fold("أعلن الحراك في بيان مقتضب")) if p.name == "الحراك"]
