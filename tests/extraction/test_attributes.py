@@ -61,3 +61,16 @@ def test_two_parties_joined_by_and_are_two_parties():
 def test_a_town_named_like_a_common_word_needs_a_head_word():
     from extraction.places import find_places
     assert not [p for p in find_places(fold("أعلن الحراك في بيان مقتضب")) if p.name == "الحراك"]
+
+
+def test_the_group_a_party_belongs_to_is_not_a_party():
+    text = ("هاجم مسلحو جبهة النصرة التابعة لتنظيم القاعدة قرية في ريف إدلب وقتلوا خمسة "
+            "مدنيين.")
+    names_ = {a.name for e in extract(text, PUBLISHED) for a in e.actors}
+    assert "القاعدة" not in names_ and names_
+
+
+def test_the_force_a_unit_belongs_to_is_a_party():
+    text = "قصفت مقاتلات الأباتشي التابعة للتحالف العربي مواقع في الحديدة وقتلت 10 مسلحين."
+    names_ = {a.name for e in extract(text, PUBLISHED) for a in e.actors}
+    assert "التحالف العربي" in names_
