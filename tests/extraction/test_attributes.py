@@ -74,3 +74,8 @@ def test_the_force_a_unit_belongs_to_is_a_party():
     text = "قصفت مقاتلات الأباتشي التابعة للتحالف العربي مواقع في الحديدة وقتلت 10 مسلحين."
     names_ = {a.name for e in extract(text, PUBLISHED) for a in e.actors}
     assert "التحالف العربي" in names_
+
+
+def test_a_countrys_security_units_are_its_security_forces():
+    assert names("اشتبكت الوحدات الأمنية مع مسلحين في مدينة بن قردان التونسية") == [
+        "قوات الأمن التونسية", "مسلحون"]
