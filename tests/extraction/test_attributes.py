@@ -79,3 +79,18 @@ def test_the_force_a_unit_belongs_to_is_a_party():
 def test_a_countrys_security_units_are_its_security_forces():
     assert names("اشتبكت الوحدات الأمنية مع مسلحين في مدينة بن قردان التونسية") == [
         "قوات الأمن التونسية", "مسلحون"]
+
+
+def _places(text: str) -> list[str]:
+    return [e.place.name for e in extract(text, PUBLISHED) if e.place is not None]
+
+
+def test_a_name_after_a_naming_word_is_a_person_not_a_place():
+    text = "أعدم مسلحو تنظيم داعش شابا يدعى حماة في قرية قرب الموصل."
+    assert "حماة" not in _places(text)
+    assert "حماة" in _places("قصفت طائرات التحالف منطقة تدعى حماة وقتلت 5 مسلحين.")
+
+
+def test_where_a_speaker_spoke_is_not_where_it_happened():
+    text = "وقال محافظ نينوى في تصريح من أربيل إن مسلحي داعش قتلوا خمسة مدنيين."
+    assert "أربيل" not in _places(text)
