@@ -5,6 +5,7 @@ the report before; `lead_dates`, from the paragraph or the lead)."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import replace
 from functools import cache
@@ -18,6 +19,14 @@ from extraction.types import EventDate
 
 _LEX = reads("dating.json", "report_day", "report_words")
 _REPORT_REACH = 6  # words before a day that may name the statement it is the day of
+
+
+def anchor_day(folded: str) -> dt.date | None:
+    """An undated article's day (lesson 9): the latest day it writes out in full
+    («12 مايو 2018»), against which its relative days resolve; None when it writes none."""
+    found = guarded(find_dates, folded, None, default=[])
+    return max((d.date for d in found if d.date is not None and d.precision == "day"),
+               default=None)
 
 
 def sentence_dates(doc: Doc, sent: Sentence) -> list[DateMention]:

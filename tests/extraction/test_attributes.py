@@ -94,3 +94,16 @@ def test_a_name_after_a_naming_word_is_a_person_not_a_place():
 def test_where_a_speaker_spoke_is_not_where_it_happened():
     text = "وقال محافظ نينوى في تصريح من أربيل إن مسلحي داعش قتلوا خمسة مدنيين."
     assert "أربيل" not in _places(text)
+
+
+def test_an_undated_article_resolves_its_weekdays_on_its_latest_written_day():
+    text = ("قتل خمسة أشخاص الثلاثاء في غارة جوية على قرية قرب مدينة الموصل شمالي العراق. "
+            "وكانت القوات العراقية قد أعلنت في 10 أبريل 2019 بدء عملية عسكرية في المنطقة.")
+    [e] = extract(text, None)
+    assert e.date is not None and e.date.date == dt.date(2019, 4, 9)
+
+
+def test_an_undated_article_without_a_written_day_keeps_its_days_unresolved():
+    text = "قتل خمسة أشخاص الثلاثاء في غارة جوية على قرية قرب مدينة الموصل شمالي العراق."
+    [e] = extract(text, None)
+    assert e.date is None or e.date.date is None
