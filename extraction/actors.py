@@ -31,7 +31,7 @@ from extraction.types import ActorRecord
 
 _PATTERNS = reads("actors_patterns.json", "heads", "open_heads", "head_keys", "force_words",
                   "modifiers", "not_actor_before", "not_names", "place_forces", "front_heads",
-                  "locative_before", "security_forces", "front_prepositions")
+                  "locative_before", "security_forces", "front_prepositions", "adjectives")
 _GENERIC = reads("actors_generic.json", "*")
 _NATIONALITIES = reads("nationalities.json", "*")
 
@@ -80,6 +80,7 @@ def _patterns() -> dict:
         "place_forces": {phrase_words(k): v for k, v in data["place_forces"].items()},
         "front_heads": frozenset(fold(w) for w in data["front_heads"]),
         "locative_before": frozenset(fold(w) for w in data["locative_before"]),
+        "adjectives": {fold(k): v for k, v in data["adjectives"].items()},
     }
 
 
@@ -152,6 +153,13 @@ def _excluded(toks: Sequence[Token], i: int) -> bool:
     return bool(words & _patterns()["not_before"])
 
 
+def _describes(toks: Sequence[Token], i: int) -> bool:
+    """"رتلا عسكريا", "مسؤولين عسكريين": an adjective agreeing with the word before it
+    describes that word; it names no force ("12 عسكريا" does)."""
+    ending = _patterns()["adjectives"].get(toks[i].text)
+    return bool(ending) and i > 0 and toks[i].joined and toks[i - 1].text.endswith(ending)
+
+
 def find_actors(text: str) -> list[ActorMention]:
     """Every armed party named in the (folded) text, sorted and non-overlapping."""
     toks = text_tokens(text)
@@ -159,7 +167,7 @@ def find_actors(text: str) -> list[ActorMention]:
     found: list[tuple[int, int, ActorMention | _Generic]] = []
     for hit in _index().scan(toks):
         covered.update(range(hit.first, hit.last + 1))
-        if _excluded(toks, hit.first):
+        if _excluded(toks, hit.first) or (hit.first == hit.last and _describes(toks, hit.first)):
             continue
         payload = hit.payloads[0]
         if isinstance(payload, _Generic):

@@ -19,7 +19,7 @@ import datetime as dt
 
 from extraction import participants, scope
 from extraction.doc import Doc, build_doc, guarded
-from extraction.stages import build, inherit, merge, read
+from extraction.stages import build, dating, inherit, merge, read
 from extraction.types import Event
 
 STAGES = (
@@ -48,7 +48,10 @@ def run(doc: Doc) -> Doc:
 
 
 def extract_events(text: str, published: dt.date | None = None) -> list[Event]:
-    events = build.build(run(build_doc(text, published)))
+    doc = build_doc(text, published)
+    if published is None:  # relative days of an undated article: its latest written day
+        doc.published = guarded(dating.anchor_day, doc.text, default=None)
+    events = build.build(run(doc))
     for stage in FINISHING:
         events = guarded(stage, events, text, default=events)
     return events

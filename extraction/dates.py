@@ -70,9 +70,8 @@ def _days_in(year: int, month: int) -> int:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    if 1 <= month <= 12 and 1 <= day <= _days_in(year, month) and 1 <= year <= 9999:
-        return dt.date(year, month, day)
-    return None
+    ok = 1 <= month <= 12 and 1 <= day <= _days_in(year, month) and 1 <= year <= 9999
+    return dt.date(year, month, day) if ok else None
 
 
 def _shift_month(day: dt.date, months: int) -> dt.date:
@@ -263,6 +262,9 @@ def _written(ctx: _Ctx, i: int) -> _Found | None:
 def _relative(ctx: _Ctx, i: int) -> _Found | None:
     lex, pub = ctx.lex, ctx.published
     days = ctx.phrase(i, lex.relative_days)
+    named = days and not days[0] and _weekday(ctx, days[1])  # "اليوم الثلاثاء"
+    if named and named.date:
+        return named
     if days and ctx.text(days[1]) not in lex.not_today:
         date = pub - dt.timedelta(days=days[0]) if pub else None
         return _Found(days[1], date, "day" if date else None)
@@ -311,9 +313,7 @@ def _bare_year(ctx: _Ctx, i: int) -> _Found | None:
 
 
 def _core(ctx: _Ctx, i: int) -> _Found | None:
-    return (
-        _written(ctx, i) or _weekday(ctx, i) or _relative(ctx, i) or _month_or_year(ctx, i)
-    )
+    return _written(ctx, i) or _weekday(ctx, i) or _relative(ctx, i) or _month_or_year(ctx, i)
 
 
 def _ago(ctx: _Ctx, i: int) -> _Found | None:
@@ -325,9 +325,10 @@ def _ago(ctx: _Ctx, i: int) -> _Found | None:
     j = qualifier[1] if qualifier else i + 1
     if ctx.text(j) in lex.ago_units:
         unit, end = ctx.text(j), j + 1
-        count = None if unit in lex.ago_plural else 1
+        count = None if unit in lex.ago_plural and lex.ago_units[unit] else 1  # "قبل ساعات"
     elif ctx.text(j) in lex.ago_vague and ctx.text(j + 1) in lex.ago_units:
-        unit, end, count = ctx.text(j + 1), j + 2, None
+        unit, end = ctx.text(j + 1), j + 2
+        count = None if lex.ago_units[unit] else 1  # "قبل بضع ساعات": today
     else:
         number = number_at(ctx.toks, j)
         if not number or ctx.text(number[1]) not in lex.ago_units:

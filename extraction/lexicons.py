@@ -95,19 +95,21 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "actors_patterns.json": {k: _W for k in (
         "heads", "open_heads", "modifiers", "not_actor_before", "not_names", "front_heads",
         "locative_before")} | {"head_keys": _M, "force_words": _M, "place_forces": _M}
-    | {"security_forces": _T, "front_prepositions": _T},
+    | {"security_forces": _T, "front_prepositions": _T, "adjectives": _M},
     "pipeline.json": {"second_report": _T, "armed_heads": _W, "update": _T,
                       "plain_verbs": _W, "verb_particles": _T, "definite": _W,
                       "plural_ending": _T},
     "placing.json": {"precise_relatives": _W, "titles": _W, "title_units": _W,
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
                      "coordination": _T, "list_comma": _T, "new_clause": _T,
-                     "coordination_of_tolls": _T},
-    "dating.json": {"report_day": _T},
+                     "coordination_of_tolls": _T, "speech_nouns": _W,
+                     "speech_prepositions": _W, "naming": _W},
+    "dating.json": {"report_day": _T, "report_words": _W},
     "roles.json": {k: _W for k in (
         "source_words", "context_words", "that", "as_reported", "asides", "charges",
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",
-        "on_target", "target_nouns", "glued_particles", "definite_verbs", "definite_nouns")}
+        "on_target", "target_nouns", "glued_particles", "definite_verbs", "definite_nouns",
+        "affiliations")}
     | {k: _T for k in ("opposed", "announces", "bomber", "claims", "of", "and", "article")},
     "crowds.json": {"quantities": _W, "of": _T, "stops": _T, "marks": _W,
                     "individual_acts": _W, "participant": _M},

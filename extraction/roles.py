@@ -25,7 +25,7 @@ _LEX = reads("roles.json", "source_words", "context_words", "that", "as_reported
              "charges", "opposed", "speech_verbs", "announces", "affiliated", "media",
              "air_adjectives", "bomber", "by", "claims", "against", "on_target",
              "target_nouns", "glued_particles", "of", "and", "article", "definite_verbs",
-             "definite_nouns")
+             "definite_nouns", "affiliations")
 _NATIONALITIES = reads("nationalities.json", "*")
 _INITIATOR_TYPES = ("airstrike", "shelling", "territory", "arrest")
 _ADJECTIVE_TYPES = ("airstrike", "shelling")
@@ -103,6 +103,13 @@ def bystander(text: str, actor, settings: Settings = SETTINGS) -> bool:
         return True
     words = [w for w in (_PUNCT.sub("", w) for w in before) if w and w != _LEX["of"]]
     return _aside(words) or _speaker(words, text, actor, settings) or _outlet(words)
+
+
+def affiliation(text: str, party, actor) -> bool:
+    """"جبهة النصرة التابعة لتنظيم القاعدة", "مسلحون مرتبطون بداعش": the group a party
+    belongs to is its affiliation, not a party to the incident."""
+    words = [w for w in (_PUNCT.sub("", w) for w in text[party.end:actor.start].split()) if w]
+    return 0 < len(words) <= 2 and _bare(words[0]) in _words("affiliations")
 
 
 def _nationalities() -> dict:

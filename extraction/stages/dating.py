@@ -5,18 +5,29 @@ the report before; `lead_dates`, from the paragraph or the lead)."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from extraction.arabic import fold
 from extraction.dates import DateMention, find_dates
 from extraction.doc import Doc, guarded
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
 from extraction.types import EventDate
 
-_LEX = reads("dating.json", "report_day")
+_LEX = reads("dating.json", "report_day", "report_words")
+_REPORT_REACH = 6  # words before a day that may name the statement it is the day of
+
+
+def anchor_day(folded: str) -> dt.date | None:
+    """An undated article's day (lesson 9): the latest day it writes out in full
+    («12 مايو 2018»), against which its relative days resolve; None when it writes none."""
+    found = guarded(find_dates, folded, None, default=[])
+    return max((d.date for d in found if d.date is not None and d.precision == "day"),
+               default=None)
 
 
 def sentence_dates(doc: Doc, sent: Sentence) -> tuple[DateMention, ...]:
@@ -36,10 +47,25 @@ def only_background(dates: tuple[DateMention, ...]) -> bool:
         not d.background and d.date is not None for d in dates)
 
 
+@cache
+def _report_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in _LEX["report_words"])
+
+
+def _statement_day(doc: Doc, d: DateMention) -> bool:
+    """"قالت الوزارة في بيان الأربعاء": the day of a statement, not of the incident."""
+    before = doc.text[max(0, d.start - 80):d.start].split()[-_REPORT_REACH:]
+    return any(w in _report_words() for w in before)
+
+
 def news_day(doc: Doc, dates: Sequence[DateMention]) -> EventDate | None:
-    """The first day a sentence names as news (not background)."""
+    """The first day a sentence names as news (not background), passing over a
+    statement's day when the sentence names another day."""
+    days = [d for d in dates if not d.background and d.precision == "day"]
+    if len(days) > 1 and _statement_day(doc, days[0]):
+        days = days[1:]
     return next((EventDate(d.date, d.precision, doc.original(d.start, d.end))
-                 for d in dates if not d.background and d.precision == "day"), None)
+                 for d in days), None)
 
 
 def _resolved(date: EventDate | None) -> bool:

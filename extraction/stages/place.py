@@ -13,13 +13,15 @@ from functools import cache
 
 from extraction.gazetteer import ancestors, places_by_key
 from extraction.lexicons import reads
+from extraction.place_words import W
 from extraction.settings import SETTINGS
 from extraction.triggers import Trigger
 from extraction.types import PlaceRef
 
 _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
              "from", "clause_end", "inside", "coordination", "list_comma",
-             "new_clause", "coordination_of_tolls")
+             "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
+             "naming")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -167,10 +169,26 @@ def _launched_from(before: list[str]) -> bool:
         w in _words("launch_words") for w in before[-4:])
 
 
+def _spoken_at(before: list[str]) -> bool:
+    """"في تصريح من أربيل", "في مؤتمر صحفي في بغداد": where a speaker spoke."""
+    if not before or before[-1] not in _words("speech_prepositions"):
+        return False
+    return any(w in _words("speech_nouns") for w in before[-3:-1])
+
+
+def _a_persons_name(text: str, place, before: list[str]) -> bool:
+    """"شاب يدعى X": told with a naming word («يدعى»، «المدعو») after a word that is no
+    place head («منطقة تدعى X» is a place), a person's name."""
+    first = text[place.start:place.end].split()[:1]
+    return bool(first) and first[0] in _words("naming") and not (
+        before and before[-1].removeprefix("و") in W.head_words)
+
+
 def _in_title(before: list[str]) -> bool:
-    """"مدير ناحية X", "فندق X": a speaker's title or a building's name."""
+    """"مدير ناحية X", "فندق X": a speaker's title or a building's name; "شاب يدعى X":
+    a person's name."""
     titles = _words("titles")
-    if before and before[-1] in titles:
+    if before and (before[-1] in titles or before[-1] in _words("naming")):
         return True
     return len(before) > 1 and before[-2] in titles and before[-1] in _words("title_units")
 
@@ -181,7 +199,8 @@ def names_a_party(text: str, place, actors: list, starts: list[int],
     speaker's title ("مدير ناحية القيارة") or where a shell came from: not where the
     incident happened."""
     before = text[max(0, place.start - settings.title_window):place.start].split()
-    if _launched_from(before) or _in_title(before):
+    if _launched_from(before) or _in_title(before) or _spoken_at(before) \
+            or _a_persons_name(text, place, before):
         return True
     i = bisect.bisect_right(starts, place.start) - 1
     return i >= 0 and actors[i].start <= place.start < actors[i].end

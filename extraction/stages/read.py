@@ -139,9 +139,11 @@ def _read_actors(doc: Doc, r: Report) -> None:
     """The sentence's parties: not planned against, no bystander, no foreign force."""
     reach = doc.settings.plan_reach
     plans = [c for c in r.cues if c.kind == "plan"]
-    r.actors = [doc.as_written(a) for a in doc.within("actors", r.sent.start, r.sent.end)
+    found = doc.within("actors", r.sent.start, r.sent.end)
+    r.actors = [doc.as_written(a) for k, a in enumerate(found)
                 if not any(0 <= a.start - c.end <= reach for c in plans)
-                and not roles.bystander(doc.text, a) and not roles.foreign(a, doc.countries)]
+                and not roles.bystander(doc.text, a) and not roles.foreign(a, doc.countries)
+                and not (k and roles.affiliation(doc.text, found[k - 1], a))]
 
 
 def _strong(r: Report) -> list[Trigger]:
