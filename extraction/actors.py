@@ -287,7 +287,7 @@ def _place_forces(text: str, toks: Sequence[Token], covered: set[int]) -> list:
     seconds = {words[-1] for words in forces}
     firsts = frozenset(words[0] for words in forces)
     out = []
-    for i in [n - 1 for n in positions(toks[:-1], seconds) if n]:
+    for i in [n - 1 for n in positions(toks, seconds) if 0 < n < len(toks) - 1]:
         if i in covered or not toks[i + 1].joined:
             continue
         head = head_reading(toks[i].text, firsts)
@@ -348,7 +348,7 @@ def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
     starts = {f[0]: n for n, f in enumerate(found or []) if isinstance(f[2], ActorMention)}
     out = []
     heads = patterns["heads"]
-    for i in head_positions(toks[:-1], heads):
+    for i in [n for n in head_positions(toks, heads) if n < len(toks) - 1]:
         if i in covered:
             continue
         tok = toks[i]

@@ -95,19 +95,35 @@ def head_reading(token: str, heads: frozenset[str]) -> Variant | None:
     return found
 
 
+_LAST_TEXTS: tuple = (None, [], frozenset())  # the last tokens asked for, their texts
+
+
+def token_texts(toks: Sequence[Token]) -> tuple[list[str], frozenset[str]]:
+    """The tokens' texts and the distinct ones, remembered for the last token sequence:
+    the place and actor finders scan the same article's tokens several times."""
+    global _LAST_TEXTS
+    last = _LAST_TEXTS  # one read: another thread may replace it meanwhile
+    if last[0] is toks:
+        return last[1], last[2]
+    texts = [t.text for t in toks]
+    _LAST_TEXTS = (toks, texts, frozenset(texts))
+    return texts, _LAST_TEXTS[2]
+
+
 def positions(toks: Sequence[Token], words) -> list[int]:
     """The indexes of the tokens whose text is one of `words` (a set or a mapping)."""
-    texts = [t.text for t in toks]
-    found = words.keys() & set(texts) if isinstance(words, dict) else set(texts) & words
+    texts, distinct = token_texts(toks)
+    found = words.keys() & distinct if isinstance(words, dict) else distinct & words
     return [n for n, w in enumerate(texts) if w in found] if found else []
 
 
 def head_positions(toks: Sequence[Token], heads: frozenset[str]) -> list[int]:
     """The indexes of the tokens one of whose readings is one of `heads`."""
+    texts, distinct = token_texts(toks)
     memo = _head_memo(heads)
-    found = {w for w in {t.text for t in toks}
+    found = {w for w in distinct
              if (memo[w] if w in memo else head_reading(w, heads)) is not None}
-    return [n for n, t in enumerate(toks) if t.text in found] if found else []
+    return [n for n, w in enumerate(texts) if w in found] if found else []
 
 
 @lru_cache(maxsize=200_000)
@@ -197,10 +213,10 @@ class PhraseIndex:
 
     def scan(self, toks: Sequence[Token]) -> list[Hit]:
         """Left-to-right, longest match first, non-overlapping."""
-        texts = [t.text for t in toks]
+        texts, distinct = token_texts(toks)
         # most tokens start no phrase: keep those that do, at one look-up a distinct word
         readings, starts = self._readings, self._starts
-        starting = {w for w in set(texts) if (readings[w] if w in readings else starts(w))}
+        starting = {w for w in distinct if (readings[w] if w in readings else starts(w))}
         first = [i for i, w in enumerate(texts) if w in starting]
         hits: list[Hit] = []
         free = 0  # the first token not inside a hit yet
