@@ -89,14 +89,22 @@ class Tok:
     brk: bool = False  # punctuation right before this token
 
 
+@cache
+def _plain_gaps() -> frozenset[str]:
+    """The usual gaps between tokens ("", " ") that hold no punctuation."""
+    return frozenset(g for g in ("", " ") if not pattern("punctuation").search(g))
+
+
 def tokens(text_: str, start: int, end: int) -> list[Tok]:
     toks = []
     prev_end = start
-    brk = pattern("punctuation")
+    brk, plain = pattern("punctuation"), _plain_gaps()
     for m in _TOKEN.finditer(text_, start, end):
-        toks.append(Tok(m.start(), m.end(), m.group(), readings(m.group(), "casualty"),
-                        brk=bool(brk.search(text_, prev_end, m.start()))))
-        prev_end = m.end()
+        s, e = m.span()
+        gap = text_[prev_end:s]
+        toks.append(Tok(s, e, m.group(), readings(m.group(), "casualty"),
+                        brk=gap not in plain and bool(brk.search(gap))))
+        prev_end = e
     return toks
 
 

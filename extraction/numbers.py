@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extraction.arabic import DIGITS, L, article_forms, fold
+from extraction.arabic import L, article_forms, fold
 from extraction.numerals import (
-    TOKEN,
     NumberLexicon,
     Token,
     digit_value,
@@ -362,9 +361,10 @@ def _quantity_at(text: str, toks: list[Token], i: int, lex: NumberLexicon):
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, sorted by start and non-overlapping."""
-    if not any(w[0] in DIGITS or may_start(w) for w in TOKEN.findall(text)):
+    toks = tokenize(text)
+    if not any(t.kind == "d" or may_start(t.text) for t in toks):
         return []
-    lex, toks = lexicon(), tokenize(text)
+    lex = lexicon()
     out, i = [], 0
     while i < len(toks):
         if toks[i].kind != "d" and not may_start(toks[i].text):
