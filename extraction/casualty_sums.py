@@ -13,6 +13,7 @@ from extraction.types import Count
 _SINGLES_REACH = 8  # tokens after a figure that may add "وجندي"
 _ATTACKER_REACH = 8  # tokens after a figure that may add "إضافة إلى الانتحاري"
 _SIDE_REACH = 3  # tokens after a figure that may name whose dead it counts
+_OWN = "one:"  # a side told by a one-person figure's own noun (`_own_side`)
 
 
 def add(a: Count | None, b: Count) -> Count:
@@ -46,6 +47,31 @@ def side_of(toks: list[Tok], j: int) -> str | None:
     return None
 
 
+def _own_side(toks: list[Tok], i: int, j: int) -> str | None:
+    """Whose death a figure told by its noun alone counts ("مقتل شرطي"، "مستوطنا قتل"):
+    the noun's side, else, when the noun is the subject of its own passive verb, the noun
+    itself, so that two such deaths of different nouns in one sentence ("مستوطنا قتل ...
+    شنه شاب قتل لاحقا") are two and one told twice is one."""
+    if i != j or toks[i].qty is not None or lex()["killed_one"].match(toks[i].forms):
+        return None  # "مصرعه" tells again the death of a person named before it
+    forms = toks[i].forms
+    for side, nouns in sides().items():
+        if nouns.match(forms):
+            return _OWN + side
+    if not any(t.text in words("passive_killed") for t in toks[i + 1:i + 3]):
+        return None  # "سقوط شخص ... سقوط عامل": one person, named twice
+    noun = forms[-1]
+    return _OWN + (noun[:-1] if noun.endswith("ا") and len(noun) > 3 else noun)
+
+
+def _sentence_only(count: Count | None) -> Count | None:
+    """The count without the sides `_own_side` gave: they tell persons apart in one
+    sentence only (another sentence may name the same person otherwise)."""
+    if count is None or not any(s.startswith(_OWN) for s in count.sides):
+        return count
+    return replace(count, sides=frozenset(s for s in count.sides if not s.startswith(_OWN)))
+
+
 def _bigger(a: Count | None, b: Count | None) -> Count | None:
     if a is None or b is None:
         return a or b
@@ -74,7 +100,7 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
     prev = None
     for kind, i, j, count in figures:
         spans.append((toks[i].start, toks[j].end))
-        side = side_of(toks, j)
+        side = side_of(toks, j) or (_own_side(toks, i, j) if count.best == 1 else None)
         count = replace(count, sides=frozenset({side}) if side else frozenset())
         if prev is not None and prev[0] == kind and joined(toks, prev[2], i):
             group = add(group, count)
@@ -90,10 +116,10 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
         prev = (kind, i, j)
     if prev is not None:
         totals[prev[0]] = _settle(prev[0], totals[prev[0]], group)
-    killed = totals["killed"]
+    killed = _sentence_only(totals["killed"])
     if killed is not None and killed.best == 0 and killed.low == 0:
         killed = None
-    return killed, totals["wounded"], tuple(spans)
+    return killed, _sentence_only(totals["wounded"]), tuple(spans)
 
 
 def _settle(kind: str, total: Count | None, group: Count | None) -> Count | None:
