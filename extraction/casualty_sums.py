@@ -14,6 +14,7 @@ _SINGLES_REACH = 8  # tokens after a figure that may add "وجندي"
 _ATTACKER_REACH = 8  # tokens after a figure that may add "إضافة إلى الانتحاري"
 _SIDE_REACH = 3  # tokens after a figure that may name whose dead it counts
 _OWN = "one:"  # a side told by a one-person figure's own noun (`_own_side`)
+ATTACKER = "attacker"  # the attacker's own death: every death of the incident counts
 
 
 def add(a: Count | None, b: Count) -> Count:
@@ -23,13 +24,25 @@ def add(a: Count | None, b: Count) -> Count:
     best = a.best + b.best if a.best is not None and b.best is not None else None
     low = (a.low or 0) + (b.low or 0) if a.low is not None or b.low is not None else None
     high = a.high + b.high if a.high is not None and b.high is not None else None
-    return Count(best, low, high, a.sides | b.sides if a.sides and b.sides else frozenset())
+    both = a.sides | b.sides
+    return Count(best, low, high, both if a.sides and b.sides else both & {ATTACKER})
 
 
 def other_side(a: Count | None, b: Count | None) -> bool:
-    """Are both figures known to count different sides ("4 من الشرطة" / "4 مسلحين")?"""
-    return a is not None and b is not None and bool(a.sides) and bool(b.sides) \
-        and a.sides.isdisjoint(b.sides)
+    """Are both figures known to count different sides ("4 من الشرطة" / "4 مسلحين"), or
+    is one the attacker's own death and the other a toll without it ("أسفر عن قتيل" ...
+    "وقتل المهاجم")?"""
+    if a is None or b is None:
+        return False
+    if _attacker_alone(a) != _attacker_alone(b):
+        return ATTACKER not in (b.sides if _attacker_alone(a) else a.sides)
+    sa, sb = a.sides - {ATTACKER}, b.sides - {ATTACKER}
+    return bool(sa) and bool(sb) and sa.isdisjoint(sb)
+
+
+def _attacker_alone(c: Count) -> bool:
+    """The figure is the death of the attacker alone ("وقتل المهاجم"، "قتل الانتحاري")."""
+    return c.sides == {ATTACKER} and c.best == 1
 
 
 def side_of(toks: list[Tok], j: int) -> str | None:
@@ -55,6 +68,8 @@ def _own_side(toks: list[Tok], i: int, j: int) -> str | None:
     if i != j or toks[i].qty is not None or lex()["killed_one"].match(toks[i].forms):
         return None  # "مصرعه" tells again the death of a person named before it
     forms = toks[i].forms
+    if lex()["single_attacker"].match(forms):
+        return ATTACKER  # kept beyond the sentence: the attacker's death adds to the toll
     for side, nouns in sides().items():
         if nouns.match(forms):
             return _OWN + side
