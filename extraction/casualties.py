@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extraction.casualty_scope import combined, not_this_incident
+from extraction.casualty_scope import combined, not_this_incident, person
 from extraction.casualty_sums import combine, coordinated_before
 from extraction.casualty_words import (
     Tok,
@@ -130,13 +130,38 @@ def _read_word(toks: list[Tok], i: int, figures: list) -> None:
     "ما أدى إلى مقتله")."""
     t, cues = toks[i], lex()
     the_two = t.text in words("the_two") and i > 0 \
-        and toks[i - 1].text.startswith(definite())  # "المفجرين الاثنين قتلا"
+        and toks[i - 1].text.startswith(definite()) \
+        and toks[i - 1].text not in words("weekday_before")  # "المفجرين الاثنين قتلا"
     if the_two or _is_dual(t.forms, cues["person_nouns"]) or t.forms[-1] in words("dual_killed"):
         kind = _classify(toks, i, i, implicit=True)
         if kind:
             figures.append((kind, i, i, Count(2, 2, 2)))
     elif _one_killed(toks, i):
         figures.append(("killed", i, i, Count(1, 1, 1)))
+    else:
+        kind = _one_victim(toks, i)
+        if kind:
+            figures.append((kind, i, i, Count(1, 1, 1)))
+
+
+def _one_victim(toks: list[Tok], i: int) -> str | None:
+    """A singular victim noun with no number, counted as one by what follows it: a
+    figure or victims coordinated ("أسفر عن قتيل وأربعة جرحى"، "قتيل وجرحى") or "واحد";
+    not after a figure ("ألف قتيل") nor in "بين قتيل وجريح" (a share, no count)."""
+    t = toks[i]
+    kind = "killed" if set(t.forms) & words("one_killed_nouns") else \
+        "wounded" if set(t.forms) & words("one_wounded_nouns") else None
+    if kind is None or i + 1 >= len(toks) or toks[i + 1].brk:
+        return None
+    if i > 0 and (toks[i - 1].qty is not None or toks[i - 1].text in words("share_before")):
+        return None
+    nxt, cues = toks[i + 1], lex()
+    if nxt.text in words("one"):
+        return kind
+    if not nxt.text.startswith(text("and")):
+        return None
+    victims = cues["killed_after"].match(nxt.forms) or cues["wounded_after"].match(nxt.forms)
+    return kind if nxt.qty is not None or victims else None
 
 
 def _one_killed(toks: list[Tok], i: int) -> bool:
@@ -146,7 +171,7 @@ def _one_killed(toks: list[Tok], i: int) -> bool:
         return False
     if cues["killed_one"].match(t.forms) and (i == 0 or toks[i - 1].qty is None):
         return True
-    if i == 0 or not cues["person_nouns"].match(t.forms):
+    if i == 0 or not person(t):
         return False
     if t.text.startswith(definite()):  # "وقتل المهاجم"، "استشهاد الرضيع": that one person
         return _phrase_before(toks, i, cues["killed_before"]) and not _figure_next(toks, i) \
@@ -166,13 +191,24 @@ def _figure_next(toks: list[Tok], i: int) -> bool:
 
 
 def _passive_after(toks: list[Tok], i: int) -> bool:
-    """"إن شخصا قتل وأصيب آخر"، "مستوطنا قتل في الهجوم": a single person, then a passive
-    killing verb with no object of its own."""
-    if i + 1 >= len(toks) or toks[i + 1].brk or toks[i + 1].text not in words("passive_killed"):
+    """"إن شخصا قتل وأصيب آخر"، "مستوطنا قتل في الهجوم"، "جنديا تركيا قتل": a single
+    person (an adjective of origin may follow), then a passive killing verb with no
+    object of its own."""
+    if i > 0 and not toks[i].brk and person(toks[i - 1]):
+        return False  # the adjective of the noun before: "شاب فلسطيني"
+    v = i + 1
+    if v < len(toks) and _origin(toks[v]) and (i == 0 or toks[i - 1].qty is None):
+        v += 1
+    if v >= len(toks) or toks[v].brk or toks[v].text not in words("passive_killed"):
         return False
-    nxt = toks[i + 2] if i + 2 < len(toks) else None
+    nxt = toks[v + 1] if v + 1 < len(toks) else None
     return nxt is None or nxt.brk or nxt.text.startswith(text("and")) \
         or nxt.text in words("passive_followers")
+
+
+def _origin(tok: Tok) -> bool:
+    """An adjective of origin after a person noun: "فلسطيني"، "تركيا"."""
+    return not tok.brk and len(tok.text) > 3 and tok.text.endswith(tuple(words("origin_endings")))
 
 
 def _phrase_before(toks: list[Tok], i: int, cue: Words) -> bool:
@@ -212,14 +248,15 @@ def _part_of_given(toks: list[Tok], i: int, j: int) -> bool:
         and toks[j + 2].text in victims
 
 
-def _cue_after(toks: list[Tok], j: int) -> str | None:
-    """"15 قتيلا"، "عشرة أشخاص على الأقل مصرعهم"; a subset in between is skipped: "12
-    مدنيا بينهم 4 أطفال قتلوا"."""
+def _cue_after(toks: list[Tok], j: int) -> tuple[str, int] | None:
+    """"15 قتيلا"، "عشرة أشخاص على الأقل مصرعهم": the kind and where its cue is; a subset
+    in between is skipped: "12 مدنيا بينهم 4 أطفال قتلوا"; a negation ends the search: the
+    cue after it is denied ("9 ركاب ... دون تسجيل أي إصابات")."""
     cues = lex()
     k, limit = j + 1, j + 1 + SETTINGS.cue_after
     while k < min(len(toks), limit):
         tok = toks[k]
-        if tok.brk:
+        if tok.brk or tok.text in words("negations"):
             break
         if tok.qty is not None:
             if not cues["subset"].match(toks[k - 1].forms):
@@ -228,23 +265,26 @@ def _cue_after(toks: list[Tok], j: int) -> str | None:
         elif cues["subset"].match(tok.forms):
             limit += _SUBSET_EXTRA
         elif cues["killed_after"].match(tok.forms):
-            return "killed"
+            return "killed", k
         elif cues["wounded_after"].match(tok.forms):
-            return "wounded"
+            return "wounded", k
         k += 1
     return None
 
 
-def _cue_before(toks: list[Tok], i: int) -> str | None:
-    """The nearest cue before the figure within the window, no punctuation in between."""
+def _cue_before(toks: list[Tok], i: int) -> tuple[str, bool] | None:
+    """The nearest cue before the figure within the window, no punctuation in between,
+    and whether it ends right before the figure."""
     cues = lex()
     for k in range(i - 1, max(-1, i - 1 - SETTINGS.cue_before), -1):
         if toks[k + 1].brk or toks[k].qty is not None:
             break
-        if phrase_at(toks, k, cues["wounded_before"]):
-            return "wounded"
-        if phrase_at(toks, k, cues["killed_before"]):
-            return "killed"
+        n = phrase_at(toks, k, cues["wounded_before"])
+        if n:
+            return "wounded", k + n == i
+        n = phrase_at(toks, k, cues["killed_before"])
+        if n:
+            return "killed", k + n == i
     return None
 
 
@@ -255,13 +295,23 @@ def _opened_by_killing(toks: list[Tok], i: int) -> bool:
         t.qty is not None for t in toks[:i])
 
 
+def _cue_kind(toks: list[Tok], i: int, j: int) -> str | None:
+    """The cue after the figure, else the one before it; a cue right before the figure
+    wins over a different one further on, which tells another clause: "وأصيب اثنان
+    آخران في هجوم شنه شاب قتل لاحقا" (wounded)."""
+    after, before = _cue_after(toks, j), _cue_before(toks, i)
+    if after and before and after[0] != before[0] and before[1] and after[1] > j + 2:
+        return before[0]
+    return after[0] if after else before[0] if before else None
+
+
 def _classify(toks: list[Tok], i: int, j: int, implicit: bool = False) -> str | None:
     """'killed', 'wounded' or None for the figure spanning tokens i..j."""
     if not implicit and _no_casualty(toks, i, j):
         return None
     if _part_of_given(toks, i, j):
         return None
-    kind = _cue_after(toks, j) or _cue_before(toks, i)
+    kind = _cue_kind(toks, i, j)
     if kind:
         return kind
     if implicit and i > 0 and lex()["killed_after"].match(toks[i].forms):

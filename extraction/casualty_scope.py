@@ -126,14 +126,14 @@ def combined(toks: list[Tok], i: int, j: int) -> bool:
         return True
     if i < 2 or toks[i].brk or toks[i - 1].brk or not toks[i - 1].text.startswith(text("and")):
         return False
-    if any(t.qty is not None or _person(t) for t in toks[max(0, i - 4):i - 2]):
+    if any(t.qty is not None or person(t) for t in toks[max(0, i - 4):i - 2]):
         return False  # "مستوطنا قتل وأصيب اثنان": the first verb has its own subject
     kinds = ((cues["killed_before"], cues["wounded_before"]),
              (cues["wounded_before"], cues["killed_before"]))
     return any(phrase_at(toks, i - 2, a) and phrase_at(toks, i - 1, b) for a, b in kinds)
 
 
-def _person(tok: Tok) -> bool:
+def person(tok: Tok) -> bool:
     """A person noun, also in the accusative ("مستوطنا")."""
     nouns = lex()["person_nouns"]
     return nouns.match(tok.forms) or nouns.match(tuple(f[:-1] for f in tok.forms

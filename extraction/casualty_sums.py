@@ -13,6 +13,8 @@ from extraction.types import Count
 _SINGLES_REACH = 8  # tokens after a figure that may add "وجندي"
 _ATTACKER_REACH = 8  # tokens after a figure that may add "إضافة إلى الانتحاري"
 _SIDE_REACH = 3  # tokens after a figure that may name whose dead it counts
+_OWN = "one:"  # a side told by a one-person figure's own noun (`_own_side`)
+ATTACKER = "attacker"  # the attacker's own death: every death of the incident counts
 
 
 def add(a: Count | None, b: Count) -> Count:
@@ -22,13 +24,25 @@ def add(a: Count | None, b: Count) -> Count:
     best = a.best + b.best if a.best is not None and b.best is not None else None
     low = (a.low or 0) + (b.low or 0) if a.low is not None or b.low is not None else None
     high = a.high + b.high if a.high is not None and b.high is not None else None
-    return Count(best, low, high, a.sides | b.sides if a.sides and b.sides else frozenset())
+    both = a.sides | b.sides
+    return Count(best, low, high, both if a.sides and b.sides else both & {ATTACKER})
 
 
 def other_side(a: Count | None, b: Count | None) -> bool:
-    """Are both figures known to count different sides ("4 من الشرطة" / "4 مسلحين")?"""
-    return a is not None and b is not None and bool(a.sides) and bool(b.sides) \
-        and a.sides.isdisjoint(b.sides)
+    """Are both figures known to count different sides ("4 من الشرطة" / "4 مسلحين"), or
+    is one the attacker's own death and the other a toll without it ("أسفر عن قتيل" ...
+    "وقتل المهاجم")?"""
+    if a is None or b is None:
+        return False
+    if _attacker_alone(a) != _attacker_alone(b):
+        return ATTACKER not in (b.sides if _attacker_alone(a) else a.sides)
+    sa, sb = a.sides - {ATTACKER}, b.sides - {ATTACKER}
+    return bool(sa) and bool(sb) and sa.isdisjoint(sb)
+
+
+def _attacker_alone(c: Count) -> bool:
+    """The figure is the death of the attacker alone ("وقتل المهاجم"، "قتل الانتحاري")."""
+    return c.sides == {ATTACKER} and c.best == 1
 
 
 def side_of(toks: list[Tok], j: int) -> str | None:
@@ -44,6 +58,33 @@ def side_of(toks: list[Tok], j: int) -> str | None:
         if t.text not in words("side_skips"):
             return None
     return None
+
+
+def _own_side(toks: list[Tok], i: int, j: int) -> str | None:
+    """Whose death a figure told by its noun alone counts ("مقتل شرطي"، "مستوطنا قتل"):
+    the noun's side, else, when the noun is the subject of its own passive verb, the noun
+    itself, so that two such deaths of different nouns in one sentence ("مستوطنا قتل ...
+    شنه شاب قتل لاحقا") are two and one told twice is one."""
+    if i != j or toks[i].qty is not None or lex()["killed_one"].match(toks[i].forms):
+        return None  # "مصرعه" tells again the death of a person named before it
+    forms = toks[i].forms
+    if lex()["single_attacker"].match(forms):
+        return ATTACKER  # kept beyond the sentence: the attacker's death adds to the toll
+    for side, nouns in sides().items():
+        if nouns.match(forms):
+            return _OWN + side
+    if not any(t.text in words("passive_killed") for t in toks[i + 1:i + 3]):
+        return None  # "سقوط شخص ... سقوط عامل": one person, named twice
+    noun = forms[-1]
+    return _OWN + (noun[:-1] if noun.endswith("ا") and len(noun) > 3 else noun)
+
+
+def _sentence_only(count: Count | None) -> Count | None:
+    """The count without the sides `_own_side` gave: they tell persons apart in one
+    sentence only (another sentence may name the same person otherwise)."""
+    if count is None or not any(s.startswith(_OWN) for s in count.sides):
+        return count
+    return replace(count, sides=frozenset(s for s in count.sides if not s.startswith(_OWN)))
 
 
 def _bigger(a: Count | None, b: Count | None) -> Count | None:
@@ -74,7 +115,7 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
     prev = None
     for kind, i, j, count in figures:
         spans.append((toks[i].start, toks[j].end))
-        side = side_of(toks, j)
+        side = side_of(toks, j) or (_own_side(toks, i, j) if count.best == 1 else None)
         count = replace(count, sides=frozenset({side}) if side else frozenset())
         if prev is not None and prev[0] == kind and joined(toks, prev[2], i):
             group = add(group, count)
@@ -90,10 +131,10 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
         prev = (kind, i, j)
     if prev is not None:
         totals[prev[0]] = _settle(prev[0], totals[prev[0]], group)
-    killed = totals["killed"]
+    killed = _sentence_only(totals["killed"])
     if killed is not None and killed.best == 0 and killed.low == 0:
         killed = None
-    return killed, totals["wounded"], tuple(spans)
+    return killed, _sentence_only(totals["wounded"]), tuple(spans)
 
 
 def _settle(kind: str, total: Count | None, group: Count | None) -> Count | None:

@@ -14,7 +14,10 @@ WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after"
               "person_nouns", "subset", "units", "before_not", "killed_one", "addition",
               "single_attacker", "charge_before", "response")
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
-         "victims", "opening_verbs", "joiners", "passive_killed", "passive_followers", "side_skips")
+         "victims", "opening_verbs", "joiners", "negations", "origin_endings",
+         "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before",
+         "passive_killed",
+         "passive_followers", "side_skips")
 _TEXTS = ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and", "no_casualties")
 _LEX = reads("casualties.json", *WORD_LISTS, *_SETS, *_TEXTS, "definite", "sides")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|%")

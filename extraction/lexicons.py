@@ -53,7 +53,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "killed_before", "killed_after", "wounded_before", "wounded_after", "person_nouns",
         "subset", "units", "before_not", "killed_one", "addition", "single_attacker",
         "broken_plurals", "one", "the_two", "definite", "dual_killed", "breakdown_of",
-        "among", "victims", "opening_verbs", "joiners", "series", "relative_pronouns",
+        "among", "victims", "opening_verbs", "joiners", "negations", "origin_endings",
+        "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before", "series",
+        "relative_pronouns",
         "incident_heads", "resumptive", "passive_killed",
         "passive_followers", "side_skips", "charge_before",
         "response")} | {"sides": _M}

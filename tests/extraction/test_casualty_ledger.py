@@ -39,3 +39,21 @@ def test_a_later_figure_of_the_same_side_does_not_add():
             "وقال مصدر أمني إن 12 جنديا قتلوا في الهجوم.")
     [event] = extract(text, PUBLISHED)
     assert event.killed.best == 12
+
+
+def test_the_attackers_death_told_after_the_toll_adds_to_it():
+    text = ("هاجم مسلح حاجزا أمنيا في مدينة بنغازي الثلاثاء مما أسفر عن قتيل وثلاثة جرحى. "
+            "وقتل المهاجم برصاص الشرطة بعد دقائق.")
+    [event] = extract(text, PUBLISHED)
+    assert (event.killed.best, event.wounded.best) == (2, 3)
+
+
+def test_the_attackers_death_told_twice_adds_once():
+    text = ("هاجم مسلح حاجزا أمنيا في مدينة بنغازي الثلاثاء مما أسفر عن قتيل وثلاثة جرحى. "
+            "وقتل المهاجم برصاص الشرطة. وقال شهود إن الشرطة قتلت المهاجم.")
+    [event] = extract(text, PUBLISHED)
+    assert event.killed.best == 2
+
+
+def test_one_sentence_toll_and_attacker():
+    assert killed("أسفر الهجوم عن مقتل شرطي، وقتل المهاجم في تبادل لإطلاق النار") == 2

@@ -1,0 +1,60 @@
+"""Casualty reading errors of issue 8 (invented sentences)."""
+import pytest
+
+from extraction.arabic import fold
+from extraction.casualties import find_casualties
+
+
+def best(sentence: str) -> tuple:
+    found = find_casualties(fold(sentence))
+    return (found.killed and found.killed.best, found.wounded and found.wounded.best)
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("أسفر الهجوم على السوق عن قتيل وخمسة جرحى", (1, 5)),
+    ("تحدثت مصادر محلية عن قتيل وجرحى في صفوف الحراس", (1, None)),
+    ("انتهت المطاردة بعد سقوط قتيل واحد", (1, None)),
+    ("أسفرت الغارة عن قتيلين وثلاثة جرحى", (2, 3)),
+])
+def test_a_singular_victim_noun_counted_by_what_follows_is_one(sentence, figures):
+    assert best(sentence) == figures
+
+
+@pytest.mark.parametrize("sentence", [
+    "سقط العشرات من المسلحين بين قتيل وجريح",
+    "قال المتحدث إن ألف قتيل سقطوا منذ بداية العام",
+])
+def test_a_share_or_a_counted_noun_is_not_one(sentence):
+    assert best(sentence)[0] != 1
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    # a cue right before the figure wins over a later one of another clause
+    ("أعلنت الشرطة أن حارسا قتل وأصيب اثنان آخران في هجوم نفذه رجل قتل برصاص الشرطة",
+     (2, 2)),
+    ("أسفر الحادث عن مقتل 4 أشخاص وإصابة شخص آخر إصابات بالغة", (4, None)),
+    ("وقتل عاملان وأصيب ثلاثة آخرون في التفجير كما قتل سائق", (3, 3)),
+    # an adjective of origin between the person and the passive verb
+    ("قال مسؤول إن جنديا هنديا قتل وأصيب آخر في تبادل لإطلاق النار", (1, None)),
+])
+def test_each_clause_keeps_its_own_figure(sentence, figures):
+    assert best(sentence) == figures
+
+
+def test_one_person_named_twice_is_one():
+    assert best("تلقى المركز بلاغا عن سقوط شخص في بئر وتبين أنه سقوط عامل") == (1, None)
+    assert best("لقي القيادي المسلح مصرعه مع عدد من مرافقيه") == (1, None)
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("قتل خمسة أشخاص في الحريق ولم تسجل إصابات أخرى", (5, None)),
+    ("انقلبت شاحنة تقل 12 عاملا دون تسجيل أي إصابات", (None, None)),
+    ("سقطت أربع قذائف على المعبر لم تسفر عن أي إصابات", (0, 0)),
+])
+def test_a_negated_cue_after_a_figure_is_not_its_cue(sentence, figures):
+    assert best(sentence) == figures
+
+
+def test_monday_is_not_the_two():
+    assert best("قالت مصادر محلية اليوم الاثنين إن القوات قتلت شابا في القرية") == (1, None)
+    assert best("وأكد أن المهاجمين الاثنين قتلا في الاشتباك") == (2, None)
