@@ -99,15 +99,17 @@ _LAST_TEXTS: tuple = (None, [], frozenset())  # the last tokens asked for, their
 
 
 def token_texts(toks: Sequence[Token]) -> tuple[list[str], frozenset[str]]:
-    """The tokens' texts and the distinct ones, remembered for the last token sequence:
-    the place and actor finders scan the same article's tokens several times."""
+    """The tokens' texts and the distinct ones, remembered for the last token tuple
+    (immutable, and held here, so `is` cannot match another one): the place and actor
+    finders scan the same article's tokens several times."""
     global _LAST_TEXTS
     last = _LAST_TEXTS  # one read: another thread may replace it meanwhile
     if last[0] is toks:
         return last[1], last[2]
     texts = [t.text for t in toks]
-    _LAST_TEXTS = (toks, texts, frozenset(texts))
-    return texts, _LAST_TEXTS[2]
+    distinct = frozenset(texts)
+    _LAST_TEXTS = (toks, texts, distinct)
+    return texts, distinct
 
 
 def positions(toks: Sequence[Token], words) -> list[int]:
