@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import dataclass
 
 import pytest
+from django.db import connection
 
 from archive.models import Actor, Article, Event, EventActor, Place
 from archive.search import search_document
@@ -133,3 +134,10 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def postgresql_only(db):
+    """Skips a test that exercises a PostgreSQL-only path (COPY)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("COPY is PostgreSQL's; SQLite has only the Python path")

@@ -2,18 +2,13 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.utils import translation
 
 from archive.export import copy_csv, python_csv
 from archive.models import Event, EventActor, Place
 from tests.site.conftest import make_article, make_event
 
-
-@pytest.fixture(autouse=True)
-def needs_postgresql(db):
-    if connection.vendor != "postgresql":
-        pytest.skip("COPY is PostgreSQL's; SQLite has only the Python path")
+pytestmark = pytest.mark.usefixtures("postgresql_only")
 
 
 def both_paths(events):

@@ -3,17 +3,12 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.utils import timezone, translation
 
 from archive.incident_export import copy_csv, python_csv
 from archive.models import Incident, Place
 
-
-@pytest.fixture(autouse=True)
-def needs_postgresql(db):
-    if connection.vendor != "postgresql":
-        pytest.skip("COPY is PostgreSQL's; SQLite has only the Python path")
+pytestmark = pytest.mark.usefixtures("postgresql_only")
 
 
 def both_paths(incidents):
