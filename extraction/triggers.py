@@ -248,11 +248,16 @@ def seizes_people(text: str, t: Trigger) -> bool:
 
 
 
+_NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
+
+
 def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS) -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
     charge or case ("بتهمة التفجير"); for a taking, the operation it names ("عملية تحرير
     درنة")?"""
     for c in cues:
+        if c.kind in _NOT_A_PROTEST and t.type == "protest":
+            return True  # «احتشد العشرات للاحتفال»، «تلقت اللجنة احتجاجا من النادي»
         if c.kind == "operation" and t.type == "territory" and c.end <= t.start \
                 and t.start - c.end <= settings.reference_reach:
             return True

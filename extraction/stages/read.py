@@ -31,7 +31,7 @@ from extraction.triggers import (
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
              "verb_particles")
-_DROPS = ("accident", "court")  # cue kinds that make a sentence no news at all
+_DROPS = ("accident", "court", "staged")  # cue kinds that make a sentence no news at all
 
 
 @cache

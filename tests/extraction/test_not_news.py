@@ -1,0 +1,48 @@
+"""Sentences that use the words of an incident without reporting one: a drill, a model
+of a battle, antiquity, a celebrating crowd, a formal complaint. Each case is checked
+beside the same sentence telling a real incident, so the test fails if the cue stops
+working or starts swallowing real news. Sentences are invented."""
+import datetime as dt
+
+from extraction import extract
+
+DAY = dt.date(2015, 8, 1)
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in extract(text, DAY)]
+
+
+def test_a_military_drill_is_no_clash():
+    real = "اشتبكت قوات الجيش مع مسلحين من تنظيم داعش في بلدة الحديثة أمس ما أسفر عن مقتل ثلاثة."
+    drill = "اشتبكت قوات الجيش مع مسلحين افتراضيين في تمرين مشترك في بلدة الحديثة أمس."
+    assert _types(real)
+    assert _types(drill) == []
+
+
+def test_a_simulated_attack_is_no_attack():
+    real = "أصيب 20 طالبا خلال هجوم إرهابي نفذته قوات الأمن في جامعة بمدينة تبوك أمس."
+    drill = ("أصيب 20 طالبا خلال عملية محاكاة لهجوم إرهابي نفذتها قوات الأمن"
+             " في جامعة بمدينة تبوك أمس.")
+    assert _types(real)
+    assert _types(drill) == []
+
+
+def test_a_battle_before_the_common_era_is_history():
+    real = "خاض الجيش معارك ضد مسلحي داعش قرب مدينة الموصل أمس قتل فيها 12 مسلحا."
+    ancient = "خاض الجيش معارك قرب مدينة الموصل نحو عام 1250 قبل الميلاد قتل فيها 12 ألفا."
+    assert _types(real)
+    assert _types(ancient) == []
+
+
+def test_a_crowd_gathered_to_celebrate_is_no_protest():
+    real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
+    feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
+    assert _types(real) == ["protest"]
+    assert _types(feast) == []
+
+
+def test_a_formal_complaint_by_a_club_is_no_protest():
+    complaint = ("رفض الاتحاد الآسيوي لكرة القدم احتجاجا من نادي الهلال"
+                 " على نتيجة المباراة في الرياض.")
+    assert "protest" not in _types(complaint)
