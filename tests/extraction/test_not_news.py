@@ -46,3 +46,10 @@ def test_a_formal_complaint_by_a_club_is_no_protest():
     complaint = ("رفض الاتحاد الآسيوي لكرة القدم احتجاجا من نادي الهلال"
                  " على نتيجة المباراة في الرياض.")
     assert "protest" not in _types(complaint)
+
+
+def test_people_held_captive_are_no_protesters():
+    held = "أفرج الحوثيون أمس عن سبعة ناشطين كانوا محتجزين لديهم في مدينة عدن."
+    crowd = "أغلق المحتجون أمس الطريق الرئيسي في مدينة عدن احتجاجا على انقطاع المياه."
+    assert "protest" not in _types(held)
+    assert _types(crowd) == ["protest"]
