@@ -53,3 +53,16 @@ def test_people_held_captive_are_no_protesters():
     crowd = "أغلق المحتجون أمس الطريق الرئيسي في مدينة عدن احتجاجا على انقطاع المياه."
     assert "protest" not in _types(held)
     assert _types(crowd) == ["protest"]
+
+
+def test_a_squad_is_not_raqqa():
+    text = "تمكنت فرقة الشرطة العدلية من القبض على عنصر إرهابي في ولاية سوسة أمس."
+    places = [e.place.name for e in extract(text, DAY) if e.place]
+    assert places and "الرقة" not in places
+
+
+def test_with_the_support_of_is_no_place_in_a_list():
+    text = ("سيطرت قوات الجيش اليمني على مدن الجنوب، وبدعم من طيران التحالف، على قاعدة العند"
+            " أمس بعد معارك مع الحوثيين.")
+    places = [e.place.name for e in extract(text, DAY) if e.place]
+    assert "بدعم" not in places
