@@ -97,20 +97,21 @@ def place_index() -> PhraseIndex:
     entries: list[tuple[str, _Entry]] = []
     for record in load_places():
         primary = fold(record.name)
-        names = dict.fromkeys(fold(n) for n in (record.name, *record.aliases))
+        names = {fold(n): fold(n) for n in (record.name, *record.aliases)}  # name -> base
         for name in list(names):
             # "حمورية" is also written "الحمورية"; but "السورية" is an adjective, not Syria
             if (not name.startswith(L.article) and len(name) >= 4 and " " not in name
                     and not name.endswith(_STOP["adjective_ending"])
                     and L.article + name not in adjectives):
-                names.setdefault(L.article + name)
-        for name in names:
+                names.setdefault(L.article + name, name)
+        for name, base in names.items():
             words = phrase_words(name)
             if not words or (len(words) == 1 and len(words[0]) < 3):
                 continue
             # geonames aliases are noisy ("سلطات" for Settat): only after a head word
             noisy = record.key in generated and name not in (primary, L.article + primary)
-            is_strict = record.key in strict or name in common or noisy or name in adjectives
+            is_strict = (record.key in strict or name in common or base in common or noisy
+                         or name in adjectives)  # "النقاب" as strict as "نقاب"
             entries.append((name, _Entry(record.key, is_strict)))
     return PhraseIndex(entries)
 

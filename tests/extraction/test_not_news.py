@@ -4,6 +4,8 @@ beside the same sentence telling a real incident, so the test fails if the cue s
 working or starts swallowing real news. Sentences are invented."""
 import datetime as dt
 
+import pytest
+
 from extraction import extract
 
 DAY = dt.date(2015, 8, 1)
@@ -66,3 +68,21 @@ def test_with_the_support_of_is_no_place_in_a_list():
             " أمس بعد معارك مع الحوثيين.")
     places = [e.place.name for e in extract(text, DAY) if e.place]
     assert "بدعم" not in places
+
+
+def _places(text: str) -> list[str]:
+    return [e.place.name for e in extract(text, DAY) if e.place]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("أصيب خمسة فلسطينيين أمس في مواجهات مع مستوطنين يهود.", "يهود"),
+    ("قال القيادي الكردي إن مسلحي داعش هاجموا حاجزا للوحدات الكردية أمس وقتلوا ثلاثة.",
+     "الكردي"),
+    ("قتلت قوات الأمن إرهابيين اثنين، وفي اليوم الموالي اعتقلت قوات الأمن ثالثا.", "موهيلي"),
+    ("قال المتحدث وأنه قتل 20 مسلحا في غارات التحالف.", "وانة"),
+    ("انفجرت عبوة ناسفة أمام جامعة أمس ما أدى إلى مقتل شرطيين.", "جامعة"),
+    ("سقط صاروخ على حي شعبي في مدينة حلب أمس ما أدى إلى مقتل 18 شخصا.", "شعبي"),
+])
+def test_a_common_word_is_no_place_without_a_head(text, wrong):
+    assert extract(text, DAY)
+    assert wrong not in _places(text)
