@@ -86,3 +86,15 @@ def _places(text: str) -> list[str]:
 def test_a_common_word_is_no_place_without_a_head(text, wrong):
     assert extract(text, DAY)
     assert wrong not in _places(text)
+
+
+def test_a_list_after_among_them_gives_each_town():
+    text = "أصابت غارات التحالف أمس أهدافا لداعش قرب ست مدن بينها الموصل وتكريت والفلوجة."
+    assert {"الموصل", "تكريت", "الفلوجة"} <= set(_places(text))
+
+
+def test_the_area_of_the_incident_is_no_place_name():
+    text = ("أصيب خمسة جنود في انفجار عبوة ناسفة أمس، وطوقت قوات الأمن منطقة الحادث"
+            " بحثا عن المنفذين.")
+    assert extract(text, DAY)
+    assert _places(text) == []
