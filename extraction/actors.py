@@ -31,7 +31,8 @@ from extraction.types import ActorRecord
 
 _PATTERNS = reads("actors_patterns.json", "heads", "open_heads", "head_keys", "force_words",
                   "modifiers", "not_actor_before", "not_names", "place_forces", "front_heads",
-                  "locative_before", "security_forces", "front_prepositions", "adjectives")
+                  "locative_before", "security_forces", "front_prepositions", "adjectives",
+                  "army_of")
 _GENERIC = reads("actors_generic.json", "*")
 _NATIONALITIES = reads("nationalities.json", "*")
 
@@ -133,6 +134,7 @@ def _main_force() -> dict[tuple[str, str], str]:
                 if f"{cc}.{name}" in keys and (cc, branch) not in out:
                     out[(cc, branch)] = f"{cc}.{name}"
                     break
+    out.update({(cc, "army"): key for cc, key in _PATTERNS["army_of"].items()})
     return out
 
 

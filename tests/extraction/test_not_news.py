@@ -98,3 +98,9 @@ def test_the_area_of_the_incident_is_no_place_name():
             " بحثا عن المنفذين.")
     assert extract(text, DAY)
     assert _places(text) == []
+
+
+def test_soldiers_in_the_west_bank_are_israels_army():
+    text = "اقتحم جنود منزلا في بلدة بيت أمر قرب الخليل أمس واعتقلوا شابا."
+    actors = {a.name for e in extract(text, DAY) for a in e.actors}
+    assert "الجيش الإسرائيلي" in actors and "الجيش الفلسطيني" not in actors
