@@ -104,3 +104,18 @@ def test_soldiers_in_the_west_bank_are_israels_army():
     text = "اقتحم جنود منزلا في بلدة بيت أمر قرب الخليل أمس واعتقلوا شابا."
     actors = {a.name for e in extract(text, DAY) for a in e.actors}
     assert "الجيش الإسرائيلي" in actors and "الجيش الفلسطيني" not in actors
+
+
+def test_a_toll_over_a_week_is_a_total_not_an_incident():
+    one_day = ("قتل 26 مسلحا من حزب العمال الكردستاني أمس في الغارات التركية على قواعده"
+               " في شمال العراق.")
+    week = ("قتل 260 مسلحا من حزب العمال الكردستاني خلال أسبوع من الغارات التركية على قواعده"
+            " في شمال العراق.")
+    assert [e.killed.best for e in extract(one_day, DAY)] == [26]
+    assert all(e.killed is None for e in extract(week, DAY))
+
+
+def test_a_birth_year_is_no_toll():
+    text = ("اعتقلت قوات الأمن في الرياض أمس ثلاثة إرهابيين بينهم مبارك من مواليد 1986"
+            " انضم إلى داعش وقتل في العراق.")
+    assert all(e.killed is None or e.killed.best < 100 for e in extract(text, DAY))
