@@ -68,6 +68,19 @@ def news_day(doc: Doc, dates: Sequence[DateMention]) -> EventDate | None:
                  for d in days), None)
 
 
+def day_before(doc: Doc, apart) -> EventDate | None:
+    """The day of an incident told after «غداة» or «بعد يومين من»: so many days before the
+    day of the incident told before it (its part of the sentence, or the last dated
+    report); None when the connective gives no count of days."""
+    if apart is None or apart.days is None:
+        return None
+    told = news_day(doc, sentence_dates(doc, apart.left)) or next(
+        (c.date for c in reversed(doc.candidates) if _resolved(c.date)), None)
+    if not _resolved(told):
+        return None
+    return EventDate(told.date - dt.timedelta(days=apart.days), "day", "")
+
+
 def _resolved(date: EventDate | None) -> bool:
     return date is not None and date.date is not None
 

@@ -36,7 +36,14 @@ def _recent(out: list[Candidate], c: Candidate, settings: Settings):
     for e in reversed(out):
         if c.order - e.order > settings.lookback:
             return
-        yield e
+        if not _other_incident(e, c):
+            yield e
+
+
+def _other_incident(e: Candidate, c: Candidate) -> bool:
+    """Was `e` told by the part of c's sentence before «غداة»، «ردا على» ...?"""
+    left = c.apart_from
+    return left is not None and (e.sentence == left or left in e.mentions)
 
 
 def _same_incident(out: list[Candidate], e: Candidate, c: Candidate,
