@@ -61,6 +61,7 @@ class Candidate:
     anaphoric: bool = False  # told with definite triggers only: "الغارة", "الهجوم"
     apart_from: Sentence | None = None  # the part of its sentence that told another
     #                                     incident («غداة هجوم آخر»): never more of it
+    another: bool = False  # told as another incident («وفي هجوم آخر»): none told before
     plural: bool = False  # "غارات", "هجمات": the figures may cover several strikes
     mentions: list[Sentence] = field(default_factory=list)  # later sentences telling it
 

@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extraction.arabic import fold
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
 
-_LEX = reads("incidents.json", "apart", "days_before")
+_LEX = reads("incidents.json", "apart", "days_before", "another")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,22 @@ class Apart:
 @cache
 def _apart() -> re.Pattern:
     return re.compile(_LEX["apart"])
+
+
+@cache
+def _another() -> frozenset[str]:
+    return frozenset(fold(w) for w in _LEX["another"])
+
+
+def another(text: str, triggers: list) -> bool:
+    """Is a trigger told as another incident than those before it («هجوم آخر»، «غارة
+    ثانية»)?"""
+    words = _another()
+    for t in triggers:
+        after = text[t.end:t.end + 12].split()
+        if after and after[0].rstrip("،,.") in words:
+            return True
+    return False
 
 
 def _days(words: str) -> int | None:

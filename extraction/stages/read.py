@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extraction import roles
+from extraction import incidents, roles
 from extraction.casualties import Casualties, find_casualties
 from extraction.doc import Candidate, Doc, guarded
 from extraction.lexicons import reads
@@ -132,6 +132,12 @@ def _continued(doc: Doc, places: list) -> Candidate:
     return next((c for c in reversed(doc.candidates) if c.order < last.order), last)
 
 
+def _another(doc: Doc, r: Report) -> bool:
+    """Does the report tell another incident than the one before it («غداة مقتل ستة
+    جنود»، «وفي هجوم آخر»)? Then it is no more of that one."""
+    return r.sent.start in doc.apart or incidents.another(doc.text, r.live)
+
+
 def _own_words(doc: Doc, sent: Sentence) -> str:
     """The segment's text for its figures: masked history, and without the connective
     that opens it when it is the second incident of its sentence («ردا على»)."""
@@ -182,7 +188,7 @@ def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:
     pending = doc.pending
     waiting = pending is not None and r.order - pending.order == doc.settings.pending_within
     if r.has_figures or not (r.places and waiting):
-        if recent:
+        if recent and not _another(doc, r):
             last = _continued(doc, r.places)
             continue_report(last, r.cas, r.sent, r.places, roles.assign_roles(
                 doc.text, r.sent, r.live, r.actors, last.type))
@@ -215,6 +221,7 @@ def _add_candidates(doc: Doc, r: Report) -> None:
                 anaphoric=_anaphoric(r.strong or r.live, kind),
                 plural=any(t.text.endswith(_LEX["plural_ending"]) for t in r.strong or r.live),
                 apart_from=apart.left if apart else None,
+                another=incidents.another(doc.text, r.live),
             ))
 
 

@@ -46,3 +46,25 @@ def test_a_toll_told_after_the_aside_is_the_toll_of_the_news():
             "ولم تصدر السلطات أي حصيلة، لكن مصدرا عسكريا أكد مقتل 31 جنديا.")
     killed = {place: killed for _type, place, killed, _date in summary(text)}
     assert killed.get("يوبي") == 31 and killed.get("بورنو") is None, killed
+
+
+def test_the_same_toll_the_day_before_is_not_more_of_the_news():
+    text = ("قتل ستة جنود مساء الجمعة في انفجار عبوة ناسفة استهدفت دورية للجيش في مدينة "
+            "الرمادي.\nويأتي الهجوم غداة مقتل ستة جنود آخرين في هجوم مماثل شرق البلاد.")
+    events = extract(text, PUBLISHED)
+    aside = text.index("غداة")
+    assert len(events) == 1, events
+    assert all(m.end <= aside for m in events[0].extra["mentions"]), events
+
+
+def test_another_attack_in_the_same_province_is_another_event():
+    text = ("قتل مسلحون من تنظيم داعش ثلاثة أشخاص في هجوم على حاجز قرب بلدة داقوق الأحد.\n"
+            "وفي هجوم آخر، قتل ثلاثة أشخاص برصاص مسلحين من تنظيم داعش في محافظة كركوك.")
+    events = summary(text)
+    assert len(events) == 2, events
+
+
+def test_the_attack_told_again_with_its_toll_is_one_event():
+    text = ("قتل ثلاثة أشخاص في هجوم شنه مسلحون من تنظيم داعش على حاجز قرب بلدة داقوق "
+            "الأحد.\nوقالت الشرطة الاثنين إن الهجوم أسفر عن مقتل ثلاثة أشخاص.")
+    assert len(summary(text)) == 1
