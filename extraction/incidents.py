@@ -2,11 +2,11 @@
 connective that opens another incident than the one it told first.
 
 «غداة»، «ردا على»، «فضلا عن»، «بعد يومين من»، «بعد ساعات من» (`apart`) say so themselves:
-the segment is cut when a trigger (a predicate of its own) follows them («... في ولاية
-يوبي، غداة هجوم آخر استهدف جنودا في ولاية بورنو»), and the incident after them happened
-a day or two before the one told first when they say by how much (`days_before`). A bare
-«بعد»، «إثر»، «عقب» gives the cause of the same toll («قتل 5 إثر انفجار عبوة»، «سيطر على
-X إثر مواجهات»): no cut.
+the segment is cut when a trigger of its own, no toll word, follows them («... في ولاية
+يوبي، غداة هجوم آخر استهدف جنودا في ولاية بورنو»; «فضلا عن مقتل 3 مدنيين» is more of the
+same toll), and the incident after them happened a day or two before the one told first
+when they say by how much (`days_before`). A bare «بعد»، «إثر»، «عقب» gives the cause of
+the same toll («قتل 5 إثر انفجار عبوة»، «سيطر على X إثر مواجهات»): no cut.
 
 The part after the connective keeps a note (`Apart`) of the part before it: merging never
 makes it more of that incident, dating counts its day back from it, and its figures are
@@ -23,7 +23,8 @@ from extraction.arabic import fold
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
 
-_LEX = reads("incidents.json", "apart", "days_before", "another")
+_LEX = reads("incidents.json", "apart", "days_before", "another", "toll_words")
+_PARTICLES = "وفبل"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,14 @@ def _days(words: str) -> int | None:
     return next((table[w] for w in words.split() if w in table), None)
 
 
+def _predicate(triggers: list, starts: list[int], start: int, end: int) -> bool:
+    """A trigger between start and end that tells an incident, not only a toll
+    («غداة هجوم آخر»، not «فضلا عن مقتل 3 مدنيين»: the same incident's further dead)."""
+    tolls = _LEX["toll_words"]
+    return any(t.text.split()[0].lstrip(_PARTICLES) not in tolls
+               for t in triggers[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
+
+
 def _sentence(text: str, start: int, end: int) -> Sentence:
     piece = text[start:end]
     start += len(piece) - len(piece.lstrip())
@@ -88,7 +97,8 @@ def cut(text: str, segs: list[Sentence], triggers: list) -> tuple[list[Sentence]
         pos = sent.start
         for m in _apart().finditer(text, sent.start, sent.end):
             start = m.start() + m.group()[:1].isspace()
-            if not text[pos:start].strip() or not _count(starts, m.end(), sent.end):
+            if not text[pos:start].strip() or not _predicate(triggers, starts, m.end(),
+                                                             sent.end):
                 continue
             note = Apart(_sentence(text, pos, start), _days(m.group()), len(m.group().strip()))
             out.append(note.left)

@@ -68,3 +68,10 @@ def test_the_attack_told_again_with_its_toll_is_one_event():
     text = ("قتل ثلاثة أشخاص في هجوم شنه مسلحون من تنظيم داعش على حاجز قرب بلدة داقوق "
             "الأحد.\nوقالت الشرطة الاثنين إن الهجوم أسفر عن مقتل ثلاثة أشخاص.")
     assert len(summary(text)) == 1
+
+
+def test_more_dead_in_addition_are_the_same_incidents_toll():
+    text = ("قتل خمسة جنود في قصف مدفعي شنه تنظيم داعش على قرية البشير في محافظة كركوك، "
+            "فضلا عن مقتل ثلاثة مدنيين.")
+    events = summary(text)
+    assert len(events) == 1 and events[0][2] == 8, events
