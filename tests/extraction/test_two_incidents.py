@@ -75,3 +75,11 @@ def test_more_dead_in_addition_are_the_same_incidents_toll():
             "فضلا عن مقتل ثلاثة مدنيين.")
     events = summary(text)
     assert len(events) == 1 and events[0][2] == 8, events
+
+
+def test_the_attack_hours_before_at_the_same_town_is_not_merged_into_the_news():
+    text = ("قتل جنديان في هجوم شنه تنظيم داعش على حاجز للجيش العراقي في مدينة الرمادي، "
+            "بعد ساعات من هجوم مسلح استهدف دورية للجيش العراقي في مدينة الرمادي أسفر "
+            "عن مقتل جنديين.")
+    events = summary(text)
+    assert len(events) == 2, events
