@@ -100,11 +100,13 @@ def different_days(a: EventDate | None, b: EventDate | None) -> bool:
 
 def inherit_dates(doc: Doc) -> None:
     """An incident told without its day happened on the day of the report before it
-    ("قتل 12 مدنيا الاحد ... اربعة مدنيين قتلوا في قصف على بلدة اخرى")."""
+    ("قتل 12 مدنيا الاحد ... اربعة مدنيين قتلوا في قصف على بلدة اخرى"), unless it is
+    the earlier incident of its sentence («ردا على استهداف البلدة قبل أيام»): then on a
+    day before that report's, which the text does not give."""
     dated = [c for c in doc.candidates if _resolved(c.date)]
     orders = [c.order for c in dated]
     for e in doc.events:
-        if not _resolved(e.date):
+        if not _resolved(e.date) and e.apart_from is None:
             i = bisect.bisect_right(orders, e.order)
             if i:
                 e.date = dated[i - 1].date
@@ -136,5 +138,5 @@ def lead_dates(doc: Doc) -> None:
     names before it ("تمكنت الأجهزة الأمنية فجر الثلاثاء من ..." then "ضبطوا في X")."""
     lead_end = next((m.end() for m in _lead(doc.settings.lead_min).finditer(doc.text)), 0)
     for e in doc.events:
-        if not _resolved(e.date):
+        if not _resolved(e.date) and e.apart_from is None:
             e.date = _paragraph_day(doc, e, lead_end) or e.date

@@ -40,6 +40,14 @@ def test_the_toll_after_in_response_to_is_the_toll_of_the_incident_responded_to(
     assert killed.get("سراقب") == 20 and killed.get("حمص") is None, killed
 
 
+def test_the_incident_responded_to_did_not_happen_on_the_day_of_the_response():
+    text = ("قصفت الطائرات الأمريكية الجمعة قاعدة جوية قرب مدينة حمص، ردا على هجوم بالغاز "
+            "السام شنته قوات النظام السوري على بلدة سراقب قبل أيام، مما أدى إلى مقتل 20 "
+            "شخصا.")
+    dates = {place: date for _type, place, _killed, date in summary(text)}
+    assert dates == {"حمص": dt.date(2019, 3, 1), "سراقب": None}, dates
+
+
 def test_a_toll_told_after_the_aside_is_the_toll_of_the_news():
     text = ("اقتحم مسلحو بوكو حرام مساء السبت قاعدة عسكرية في ولاية يوبي، غداة هجوم شنته "
             "جماعة بوكو حرام على بلدة في ولاية بورنو.\n"
