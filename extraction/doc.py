@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
+from extraction import incidents
 from extraction.actors import ActorMention, find_actors
 from extraction.arabic import readings, strip_article
 from extraction.lexicon import Token
@@ -58,6 +59,9 @@ class Candidate:
     order: int
     update: bool = False  # the sentence updates a toll ("ارتفعت حصيلة")
     anaphoric: bool = False  # told with definite triggers only: "الغارة", "الهجوم"
+    apart_from: Sentence | None = None  # the part of its sentence that told another
+    #                                     incident («غداة هجوم آخر»): never more of it
+    another: bool = False  # told as another incident («وفي هجوم آخر»): none told before
     plural: bool = False  # "غارات", "هجمات": the figures may cover several strikes
     mentions: list[Sentence] = field(default_factory=list)  # later sentences telling it
 
@@ -79,6 +83,7 @@ class Doc:
     countries: set[str] = field(default_factory=set, init=False)  # where it happens
     dateline: int = field(default=0, init=False)  # where the dateline prefix ends
     memo: dict = field(default_factory=dict, init=False, repr=False)  # stages' per-article
+    apart: dict[int, incidents.Apart] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.dateline = _dateline_end(self.nt.text, self.settings)
@@ -97,7 +102,10 @@ class Doc:
 
     @cached_property
     def segments(self) -> list[Sentence]:
-        return segments(self.nt.text, self.settings)
+        """Sentences, cut at «فيما/بينما», and again between two incidents (`apart`)."""
+        segs, self.apart = incidents.cut(self.nt.text, segments(self.nt.text, self.settings),
+                                         self.triggers)
+        return segs
 
     def mask(self, start: int, end: int) -> None:
         """Blank out [start, end) (history) for every later reading of figures."""

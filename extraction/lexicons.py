@@ -107,6 +107,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "coordination_of_tolls": _T, "speech_nouns": _W,
                      "speech_prepositions": _W, "naming": _W},
     "dating.json": {"report_day": _T, "report_words": _W},
+    "incidents.json": {"apart": _T, "days_before": _M, "another": _W, "toll_words": _W},
     "roles.json": {k: _W for k in (
         "source_words", "context_words", "that", "as_reported", "asides", "charges",
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",

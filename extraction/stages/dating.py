@@ -68,6 +68,19 @@ def news_day(doc: Doc, dates: Sequence[DateMention]) -> EventDate | None:
                  for d in days), None)
 
 
+def day_before(doc: Doc, apart) -> EventDate | None:
+    """The day of an incident told after «غداة» or «بعد يومين من»: so many days before the
+    day of the incident told before it (its part of the sentence, or the last dated
+    report); None when the connective gives no count of days."""
+    if apart is None or apart.days is None:
+        return None
+    told = news_day(doc, sentence_dates(doc, apart.left)) or next(
+        (c.date for c in reversed(doc.candidates) if _resolved(c.date)), None)
+    if not _resolved(told):
+        return None
+    return EventDate(told.date - dt.timedelta(days=apart.days), "day", "")
+
+
 def _resolved(date: EventDate | None) -> bool:
     return date is not None and date.date is not None
 
@@ -87,11 +100,13 @@ def different_days(a: EventDate | None, b: EventDate | None) -> bool:
 
 def inherit_dates(doc: Doc) -> None:
     """An incident told without its day happened on the day of the report before it
-    ("قتل 12 مدنيا الاحد ... اربعة مدنيين قتلوا في قصف على بلدة اخرى")."""
+    ("قتل 12 مدنيا الاحد ... اربعة مدنيين قتلوا في قصف على بلدة اخرى"), unless it is
+    the earlier incident of its sentence («ردا على استهداف البلدة قبل أيام»): then on a
+    day before that report's, which the text does not give."""
     dated = [c for c in doc.candidates if _resolved(c.date)]
     orders = [c.order for c in dated]
     for e in doc.events:
-        if not _resolved(e.date):
+        if not _resolved(e.date) and e.apart_from is None:
             i = bisect.bisect_right(orders, e.order)
             if i:
                 e.date = dated[i - 1].date
@@ -123,5 +138,5 @@ def lead_dates(doc: Doc) -> None:
     names before it ("تمكنت الأجهزة الأمنية فجر الثلاثاء من ..." then "ضبطوا في X")."""
     lead_end = next((m.end() for m in _lead(doc.settings.lead_min).finditer(doc.text)), 0)
     for e in doc.events:
-        if not _resolved(e.date):
+        if not _resolved(e.date) and e.apart_from is None:
             e.date = _paragraph_day(doc, e, lead_end) or e.date

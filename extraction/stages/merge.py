@@ -36,13 +36,23 @@ def _recent(out: list[Candidate], c: Candidate, settings: Settings):
     for e in reversed(out):
         if c.order - e.order > settings.lookback:
             return
-        yield e
+        if not _other_incident(e, c):
+            yield e
+
+
+def _other_incident(e: Candidate, c: Candidate) -> bool:
+    """Was `e` told by the part of c's sentence before «غداة»، «ردا على» ...?"""
+    left = c.apart_from
+    return left is not None and (e.sentence == left or left in e.mentions)
 
 
 def _same_incident(out: list[Candidate], e: Candidate, c: Candidate,
                    settings: Settings) -> bool:
-    """Can report `c` be more of event `e`?"""
-    same, repeated = same_place(e.place, c.place), figures.one_equal(e, c)
+    """Can report `c` be more of event `e`? A figure told again (`repeated`) makes it so
+    across a vague place, another day or another type, unless `c` is the second incident
+    of its sentence («غداة مقتل ستة جنود»)."""
+    same = same_place(e.place, c.place)
+    repeated = figures.one_equal(e, c) and c.apart_from is None
     if same is False or (c.order - e.order > settings.loose_merge_within and same is not True
                          and c.place is not None and not repeated):
         return False
@@ -68,6 +78,8 @@ def _told_again(out: list[Candidate], c: Candidate, settings: Settings):
 def _target(out: list[Candidate], c: Candidate, settings: Settings) -> Candidate | None:
     """The earlier event report `c` tells more of, or None for a new incident."""
     target = None
+    if c.another:
+        return None  # «وفي هجوم آخر»: not one told before
     if c.place is None and not figures.has_figures(c):
         # nothing of its own to tell it apart: more words on the last kin incident
         target = next((e for e in _recent(out, c, settings) if kin(e.type, c.type)), None)

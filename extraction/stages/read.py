@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extraction import roles
+from extraction import incidents, roles
 from extraction.casualties import Casualties, find_casualties
 from extraction.doc import Candidate, Doc, guarded
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
 from extraction.stages import dating
 from extraction.stages.merge import continue_report
-from extraction.stages.place import choose_places, names_a_party
+from extraction.stages.place import choose_places, names_a_party, same_place
 from extraction.triggers import (
     Cue,
     Trigger,
@@ -105,10 +105,10 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
     recent = _recent(doc, order)
     if not r.live and (r.background or not recent):
         return
-    r.cas = find_casualties(doc.masked(sent.start, sent.end))
+    r.cas = find_casualties(_own_words(doc, sent))
     if not r.live:
-        continue_report(doc.candidates[-1], r.cas, sent, doc.within(
-            "places", sent.start, sent.end) if r.has_figures else [])
+        places = doc.within("places", sent.start, sent.end) if r.has_figures else []
+        continue_report(_continued(doc, places), r.cas, sent, places)
         return
     if r.kind("generic") and not r.has_figures:
         return
@@ -119,6 +119,31 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
         r = _weak(doc, r, recent)
     if r is not None:
         _add_candidates(doc, r)
+
+
+def _continued(doc: Doc, places: list) -> Candidate:
+    """The incident a following sentence tells more of: the last one told, unless that
+    one was told after «غداة»، «ردا على» as an aside to its sentence's news («واجتاح
+    المتشددون قاعدة في يوبي، غداة هجوم آخر في بورنو. ... أكد مصدر مقتل 31»): then the
+    news, unless the sentence names the aside's place."""
+    last = doc.candidates[-1]
+    if last.apart_from is None or any(same_place(p, last.place) for p in places):
+        return last
+    return next((c for c in reversed(doc.candidates) if c.order < last.order), last)
+
+
+def _another(doc: Doc, r: Report) -> bool:
+    """Does the report tell another incident than the one before it («غداة مقتل ستة
+    جنود»، «وفي هجوم آخر»)? Then it is no more of that one."""
+    return r.sent.start in doc.apart or incidents.another(doc.text, r.live)
+
+
+def _own_words(doc: Doc, sent: Sentence) -> str:
+    """The segment's text for its figures: masked history, and without the connective
+    that opens it when it is the second incident of its sentence («ردا على»)."""
+    text = doc.masked(sent.start, sent.end)
+    apart = doc.apart.get(sent.start)
+    return " " * apart.opener + text[apart.opener:] if apart else text
 
 
 def _read_places(doc: Doc, r: Report) -> None:
@@ -163,8 +188,8 @@ def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:
     pending = doc.pending
     waiting = pending is not None and r.order - pending.order == doc.settings.pending_within
     if r.has_figures or not (r.places and waiting):
-        if recent:
-            last = doc.candidates[-1]
+        if recent and not _another(doc, r):
+            last = _continued(doc, r.places)
             continue_report(last, r.cas, r.sent, r.places, roles.assign_roles(
                 doc.text, r.sent, r.live, r.actors, last.type))
         return None
@@ -181,7 +206,8 @@ def _add_candidates(doc: Doc, r: Report) -> None:
     if dating.only_background(dates):
         return
     etype = event_type(r.live, r.strong, doc.text, r.sent.text, r.actors)
-    date = dating.news_day(doc, dates)
+    apart = doc.apart.get(r.sent.start)
+    date = dating.news_day(doc, dates) or dating.day_before(doc, apart)
     parties = roles.sentence_parties(doc.text, r.sent, r.live, r.actors, etype)
     for kind in kinds(etype, r.live):
         killed, wounded = (r.cas.killed, r.cas.wounded) if kind == etype else (None, None)
@@ -194,6 +220,8 @@ def _add_candidates(doc: Doc, r: Report) -> None:
                 update=bool(_update().search(r.sent.text)),
                 anaphoric=_anaphoric(r.strong or r.live, kind),
                 plural=any(t.text.endswith(_LEX["plural_ending"]) for t in r.strong or r.live),
+                apart_from=apart.left if apart else None,
+                another=incidents.another(doc.text, r.live),
             ))
 
 
