@@ -9,11 +9,11 @@ Every value that comes from the data is escaped here (`escape`); labels come fro
 translations, worked out once per language.
 """
 import functools
+import unicodedata
 
-from django.template.defaultfilters import truncatechars
 from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_noop as _
 
 from archive.models import Event
@@ -35,9 +35,42 @@ def _labels(language: str, kind: str) -> tuple[tuple[str, ...], dict[str, str], 
     """(the table's translated labels, escaped; the type names; English?) for a language
     (the caller's active one: `gettext` follows it)."""
     texts = _EVENT_LABELS if kind == "event" else _INCIDENT_LABELS
-    types = {value: escape(label) for value, label in Event.Type.choices}
+    types = {value: escape(str(label)) for value, label in Event.Type.choices}
     english = (language or "ar").startswith("en")
     return tuple(escape(gettext(text)) for text in texts), types, english
+
+
+@functools.cache
+def _ellipsis(language: str) -> str:
+    """Django's text for a truncated string, in the active language."""
+    return pgettext("String to return when truncating text", "%(truncated_text)s…")
+
+
+def _with_ellipsis(text: str) -> str:
+    """Truncator.add_truncation_text."""
+    ending = _ellipsis(get_language())
+    if "%(truncated_text)s" in ending:
+        return ending % {"truncated_text": text}
+    return text if text.endswith(ending) else f"{text}{ending}"
+
+
+def _truncated(text: str, length: int) -> str:
+    """`{{ text|truncatechars:length }}` (Django's Truncator.chars: NFC, combining marks
+    not counted, the ellipsis within the length), without its per-call set-up."""
+    text = unicodedata.normalize("NFC", text)
+    if len(text) <= length:
+        return text
+    room = length - sum(1 for char in _with_ellipsis("") if not unicodedata.combining(char))
+    counted, end = 0, None
+    for index, char in enumerate(text):
+        if unicodedata.combining(char):
+            continue
+        counted += 1
+        if end is None and counted > room:
+            end = index
+        if counted > length:
+            return _with_ellipsis(text[: end or 0])
+    return text
 
 
 @functools.cache
@@ -63,8 +96,9 @@ def _range(low, high) -> str:
 
 
 def _event_actors(event, labels, english, url, carried) -> str:
-    initiators = [p.actor for p in event.participants.all() if p.role == "initiator"]
-    targets = [p.actor for p in event.participants.all() if p.role == "target"]
+    participants = event.participants.all()
+    initiators = [p.actor for p in participants if p.role == "initiator"]
+    targets = [p.actor for p in participants if p.role == "target"]
     html = labels[5].join(f'<a class="actor-link" href="{url}{a.pk}/{carried}">'
                           f"{_name(a, english)}</a>" for a in initiators)
     html += "\n        "
@@ -105,7 +139,7 @@ def event_row(event, carried: str, *, review_form: str = "") -> str:
         killed += _range(event.killed_low, event.killed_high)
     article = event.article
     source = (f'<a href="{urls["article"]}{event.article_id}/#evidence-{pk}">'
-              f'{escape(truncatechars(article.title or "المقالة", 60))}</a>')
+              f'{escape(_truncated(article.title or "المقالة", 60))}</a>')
     if article.outlet:
         source += f'<span class="muted"> · <bdi>{escape(article.outlet)}</bdi></span>'
     code = escape(trust["code"])

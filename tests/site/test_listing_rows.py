@@ -8,9 +8,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.template import RequestContext, Template
+from django.template.defaultfilters import truncatechars
 from django.test import RequestFactory
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
+from archive import listing_rows
 from archive.models import Actor, Event, EventActor, Incident
 from archive.services.linking import relink
 
@@ -47,6 +51,10 @@ def varied(archive):
                                          kind=Actor.Kind.ARMED_GROUP)
     article = make_article(title="", text="هجوم بلا مكان ولا تاريخ. وهجوم آخر في الشهر.",
                            outlet="")
+    long_title = make_article(title="مقتلُ " + "شَخْصٍ " * 14 + PAYLOAD_IMG,
+                              text="انفجار عبوة في السوق.", outlet="Agence")
+    make_event(long_title, words="انفجار عبوة", place=archive.village, killed=1, wounded=0,
+               date=datetime.date(2020, 5, 5))
     nowhere = make_event(article, words="هجوم بلا مكان", place_text="",
                          actors=[(hostile_actor, EventActor.Role.TARGET, "")])
     month = make_event(article, words="وهجوم آخر في الشهر", place=archive.hawija, killed=4,
@@ -59,14 +67,14 @@ def varied(archive):
                                              killed_high=6, reviewed=True)
     Event.objects.filter(pk=nowhere.pk).update(rejected=True, confidence=0.2)
     Event.objects.filter(pk=archive.clash.pk).update(confidence=0.1)
-    relink(event_ids=[nowhere.pk, month.pk])
+    relink(event_ids=list(Event.objects.values_list("id", flat=True)))
     return archive
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_every_event_row_is_what_the_row_template_gave(varied, language):
     events = list(Event.objects.for_listing().order_by("id"))
-    assert len(events) == 6
+    assert len(events) == 7
     with translation.override(language):
         for event in events:
             assert _python("events", "event", event) == _reference("events", "event", event)
@@ -98,3 +106,10 @@ def test_a_staff_members_row_carries_the_review_form_as_before(archive):
 def test_a_readers_row_has_no_review_form_even_where_staff_see_one(archive):
     event = Event.objects.for_listing().get(pk=archive.bomb.pk)
     assert "review-form" not in _python("events", "event", event, review_forms=True)
+
+
+@given(st.text(alphabet="اب ت\u064e\u064f\u0650\u0651\u0652\u0301e\u0065\u00e9<&", max_size=90),
+       st.sampled_from(["ar", "en"]))
+def test_titles_are_cut_exactly_as_truncatechars_cuts_them(text, language):
+    with translation.override(language):
+        assert listing_rows._truncated(text, 60) == truncatechars(text, 60)
