@@ -28,7 +28,7 @@ from archive.querysets import RANGES, _range_sql, _with_ranges
 SUMMARY_SECONDS = 60
 ACTORS = 12  # each facet's length (types: all)
 # Each sort's ORDER BY over the CTE: the SQL twin of filters.EVENT_SORTS.
-_ORDER = {
+ORDER = {
     "-date": "e.date DESC NULLS LAST, e.id DESC", "date": "e.date ASC NULLS LAST, e.id ASC",
     "-killed": "e.killed_best DESC NULLS LAST, e.id DESC",
     "killed": "e.killed_best ASC NULLS LAST, e.id ASC",
@@ -85,7 +85,7 @@ def _statement(events, sort: str, per_page: int, offset: int):
     sql = _STATEMENT.format(
         inner=inner, ranges=ranges, nothing=", ".join(["NULL"] * (2 + 2 * len(RANGES))),
         article=Article._meta.db_table, place=Place._meta.db_table, actor=Actor._meta.db_table,
-        event_actor=EventActor._meta.db_table, order=_ORDER[sort])
+        event_actor=EventActor._meta.db_table, order=ORDER[sort])
     return sql, [*params, ACTORS, per_page, offset]
 
 
@@ -124,7 +124,7 @@ def _read_once(events, sort: str, per_page: int, offset: int):
     return totals, facets, [pk for _, pk in sorted(page)]
 
 
-def _requested(raw) -> int:
+def requested(raw) -> int:
     """The page number asked for, as Paginator.get_page reads it when it is in range."""
     try:
         number = int(raw)
@@ -238,7 +238,7 @@ def figures_and_page(filterset, raw_page, per_page: int) -> tuple[dict, dict, Pa
         page = _paged(events, per_page, raw_page, totals["n"],
                       ids=lambda page: list(page.object_list))
         return totals, facets, page
-    number = _requested(raw_page)
+    number = requested(raw_page)
     totals, facets, ids = _read_once(events, sort, per_page, (number - 1) * per_page)
     cache.set(key, (totals, facets), SUMMARY_SECONDS)
     page = _paged(events, per_page, raw_page, totals["n"],
