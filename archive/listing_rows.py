@@ -5,14 +5,15 @@ filter combination shows rows no page has shown yet). These functions give, byte
 byte, what the rows' templates gave (`tests/site/test_listing_rows.py`); the tables
 (`partials/events_table.html`, `partials/incidents_table.html`) still hold the rest.
 
-Every value that comes from the data is escaped here (`escape`); labels come from the
+Every value that comes from the data is escaped here (`escape`: `html.escape`, which
+Django's `escape` calls, without its lazy-text wrapper); labels come from the
 translations, worked out once per language.
 """
 import functools
 import unicodedata
+from html import escape as _escape
 
 from django.urls import get_script_prefix, reverse
-from django.utils.html import escape
 from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_noop as _
 
@@ -28,6 +29,10 @@ _INCIDENT_LABELS = (_("التاريخ"), _("(تاريخ النشر)"), _("غير
                     _("الأطراف"), _("ضد"), _("المكان"), _("، "), _("القتلى"), _("الجرحى"),
                     _("التقارير"), _("تمت مراجعته"))
 REJECTED = ' class="rejected"'
+
+
+def escape(value) -> str:
+    return _escape(str(value))
 
 
 @functools.cache
@@ -61,6 +66,8 @@ def _truncated(text: str, length: int) -> str:
     if len(text) <= length:
         return text
     room = length - sum(1 for char in _with_ellipsis("") if not unicodedata.combining(char))
+    if not any(unicodedata.combining(char) for char in set(text[:length + 1])):
+        return _with_ellipsis(text[:max(room, 0)])  # no mark: every character counts
     counted, end = 0, None
     for index, char in enumerate(text):
         if unicodedata.combining(char):
