@@ -17,7 +17,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_noop as _
 
-from archive.models import Event
+from archive.models import Event, Incident
 from archive.templatetags.marsad import ar_date, counted, num, percent, review_state
 from archive.transliterate import transliterate
 
@@ -43,6 +43,12 @@ def _labels(language: str, kind: str) -> tuple[tuple[str, ...], dict[str, str], 
     types = {value: escape(str(label)) for value, label in Event.Type.choices}
     english = (language or "ar").startswith("en")
     return tuple(escape(gettext(text)) for text in texts), types, english
+
+
+@functools.cache
+def _grades(language: str) -> dict[str, str]:
+    """The incidents' grade labels, escaped, in the active language."""
+    return {value: escape(str(label)) for value, label in Incident.Grade.choices}
 
 
 @functools.cache
@@ -184,6 +190,7 @@ def _incident_actors(incident, labels, english, url, carried) -> str:
 def incident_row(incident, carried: str) -> str:
     """One row of the incidents table (`carried`: the escaped query string its links keep)."""
     labels, types, english = _labels(get_language(), "incident")
+    grade = _grades(get_language()).get(incident.grade) or escape(incident.grade)
     urls = _urls(get_script_prefix())
     pk = incident.pk
     if incident.date:
@@ -217,6 +224,6 @@ def incident_row(incident, carried: str) -> str:
         f'      <td data-label="{labels[10]}" class="source"><a href="{urls["incident"]}{pk}/'
         f'{carried}">{escape(counted(incident.n_reports, "report"))} · '
         f'{escape(counted(incident.n_outlets, "outlet"))}</a> <span class="grade '
-        f'grade-{escape(incident.grade)}">{escape(incident.get_grade_display())}</span>'
+        f'grade-{escape(incident.grade)}">{grade}</span>'
         f"{reviewed}</td>\n    </tr>"
     )

@@ -44,3 +44,15 @@ def _compare(params):
         assert (totals, facets) == before[:2]
         assert page.number == before[2].number
         assert [i.pk for i in page.object_list] == [i.pk for i in before[2].object_list]
+
+
+def test_an_incident_row_read_as_values_shows_what_the_incident_holds(archive):
+    from archive.incident_listing import incident_rows
+
+    incident = Incident.objects.get(pk=Event.objects.get(pk=archive.clash.pk).incident_id)
+    (row,) = incident_rows([incident.pk])
+    assert (row.pk, row.date, row.killed_best, row.n_reports, row.grade, row.actors) == (
+        incident.pk, incident.date, incident.killed_best, incident.n_reports, incident.grade,
+        incident.actors)
+    assert (row.place.name_ar, row.place.parent.name_ar) == ("قرية الزاب", "الحويجة")
+    assert incident_rows([]) == []
