@@ -180,11 +180,20 @@ class EventFilter(df.FilterSet):
         return queryset.order_by(*EVENT_SORTS[value])
 
     def filter_queryset(self, queryset):
-        # Newest first unless `sort` (declared last, so applied last) says otherwise.
-        # Rejected reports are kept but left out, unless the reader asks for them.
-        if self.form.cleaned_data.get("review") != "rejected":
+        return self.apply(queryset, self.form.cleaned_data)
+
+    def apply(self, queryset, data: dict):
+        """`queryset` narrowed by these cleaned criteria (the form's, or some of them: the
+        incidents' report-level filter reuses the validated form instead of building and
+        validating a second FilterSet). Newest first unless `sort` (declared last, so
+        applied last) says otherwise. Rejected reports are kept but left out, unless the
+        reader asks for them."""
+        if data.get("review") != "rejected":
             queryset = queryset.exclude(rejected=True)
-        return super().filter_queryset(queryset.order_by(*EVENT_SORTS["-date"]))
+        queryset = queryset.order_by(*EVENT_SORTS["-date"])
+        for name, value in data.items():
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
 
 class ArticleFilter(df.FilterSet):

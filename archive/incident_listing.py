@@ -1,13 +1,20 @@
 """Incidents filtered like events: the events API's and page's filters choose the
 incidents that at least one matching report tells; the casualty filters and the sort
 apply to the incident's own figures (its best estimate across reports)."""
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
 from archive.filters import EventFilter
 from archive.models import Actor, Event, EventActor, Incident, Place
+from archive.page_cache import data_version
 from archive.querysets import RANGES, _range_sql, _with_ranges
 
 # A filter matching at most this many incidents is read once, as a list of ids in the
@@ -31,14 +38,104 @@ def filter_incidents(params):
                     and k not in ("sort", "page", "page_size", "unit", "updated_since") and v}
     incidents = Incident.objects.all()
     if report_level:
-        reports = EventFilter(params.copy(), queryset=Event.objects.all())
-        for name in INCIDENT_LEVEL:
-            reports.filters.pop(name, None)
-        incidents = incidents.told_by(reports.qs)
+        criteria = {k: v for k, v in data.items() if k not in INCIDENT_LEVEL}
+        incidents = incidents.told_by(filterset.apply(Event.objects.all(), criteria))
     for name, lookup in INCIDENT_LEVEL.items():
         if data.get(name) is not None:
             incidents = incidents.filter(**{lookup: data[name]})
     return filterset, incidents.sorted_by(data.get("sort"))
+
+
+FIGURES_SECONDS = 60
+
+
+def figures_and_page(filterset, incidents, raw_page, per_page: int) -> tuple[dict, dict, Page]:
+    """(totals, facets, page) of the filtered incidents, for the page number `raw_page`.
+    PostgreSQL: one statement gives the figures and the page's ids (the filter runs once);
+    the figures are kept for the version of the data, so another page or sort of the same
+    filter reads only its page. Other databases: the ids read once when at most SMALL
+    (`read_once`), the figures by queries."""
+    from archive.event_listing import ORDER, requested
+
+    data = filterset.form.cleaned_data
+    key = "marsad:incident-figures:" + hashlib.sha256(repr(
+        (data_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
+    ).encode()).hexdigest()
+    if connection.vendor != "postgresql":
+        return _elsewhere(incidents, raw_page, per_page, key)
+    known = cache.get(key)
+    number, first = requested(raw_page), None
+    if known is None:
+        order = ORDER.get(data.get("sort") or "-date", ORDER["-date"])
+        totals, facets, first = _summary_postgresql(
+            incidents.order_by(), 12, page=(order, per_page, (number - 1) * per_page))
+        cache.set(key, (totals, facets), FIGURES_SECONDS)
+    else:
+        totals, facets = known
+    paginator = Paginator(incidents.values_list("id", flat=True), per_page)
+    paginator.count = totals["n"]  # counted with the totals
+    page = paginator.get_page(raw_page)
+    ids = first if first is not None and page.number == number else list(page.object_list)
+    page.object_list = incident_rows(ids)
+    return totals, facets, page
+
+
+@dataclass(slots=True)
+class IncidentRow:
+    """What a row of the incidents table shows (`listing_rows.incident_row`), read as plain
+    values (an incident and its place and region as model instances cost three times the
+    CPU)."""
+    pk: int
+    date: datetime.date | None
+    date_precision: str
+    date_low: datetime.date | None
+    date_high: datetime.date | None
+    type: str
+    killed_best: int | None
+    killed_low: int | None
+    killed_high: int | None
+    wounded_best: int | None
+    wounded_low: int | None
+    wounded_high: int | None
+    actors: list
+    n_reports: int
+    n_outlets: int
+    grade: str
+    reviewed: bool
+    place: object  # event_listing.Named or None
+
+
+_ROW = ("id", "date", "date_precision", "date_low", "date_high", "type", "killed_best",
+        "killed_low", "killed_high", "wounded_best", "wounded_low", "wounded_high", "actors",
+        "n_reports", "n_outlets", "grade", "reviewed", "place_id", "place__name_ar",
+        "place__name_en", "place__parent_id", "place__parent__name_ar", "place__parent__name_en")
+
+
+def incident_rows(ids: list[int]) -> list[IncidentRow]:
+    """The incidents table's rows of these incidents, in this order (one query)."""
+    from archive.event_listing import Named
+
+    rows = {}
+    for (*fields, place_id, name_ar, name_en, parent_id, parent_ar,
+         parent_en) in Incident.objects.filter(id__in=ids).values_list(*_ROW):
+        parent = Named(parent_id, parent_ar, parent_en) if parent_id is not None else None
+        place = Named(place_id, name_ar, name_en, parent) if place_id is not None else None
+        rows[fields[0]] = IncidentRow(*fields, place=place)
+    return [rows[pk] for pk in ids]
+
+
+def _elsewhere(incidents, raw_page, per_page: int, key: str) -> tuple[dict, dict, Page]:
+    ids = read_once(incidents)
+    chosen = incidents if ids is None else by_ids(ids)
+    totals, facets = cache.get_or_set(key, lambda: incident_summary(chosen), FIGURES_SECONDS)
+    if ids is None:  # a wide filter: the database pages it
+        paginator = Paginator(incidents.for_listing(), per_page)
+        paginator.count = totals["n"]
+        return totals, facets, paginator.get_page(raw_page)
+    page = Paginator(ids, per_page).get_page(raw_page)
+    rows = Incident.objects.for_listing().in_bulk(page.object_list)
+    page.object_list = [rows[pk] for pk in page.object_list]
+    return totals, facets, page
 
 
 def read_once(incidents) -> list[int] | None:
@@ -66,6 +163,9 @@ _SUMMARY = (
     "UNION ALL SELECT 'a', 0, NULL, a.v->>'id', COUNT(DISTINCT e.id), {nothing} "
     "FROM e, jsonb_array_elements(e.actors) AS a(v) GROUP BY a.v->>'id'"
 )
+# With the page: the ids of one page of the filtered incidents, in the page's order.
+_PAGE = (" UNION ALL SELECT 'p', ROW_NUMBER() OVER (ORDER BY {order}), NULL, e.id::text, 0, "
+         "{nothing} FROM (SELECT * FROM e ORDER BY {order} LIMIT %s OFFSET %s) e")
 
 
 def incident_summary(incidents, *, limit: int = 12) -> tuple[dict, dict]:
@@ -86,29 +186,38 @@ def _summary_by_queries(base, limit: int) -> tuple[dict, dict]:
     return base.totals_with_ranges(), {**facets, **_joined_facets(base, limit)}
 
 
-def _summary_postgresql(incidents, limit: int) -> tuple[dict, dict]:
+def _summary_postgresql(incidents, limit: int, *, page: tuple | None = None):
     """One statement: the filtered incidents are read once (a materialised CTE), then
     counted by type and place with the totals and ranges (GROUPING SETS), and by outlet
     and actor from the lists every incident keeps (`Incident.outlets`, `Incident.actors`,
-    written with its figures) instead of joining their reports."""
+    written with its figures) instead of joining their reports. With `page` (the sort's
+    ORDER BY over `e`, the page's length and offset), the same statement gives that page's
+    ids too: (totals, facets, ids) instead of (totals, facets)."""
     try:
         inner, params = incidents.values(
             "id", "type", "place_id", "killed_best", "wounded_best", "n_reports", "outlets",
-            "actors").query.sql_with_params()
+            "actors", "date").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing
-        return Incident.objects.none().totals_with_ranges(), {
+        empty = Incident.objects.none().totals_with_ranges(), {
             "types": [], "places": [], "outlets": [], "actors": []}
+        return empty if page is None else (*empty, [])
     ranges = ", ".join(_range_sql(f, lo, hi) for f in ("killed", "wounded") for lo, hi in RANGES)
     nothing = ", ".join(["NULL"] * (3 + len(RANGES) * 2))
     # Django's compiled SQL and constants only; every value is a parameter.
     sql = f"WITH e AS MATERIALIZED ({inner}) {_SUMMARY.format(ranges=ranges, nothing=nothing)}"
+    if page is not None:
+        order, per_page, offset = page
+        sql += _PAGE.format(order=order, nothing=nothing)
+        params = (*params, per_page, offset)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    totals, types, places, outlets, actors = {}, [], [], [], []
+    totals, types, places, outlets, actors, ids = {}, [], [], [], [], []
     range_keys = [f"{f}_{lo}" for f in ("killed", "wounded") for lo, _ in RANGES]
     for kind, grouping, type_, key, n, killed, wounded, reports, *counts in rows:
-        if kind == "o":
+        if kind == "p":
+            ids.append((grouping, int(key)))
+        elif kind == "o":
             outlets.append((key, n))
         elif kind == "a":
             actors.append((int(key), n))
@@ -128,7 +237,7 @@ def _summary_postgresql(incidents, limit: int) -> tuple[dict, dict]:
                        .values_list("id", "name_ar"))
     actors = sorted(((a, actor_names[a], n) for a, n in actors if a in actor_names),
                     key=lambda r: (-r[2], r[1]))
-    return totals, {
+    facets = {
         "types": sorted(types, key=lambda r: -r["n"]),
         "places": sorted(places, key=lambda r: (-r["n"], r["place__name_ar"]))[:limit],
         "outlets": [{"article__outlet": v, "n": n}
@@ -136,6 +245,7 @@ def _summary_postgresql(incidents, limit: int) -> tuple[dict, dict]:
         "actors": [{"actor_id": a, "actor__name_ar": name, "n": n}
                    for a, name, n in actors[:limit]],
     }
+    return (totals, facets) if page is None else (totals, facets, [pk for _, pk in sorted(ids)])
 
 
 def _joined_facets(incidents, limit: int) -> dict:

@@ -1,5 +1,10 @@
 """Display helpers for the Arabic pages."""
+from collections.abc import Iterable
+from urllib.parse import urlencode
+
 from django import template
+from django.template import defaulttags
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -57,28 +62,64 @@ def against() -> str:
     return "→" if _english() else "←"
 
 
+def _encoded(request) -> dict[str, str]:
+    """request.GET as {name: its encoded "name=value&name=value2"}, in its order, encoded
+    once per request (QueryDict.urlencode's output, a name at a time)."""
+    parts = getattr(request, "_marsad_query_parts", None)
+    if parts is None:
+        parts = {key: _encode(key, values, request.GET.encoding)
+                 for key, values in request.GET.lists()}
+        request._marsad_query_parts = parts
+    return parts
+
+
+def _encode(key: str, values, encoding: str) -> str:
+    name = key.encode(encoding)
+    return "&".join(urlencode({name: str(value).encode(encoding)}) for value in values)
+
+
+def query_with(request, changes: dict, *, always: bool = False) -> str:
+    """The request's query string with `changes` made as `{% querystring %}` makes them
+    (None removes a name, a list sets several values, names keep their place), without
+    copying and encoding the whole QueryDict again: a listing asks for a few dozen.
+    "" when nothing is left of an empty query, unless `always`."""
+    parts = dict(_encoded(request))
+    encoding = request.GET.encoding
+    for key, value in changes.items():
+        if value is None:
+            parts.pop(key, None)
+        elif isinstance(value, Iterable) and not isinstance(value, str):
+            parts[key] = _encode(key, value, encoding)
+        else:
+            parts[key] = _encode(key, [value], encoding)
+    if not always and not parts and not request.GET:
+        return ""
+    return "?" + "&".join(part for part in parts.values() if part)
+
+
+@register.simple_tag(takes_context=True)
+def querystring(context, query_dict=None, **kwargs) -> str:
+    """Django's `{% querystring %}`, the same output, from `query_with`."""
+    if query_dict is not None:
+        return defaulttags.querystring(context, query_dict, **kwargs)
+    return query_with(context.request, kwargs)
+
+
 @register.simple_tag(takes_context=True)
 def range_query(context, min_name: str, lo, max_name: str, hi) -> str:
     """The current query string with one casualty range set (and the page reset)."""
-    params = context["request"].GET.copy()
-    params[min_name] = str(lo)
-    if hi is None:
-        params.pop(max_name, None)
-    else:
-        params[max_name] = str(hi)
-    params.pop("page", None)
-    return "?" + params.urlencode()
+    return query_with(context["request"], {
+        min_name: str(lo), max_name: None if hi is None else str(hi), "page": None,
+    }, always=True)
 
 
 @register.simple_tag(takes_context=True)
 def add_actor(context, actor_id) -> str:
     """The current query string with one more actor (several actors: any of them)."""
-    params = context["request"].GET.copy()
-    chosen = params.getlist("actor")
-    if str(actor_id) not in chosen:
-        params.setlist("actor", [*chosen, str(actor_id)])
-    params.pop("page", None)
-    return "?" + params.urlencode()
+    request = context["request"]
+    chosen = request.GET.getlist("actor")
+    more = {} if str(actor_id) in chosen else {"actor": [*chosen, str(actor_id)]}
+    return query_with(request, {**more, "page": None}, always=True)
 
 
 @register.simple_tag(takes_context=True)
@@ -160,23 +201,21 @@ def name(thing) -> str:
 
 
 # Counted nouns: English msgids, and Arabic's six plural forms in locale/ar (gettext
-# chooses: حدث واحد، حدثان، 3 أحداث، 11 حدثاً).
-def _nouns():
-    from django.utils.translation import ngettext_lazy
-
-    return {
-        "event": lambda n: ngettext_lazy("%(n)s event", "%(n)s events", n),
-        "incident": lambda n: ngettext_lazy("%(n)s incident", "%(n)s incidents", n),
-        "report": lambda n: ngettext_lazy("%(n)s report", "%(n)s reports", n),
-        "killed": lambda n: ngettext_lazy("%(n)s killed", "%(n)s killed", n),
-        "wounded": lambda n: ngettext_lazy("%(n)s wounded", "%(n)s wounded", n),
-        "article": lambda n: ngettext_lazy("%(n)s article", "%(n)s articles", n),
-        "outlet": lambda n: ngettext_lazy("%(n)s outlet", "%(n)s outlets", n),
-    }
+# chooses: حدث واحد، حدثان، 3 أحداث، 11 حدثاً). Translated when called (plain ngettext:
+# a lazy one built a proxy class per call, a tenth of an incidents page's CPU).
+_NOUNS = {
+    "event": lambda n: ngettext("%(n)s event", "%(n)s events", n),
+    "incident": lambda n: ngettext("%(n)s incident", "%(n)s incidents", n),
+    "report": lambda n: ngettext("%(n)s report", "%(n)s reports", n),
+    "killed": lambda n: ngettext("%(n)s killed", "%(n)s killed", n),
+    "wounded": lambda n: ngettext("%(n)s wounded", "%(n)s wounded", n),
+    "article": lambda n: ngettext("%(n)s article", "%(n)s articles", n),
+    "outlet": lambda n: ngettext("%(n)s outlet", "%(n)s outlets", n),
+}
 
 
 @register.filter
 def counted(value, noun: str) -> str:
     """A number with its noun in the reader's language: 11|counted:"event" -> 11 حدثاً."""
     n = int(value or 0)
-    return str(_nouns()[noun](n)) % {"n": f"{n:,}"}
+    return _NOUNS[noun](n) % {"n": f"{n:,}"}

@@ -20,6 +20,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from archive import listing_rows
 from archive.page_cache import data_version
 from archive.templatetags.marsad import carried
 
@@ -64,3 +65,27 @@ def row_cache(parser, token):
     nodelist = parser.parse(("endrow_cache",))
     parser.delete_first_token()
     return RowCacheNode(nodelist, bits[1][1:-1], parser.compile_filter(bits[2]))
+
+
+def _carried(context) -> str:
+    """The escaped query string a row's links keep (or the row cache's marker, which
+    escaping leaves as it is)."""
+    return conditional_escape(carried(context))
+
+
+@register.simple_tag(takes_context=True)
+def event_row(context, event):
+    """One row of the events table (`archive/listing_rows.py`), with the review form
+    when a staff member reviews (`review_forms`)."""
+    form = ""
+    if context.get("review_forms") and getattr(context.get("user"), "is_staff", False):
+        review = context.template.engine.get_template("archive/partials/review_form.html")
+        with context.push(event=event):
+            form = review.render(context)
+    return mark_safe(listing_rows.event_row(event, _carried(context), review_form=form))  # noqa: S308 (escaped in listing_rows)
+
+
+@register.simple_tag(takes_context=True)
+def incident_row(context, incident):
+    """One row of the incidents table (`archive/listing_rows.py`)."""
+    return mark_safe(listing_rows.incident_row(incident, _carried(context)))  # noqa: S308 (escaped in listing_rows)

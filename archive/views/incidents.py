@@ -1,9 +1,6 @@
 """The incidents pages: the default events table (one row per incident), an incident's
 page with its reports side by side, and the incidents CSV."""
-import hashlib
 
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -11,9 +8,8 @@ from django.views.decorators.http import require_GET
 
 from archive.chips import active_chips, canonical_query, facets_in_english
 from archive.incident_export import stream_incidents_csv
-from archive.incident_listing import by_ids, filter_incidents, incident_summary, read_once
+from archive.incident_listing import figures_and_page, filter_incidents
 from archive.models import Actor, Event, Incident
-from archive.views.pages import SUMMARY_SECONDS, _version
 
 PER_PAGE = 50
 
@@ -27,20 +23,7 @@ def incidents(request):
                       status=400)
     data = filterset.form.cleaned_data
     actors = list(data.get("actor") or [])
-    key = "marsad:incidents-summary:" + hashlib.sha256(repr(
-        (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
-    ).encode()).hexdigest()
-    ids = read_once(found)
-    chosen = found if ids is None else by_ids(ids)
-    totals, facets = cache.get_or_set(key, lambda: incident_summary(chosen), SUMMARY_SECONDS)
-    if ids is None:  # a wide filter: the database pages it
-        paginator = Paginator(found.for_listing(), PER_PAGE)
-        paginator.count = totals["n"]
-        page = paginator.get_page(request.GET.get("page"))
-    else:
-        page = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
-        rows = Incident.objects.for_listing().in_bulk(page.object_list)
-        page.object_list = [rows[pk] for pk in page.object_list]
+    totals, facets, page = figures_and_page(filterset, found, request.GET.get("page"), PER_PAGE)
     if get_language() == "en":
         _with_english_names(page.object_list)
     return render(request, "archive/incidents.html", {

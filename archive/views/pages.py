@@ -11,13 +11,13 @@ from django.views.decorators.http import require_GET
 
 from archive import querysets
 from archive.chips import active_chips, canonical_query, carried_chips, facets_in_english
+from archive.event_listing import figures_and_page
 from archive.export import stream_csv
 from archive.filters import ArticleFilter, EventFilter
 from archive.models import Actor, Article, Deletion, Event, EventActor, Incident, Place
 from archive.search import excerpt, query_terms
 from archive.suggest import suggested_names
 from archive.views.article_text import render_article
-from archive.views.small_sets import small_summary
 from archive.views.timeline import bars
 
 EVENTS_PER_PAGE = 50
@@ -87,18 +87,7 @@ def events(request):
         return _invalid(request, "archive/events.html", filterset)
     data = filterset.form.cleaned_data
     actors = list(data.get("actor") or [])
-    small = small_summary(filterset.qs, data.get("sort") or "-date")
-    if small is None:  # a wide filter: the database counts, and a repeat is cached briefly
-        key = "marsad:events-summary:" + hashlib.sha256(repr(
-            (_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
-        ).encode()).hexdigest()
-        totals, facets = cache.get_or_set(key, filterset.qs.summary, SUMMARY_SECONDS)
-        page = _page(request, filterset.qs, EVENTS_PER_PAGE, count=totals["n"])
-    else:
-        totals, facets = small.totals, small.facets
-        page = Paginator(small.ordered_ids, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-        rows = Event.objects.for_listing().in_bulk(list(page.object_list))
-        page.object_list = [rows[pk] for pk in page.object_list]
+    totals, facets, page = figures_and_page(filterset, request.GET.get("page"), EVENTS_PER_PAGE)
     return render(request, "archive/events.html", {
         "filterset": filterset,
         "page": page,

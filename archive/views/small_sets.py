@@ -1,6 +1,8 @@
-"""The events page for a narrow filter: one read of the filtered set's slim rows, then
-totals, facets, ranges, sorting and the page's ids computed in Python (a wide filter, or
-none, falls back to the database queries of `EventQuerySet.summary`)."""
+"""The events page for a narrow filter on databases other than PostgreSQL (SQLite): one
+read of the filtered set's slim rows, then totals, facets, ranges, sorting and the page's
+ids computed in Python (a wide filter, or none, falls back to the database queries of
+`EventQuerySet.summary`). PostgreSQL computes the same in one statement
+(`archive/event_listing.py`, compared with this in tests/site/test_event_listing.py)."""
 from collections import Counter
 from dataclasses import dataclass
 
