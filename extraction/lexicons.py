@@ -81,7 +81,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "not_count_before": _W, "fractions": _M, "teens": _W, "from_joiners": _W},
     "triggers.json": {"specific_types": _W, "strong": _M, "weak": _M, "negative": _M,
                       "negation": _W, "persons_caught": _W, "seize_verbs": _W, "figure": _T,
-                      "noun_led": _T, "military": _T, "riot": _T, "attempt": _T,
+                      "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "demonstratives": _W, "inflected": _W, "noun_endings": _M,
                       "object_pronouns": _W, "assault_verbs": _W, "civilian_targets": _T,
                       "planned_after": _W, "not_taken": _W},

@@ -18,8 +18,9 @@ from extraction.settings import SETTINGS, Settings
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
-             "attempt", "demonstratives", "inflected", "noun_endings", "object_pronouns",
-             "assault_verbs", "civilian_targets", "planned_after", "not_taken")
+             "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
+             "object_pronouns", "assault_verbs", "civilian_targets", "planned_after",
+             "not_taken")
 
 
 @cache
@@ -305,7 +306,8 @@ def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:
 def planned(text: str, t: Trigger) -> bool:
     """The word right after the trigger says it reports nothing: an adjective that makes
     it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
-    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق")."""
+    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"); or a
+    taking is told as a purpose ("لاستعادة الموصل")."""
     m = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
     if m is None:
         return False
@@ -314,6 +316,8 @@ def planned(text: str, t: Trigger) -> bool:
         return True
     if t.type != "territory":
         return False
+    if t.text.startswith(_LEX["purpose"]):
+        return True  # "لاستعادة الموصل": the purpose of something else
     if word == "علي":  # "سيطرت على الوضع": the object after the preposition
         m = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
         word = m.group() if m else ""

@@ -119,3 +119,10 @@ def test_a_birth_year_is_no_toll():
     text = ("اعتقلت قوات الأمن في الرياض أمس ثلاثة إرهابيين بينهم مبارك من مواليد 1986"
             " انضم إلى داعش وقتل في العراق.")
     assert all(e.killed is None or e.killed.best < 100 for e in extract(text, DAY))
+
+
+def test_a_taking_told_as_a_purpose_is_no_taking():
+    taken = "استعادت القوات العراقية أمس مدينة الرمادي من تنظيم داعش."
+    goal = "نشر الجيش العراقي أمس ثلاثة ألوية جديدة لاستعادة مدينة الرمادي من تنظيم داعش."
+    assert "territory" in _types(taken)
+    assert "territory" not in _types(goal)
