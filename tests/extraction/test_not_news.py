@@ -126,3 +126,11 @@ def test_a_taking_told_as_a_purpose_is_no_taking():
     goal = "نشر الجيش العراقي أمس ثلاثة ألوية جديدة لاستعادة مدينة الرمادي من تنظيم داعش."
     assert "territory" in _types(taken)
     assert "territory" not in _types(goal)
+
+
+def test_an_arrest_sought_is_no_arrest():
+    done = "ألقت الشرطة التركية أمس القبض على منفذي الهجوم على مركز الشرطة في إسطنبول."
+    sought = ("عززت الشرطة التركية أمس إجراءاتها في محيط مركز الشرطة في إسطنبول وبدأت تحقيقا"
+              " بهدف القبض على منفذي الهجوم.")
+    assert "arrest" in _types(done)
+    assert "arrest" not in _types(sought)
