@@ -1,3 +1,4 @@
+import gzip
 import json
 import subprocess
 import sys
@@ -7,7 +8,7 @@ from pathlib import Path
 from extraction import VERSION, extract
 from extraction.__main__ import main
 from extraction.arabic import FOLD_VERSION
-from extraction.ratchet import below_floor
+from extraction.ratchet import below_floor, measure_corpus
 
 
 def test_it_prints_one_line_per_article_and_reports_bad_lines(tmp_path, capsys):
@@ -143,3 +144,26 @@ def test_a_file_with_no_known_extension_is_read_as_json_lines(tmp_path):
     assert main([str(articles), "-o", str(out)]) == 0
     (row,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert row["id"] == "k1" and row["events"][0]["killed"]["best"] == 4
+
+
+def _gz_lines(path, rows) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def test_the_corpus_figures_count_quiet_pages_by_label_and_by_address(tmp_path):
+    clash = "اشتبكت قوات الجيش مع مسلحين من داعش في مدينة الموصل أمس ما أسفر عن مقتل ثلاثة."
+    calm = "فاز الفريق على منافسه بهدفين في المباراة التي أقيمت أمس في الملعب البلدي."
+    _gz_lines(tmp_path / "jawhara-fm.jsonl.gz", [
+        {"id": "j1", "date": "2015-08-01", "text": clash, "section": "sport"},
+        {"id": "j2", "date": "2015-08-01", "text": calm, "section": "sport"},
+        {"id": "j3", "date": "2015-08-01", "text": clash, "section": "internationalNews"}])
+    _gz_lines(tmp_path / "papers.jsonl.gz", [
+        {"id": "p1", "date": "2015-08-01", "text": calm, "url": "http://x.sa/Sports/1"},
+        {"id": "p2", "date": "2015-08-01", "text": clash, "url": "http://x.sa/Culture/2"},
+        {"id": "p3", "date": "2015-08-01", "text": clash, "url": "http://x.sa/Politics/3"}])
+    figures = measure_corpus(tmp_path, workers=1)
+    assert figures["events_per_100"] == {"sport": 50.0}
+    assert figures["others_per_100"] == {"sport": 0.0, "culture": 100.0}
+    assert figures["crashes"] == 0
