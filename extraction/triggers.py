@@ -225,9 +225,6 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     return [Cue(s, e, meta[0], t) for s, e, meta, t in lexicon().cues.find(text, start, end)]
 
 
-
-
-
 @cache
 def _persons() -> PhraseMatcher:
     return PhraseMatcher([(w, ("person",)) for w in _data().get("persons_caught", ())])
@@ -245,8 +242,6 @@ def seizes_people(text: str, t: Trigger) -> bool:
         if not (pattern("figure").match(w) or w.startswith(L.article)):
             return False
     return False
-
-
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -271,9 +266,6 @@ def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS) -> boo
                 and t.start - c.end <= settings.reference_reach:
             return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
     return False
-
-
-
 
 
 def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: str,
@@ -339,12 +331,6 @@ def _first_type(triggers: list[Trigger], text: str = "") -> str:
         if t.type in lexicon().specific:
             return t.type
     return triggers[0].type
-
-
-
-
-
-
 
 
 def _refine_type(etype: str, sentence: str, actors: list) -> str:
