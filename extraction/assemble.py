@@ -9,6 +9,7 @@ a stage that fails is logged and the article keeps what the others made of it.
     generics    "المسلحون" is the group the article named (stages/inherit.py)
     dates       undated events take the report before's day (stages/inherit.py)
     lead dates  or their paragraph's, or the lead's (stages/inherit.py)
+    announced   incidents dated after publication are announced, not news (stages/dating.py)
     build       events of the JSON contract, spans in the original (stages/build.py)
     crowds      a protest with no party takes its crowd (participants.py)
     scope       no place and no figure, or no party and no figure: not coded (scope.py)
@@ -30,6 +31,7 @@ STAGES = (
     inherit.generic_parties_stage,
     inherit.dates_stage,
     inherit.lead_dates_stage,
+    inherit.announced_stage,
 )
 
 

@@ -140,3 +140,22 @@ def lead_dates(doc: Doc) -> None:
     for e in doc.events:
         if not _resolved(e.date) and e.apart_from is None:
             e.date = _paragraph_day(doc, e, lead_end) or e.date
+
+
+def drop_announced(doc: Doc) -> None:
+    """An incident its own sentence dates after the article was published is announced,
+    not reported («مسيرة يوم السبت المقبل»، «وقفات احتجاجية يوم الخميس القادم»): it is
+    no event. One told with a toll did happen, and one whose day came from another
+    sentence only borrowed a wrong one: they keep no day."""
+    if doc.published is None:
+        return
+    kept = []
+    for e in doc.events:
+        if _resolved(e.date) and e.date.date > doc.published:
+            own = bool(e.date.text) and e.date.text in doc.original(e.sentence.start,
+                                                                     e.sentence.end)
+            if own and e.killed is None and e.wounded is None:
+                continue
+            e.date = None
+        kept.append(e)
+    doc.events = kept

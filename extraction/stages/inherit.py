@@ -28,3 +28,7 @@ def dates_stage(doc: Doc) -> None:
 
 def lead_dates_stage(doc: Doc) -> None:
     dating.lead_dates(doc)
+
+
+def announced_stage(doc: Doc) -> None:
+    dating.drop_announced(doc)

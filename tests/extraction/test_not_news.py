@@ -134,3 +134,14 @@ def test_an_arrest_sought_is_no_arrest():
               " بهدف القبض على منفذي الهجوم.")
     assert "arrest" in _types(done)
     assert "arrest" not in _types(sought)
+
+
+def test_a_protest_announced_for_next_week_is_no_event():
+    monday = dt.date(2017, 2, 6)
+    held = "نظم مئات العمال وقفة احتجاجية يوم الخميس الماضي أمام مقر الولاية في مدينة صفاقس."
+    announced = ("نظم مئات العمال وقفة احتجاجية أمس ودعوا إلى وقفة ثانية يوم الخميس القادم أمام"
+                 " مقر الولاية في مدينة صفاقس.")
+    coming = "سينظم مئات العمال وقفة احتجاجية يوم الخميس القادم أمام مقر الولاية في مدينة صفاقس."
+    assert [e.type for e in extract(held, monday)] == ["protest"]
+    assert all(e.date is None or e.date.date <= monday for e in extract(announced, monday))
+    assert extract(coming, monday) == []
