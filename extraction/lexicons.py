@@ -105,7 +105,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
                      "coordination": _T, "list_comma": _T, "new_clause": _T,
                      "coordination_of_tolls": _T, "speech_nouns": _W,
-                     "speech_prepositions": _W, "naming": _W},
+                     "speech_prepositions": _W, "naming": _W,
+                     "buildings": _W, "at_building": _W},
     "dating.json": {"report_day": _T, "report_words": _W},
     "roles.json": {k: _W for k in (
         "source_words", "context_words", "that", "as_reported", "asides", "charges",

@@ -1,0 +1,50 @@
+"""What reading real news the extractor had never seen showed (issue 8's lessons 5-8):
+common words that geonames also lists as towns, a building that stands in the town it is
+named after. Sentences invented for the tests."""
+import datetime as dt
+
+from extraction import extract
+from extraction.normalise import fold
+from extraction.places import find_places
+
+PUBLISHED = dt.date(2019, 4, 11)  # a Thursday
+
+
+def names(text):
+    return [m.ref.name for m in find_places(fold(text))]
+
+
+def test_the_loyal_army_is_no_island_of_the_comoros():
+    assert names("تقدمت قوات الجيش الموالي للحكومة نحو المدينة") == []
+
+
+def test_the_scene_is_not_mashhad():
+    assert names("وتغير المشهد بعد أن أطلقت الشرطة الغاز على المحتجين") == []
+
+
+def test_jewish_settlers_are_not_the_town_of_yehud():
+    assert names("أحرق مستوطنون يهود سيارة في القرية الليلة الماضية") == []
+
+
+def test_that_he_is_not_wana_in_nineveh():
+    assert names("وذكر الشاهد وأنه رأى الرجل يغادر المكان") == []
+
+
+def test_the_other_side_and_the_front_row_are_no_towns():
+    assert names("اتهم الطرف الآخر بخرق الهدنة وهو يصلي في الصف الأول") == []
+
+
+def test_mashhad_after_a_head_word_is_still_the_city():
+    assert names("تظاهر المئات في مدينة مشهد أمس") == ["مشهد"]
+
+
+def test_a_protest_before_a_university_happened_in_its_town():
+    events = extract("تظاهر مئات الطلاب أمام جامعة البصرة احتجاجا على انقطاع الكهرباء.",
+                     PUBLISHED)
+    assert [(e.type, e.place.name) for e in events] == [("protest", "البصرة")]
+
+
+def test_a_hospital_director_still_speaks_from_his_title():
+    events = extract("قال مدير مستشفى البصرة إن ثلاثة قتلوا في انفجار عبوة ناسفة في "
+                     "قضاء الزبير.", PUBLISHED)
+    assert [e.place.name for e in events] == ["الزبير"]
