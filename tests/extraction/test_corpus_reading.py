@@ -48,3 +48,21 @@ def test_a_hospital_director_still_speaks_from_his_title():
     events = extract("قال مدير مستشفى البصرة إن ثلاثة قتلوا في انفجار عبوة ناسفة في "
                      "قضاء الزبير.", PUBLISHED)
     assert [e.place.name for e in events] == ["الزبير"]
+
+
+def actor_names(text):
+    from extraction.actors import find_actors
+
+    return [a.name for a in find_actors(fold(text))]
+
+
+def test_the_air_base_is_not_al_qaeda():
+    assert actor_names("استعاد المقاتلون القاعدة الجوية بعد معارك عنيفة") == []
+
+
+def test_a_blast_outside_the_base_is_not_al_qaeda():
+    assert actor_names("وكان الانفجار الذي وقع خارج القاعدة قويا") == []
+
+
+def test_al_qaeda_claiming_an_attack_is_still_al_qaeda():
+    assert actor_names("وأعلنت القاعدة مسؤوليتها عن الهجوم على الثكنة") == ["القاعدة"]
