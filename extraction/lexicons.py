@@ -84,7 +84,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T,
                       "demonstratives": _W, "inflected": _W, "noun_endings": _M,
                       "object_pronouns": _W, "assault_verbs": _W, "civilian_targets": _T,
-                      "planned_after": _W, "not_taken": _W},
+                      "planned_after": _W, "not_taken": _W, "strike_verbs": _W,
+                      "blast_words": _W},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
         "square_heads", "ordinals", "bare_name_heads", "list_commas")}

@@ -66,3 +66,30 @@ def test_a_blast_outside_the_base_is_not_al_qaeda():
 
 def test_al_qaeda_claiming_an_attack_is_still_al_qaeda():
     assert actor_names("وأعلنت القاعدة مسؤوليتها عن الهجوم على الثكنة") == ["القاعدة"]
+
+
+def types(text):
+    return [e.type for e in extract(text, PUBLISHED)]
+
+
+def test_warplanes_that_bombard_make_an_airstrike():
+    assert types("قصفت طائرات حربية مواقع للمسلحين في بلدة كفرنبل أمس.") == ["airstrike"]
+
+
+def test_a_drone_that_attacks_a_car_makes_an_airstrike():
+    assert types("هاجمت طائرة بدون طيار سيارة في مديرية المحفد فقتلت ثلاثة مسلحين.") \
+        == ["airstrike"]
+
+
+def test_blasts_after_air_raids_are_the_raids():
+    assert types("هزت انفجارات عنيفة مدينة الحديدة عقب غارات شنتها طائرات التحالف على "
+                 "مواقع المسلحين.") == ["airstrike"]
+
+
+def test_artillery_that_bombards_stays_shelling():
+    assert types("قصفت المدفعية مواقع للمسلحين في بلدة كفرنبل أمس.") == ["shelling"]
+
+
+def test_a_car_bomb_beside_warplanes_stays_an_explosion():
+    assert types("انفجرت سيارة مفخخة في سوق بلدة الشعب وقتل خمسة أشخاص بينما كانت "
+                 "طائرات التحالف تحلق فوق المدينة.") == ["explosion"]
