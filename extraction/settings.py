@@ -19,6 +19,7 @@ class Settings:
     negation_reach: int = 14  # characters a negation reaches forward to a trigger
     reference_reach: int = 8  # characters «بتهمة/منفذي» reaches forward to a trigger
     attempt_reach: int = 12  # characters before a territory trigger that may say «محاولة»
+    phrasal_reach: int = 4  # words from a phrasal verb to its noun («فتح مسلحون النار»)
     # --- casualty figures (casualties.py) ---
     cue_before: int = 4  # tokens before a figure read for its cue
     cue_after: int = 8  # tokens after a figure read for its cue

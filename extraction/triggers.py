@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from extraction.arabic import L, fold, readings
 from extraction.lexicons import reads
+from extraction.phrasal import find_phrasal, phrasal_verb
 from extraction.settings import SETTINGS, Settings
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
@@ -215,9 +216,14 @@ def lexicon() -> _Lexicon:
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Trigger words in folded text[start:end], in order."""
-    return [Trigger(s, e, meta[0], meta[1], t)
-            for s, e, meta, t in lexicon().triggers.find(text, start, end)]
+    """Trigger words in folded text[start:end], in order; phrasal verbs with their subject
+    before the noun («فتح مسلحون النار») too (`phrasal`)."""
+    found = [Trigger(s, e, meta[0], meta[1], t)
+             for s, e, meta, t in lexicon().triggers.find(text, start, end)]
+    bounds, words = _words(text, start, len(text) if end is None else end)
+    extra = [Trigger(s, e, etype, True, t) for s, e, etype, t in find_phrasal(text, bounds, words)
+             if not any(x.start <= s < x.end for x in found)]
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -277,8 +283,8 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     by what was hit (a base makes an assault a clash) and who clashed (protesters make
     clashes a riot)."""
     etype = _first_type(strong or live, text)
-    if not any(t.type == etype and t.strong for t in live):
-        etype = _refine_type(etype, sentence, actors)
+    if not any(t.type == etype and t.strong and not phrasal_verb(t.text) for t in live):
+        etype = _refine_type(etype, sentence, actors)  # «فتح مسلحون النار على حاجز»: a clash
     if _from_the_air(etype, live):
         return "airstrike"
     if etype == "armed_clash" and pattern("riot").search(sentence):

@@ -93,3 +93,26 @@ def test_artillery_that_bombards_stays_shelling():
 def test_a_car_bomb_beside_warplanes_stays_an_explosion():
     assert types("انفجرت سيارة مفخخة في سوق بلدة الشعب وقتل خمسة أشخاص بينما كانت "
                  "طائرات التحالف تحلق فوق المدينة.") == ["explosion"]
+
+
+def test_gunmen_who_open_fire_on_an_army_checkpoint_clash_with_it():
+    events = extract("فتح مسلحون النار على حاجز للجيش المصري في مدينة العريش فجر اليوم.",
+                     PUBLISHED)
+    assert [e.type for e in events] == ["armed_clash"]
+    roles = {a.name: a.role for a in events[0].actors}
+    assert roles["مسلحون"] == "initiator" and roles["الجيش المصري"] == "target"
+
+
+def test_regime_forces_opening_their_machine_guns_fire_on_a_town_are_its_initiators():
+    events = extract("فتحت قوات النظام نيران رشاشاتها الثقيلة على أحياء في مدينة دوما.",
+                     PUBLISHED)
+    assert [e.place.name for e in events] == ["دوما"]
+    assert [a.role for a in events[0].actors] == ["initiator"]
+
+
+def test_celebratory_fire_is_no_attack():
+    assert types("أطلق جنود النار ابتهاجا على الحواجز في مدينة دمشق.") == []
+
+
+def test_opening_fire_of_criticism_is_no_attack():
+    assert types("فتح الإعلام عليه نيران الانتقادات في مدينة حلب بعد الهزيمة.") == []
