@@ -23,7 +23,7 @@ from extraction.casualty_words import Tok, Words, cue_list, joined, lex, phrase_
 from extraction.lexicons import reads
 
 _LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
-             "incident_heads", "resumptive", "recalled_time")
+             "incident_heads", "resumptive", "recalled_time", "own_subject_endings")
 _AFTER = 9  # tokens after a figure that may place it in a period
 _BEFORE = 6  # tokens before a figure that may name a period, a series or a clause's head
 _CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
@@ -128,6 +128,8 @@ def combined(toks: list[Tok], i: int, j: int) -> bool:
         return False
     if any(t.qty is not None or person(t) for t in toks[max(0, i - 4):i - 2]):
         return False  # "مستوطنا قتل وأصيب اثنان": the first verb has its own subject
+    if toks[i - 2].text.endswith(tuple(_LEX["own_subject_endings"])):
+        return False  # "24 شخصا على الأقل قتلوا وأصيب 55": so has a plural verb
     kinds = ((cues["killed_before"], cues["wounded_before"]),
              (cues["wounded_before"], cues["killed_before"]))
     return any(phrase_at(toks, i - 2, a) and phrase_at(toks, i - 1, b) for a, b in kinds)

@@ -116,3 +116,24 @@ def test_celebratory_fire_is_no_attack():
 
 def test_opening_fire_of_criticism_is_no_attack():
     assert types("فتح الإعلام عليه نيران الانتقادات في مدينة حلب بعد الهزيمة.") == []
+
+
+def figures(text):
+    from extraction.casualties import find_casualties
+
+    c = find_casualties(fold(text))
+    return (c.killed and c.killed.best, c.wounded and c.wounded.best)
+
+
+def test_killed_at_least_then_wounded_by_their_own_verb_are_two_figures():
+    assert figures("قالت مصادر طبية إن 12 شخصا على الأقل قتلوا وأصيب 30 آخرون عندما "
+                   "انفجرت سيارة مفخخة في سوق البلدة") == (12, 30)
+
+
+def test_they_met_their_death_and_others_were_wounded_are_two_figures():
+    assert figures("وأكدت المصادر أن ستة من عناصر الأمن لقوا مصرعهم وأصيب 9 في الهجوم") \
+        == (6, 9)
+
+
+def test_killed_and_wounded_twenty_is_still_a_combined_figure():
+    assert figures("قتل وأصيب 20 شخصا في الانفجار") == (None, None)
