@@ -12,7 +12,7 @@ from extraction.lexicons import reads
 
 WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after",
               "person_nouns", "subset", "units", "before_not", "killed_one", "addition",
-              "single_attacker", "charge_before", "response")
+              "single_attacker", "charge_before", "response", "captured_before")
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
          "victims", "opening_verbs", "joiners", "negations", "origin_endings",
          "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before",

@@ -58,7 +58,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "relative_pronouns",
         "incident_heads", "resumptive", "passive_killed",
         "passive_followers", "side_skips", "charge_before",
-        "response", "own_subject_endings")} | {"sides": _M}
+        "response", "own_subject_endings", "captured_before")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
                        "total_period", "recalled_time", "no_casualties")},
     "dates.json": {

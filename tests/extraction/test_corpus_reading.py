@@ -137,3 +137,15 @@ def test_they_met_their_death_and_others_were_wounded_are_two_figures():
 
 def test_killed_and_wounded_twenty_is_still_a_combined_figure():
     assert figures("قتل وأصيب 20 شخصا في الانفجار") == (None, None)
+
+
+def test_a_gunman_killed_and_twelve_arrested_is_one_killed():
+    assert figures("وأعلنت الوزارة أن مسلحا قتل واعتقل 12 شخصا في مداهمة ليلية") == (1, None)
+
+
+def test_the_captured_after_a_toll_are_not_added_to_it():
+    assert figures("وأفادت المصادر أن 30 مسلحا قتلوا كما أسر 8 آخرون في المعارك") == (30, None)
+
+
+def test_forty_fallen_between_dead_and_wounded_is_neither_figure():
+    assert figures("سقط أكثر من 40 مدنيا بين قتيل وجريح في القصف على البلدة") == (None, None)
