@@ -149,3 +149,13 @@ def test_the_captured_after_a_toll_are_not_added_to_it():
 
 def test_forty_fallen_between_dead_and_wounded_is_neither_figure():
     assert figures("سقط أكثر من 40 مدنيا بين قتيل وجريح في القصف على البلدة") == (None, None)
+
+
+def test_ten_soldiers_in_addition_to_three_workers_are_thirteen_killed():
+    assert figures("نتج عن التفجير استشهاد عشرة من منسوبي الكتيبة إضافة إلى ثلاثة من "
+                   "العمال في الموقع وإصابة ستة آخرين") == (13, 6)
+
+
+def test_nine_and_after_a_comma_in_addition_two_fighters_are_eleven_killed():
+    assert figures("وأدت الاشتباكات إلى مقتل تسعة من المسلحين، بالإضافة إلى اثنين من "
+                   "أفراد المقاومة")[0] == 11
