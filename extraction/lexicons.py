@@ -114,7 +114,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "source_words", "context_words", "that", "as_reported", "asides", "charges",
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",
         "on_target", "target_nouns", "glued_particles", "definite_verbs", "definite_nouns",
-        "affiliations")}
+        "affiliations", "passive_killing", "members")}
     | {k: _T for k in ("opposed", "announces", "bomber", "claims", "of", "and", "article")},
     "crowds.json": {"quantities": _W, "of": _T, "stops": _T, "marks": _W,
                     "individual_acts": _W, "participant": _M},

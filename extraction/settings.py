@@ -45,6 +45,7 @@ class Settings:
     subject_gap: int = 2  # characters between a subject and its verb
     glued_reach: int = 12  # characters between a trigger and «لـ» + its party
     verb_gap: int = 3  # characters between a verb and its subject after it
+    passive_reach: int = 12  # characters after a counted party read for «قتلوا»
     # --- merging (stages/merge.py) ---
     lookback: int = 60  # segments: one article's reports of one incident lie closer
     loose_merge_within: int = 3  # segments within which an unplaced report may join

@@ -159,3 +159,25 @@ def test_ten_soldiers_in_addition_to_three_workers_are_thirteen_killed():
 def test_nine_and_after_a_comma_in_addition_two_fighters_are_eleven_killed():
     assert figures("وأدت الاشتباكات إلى مقتل تسعة من المسلحين، بالإضافة إلى اثنين من "
                    "أفراد المقاومة")[0] == 11
+
+
+def roles_of(text):
+    return {a.name: a.role for e in extract(text, PUBLISHED) for a in e.actors}
+
+
+def test_five_members_of_the_security_forces_who_were_killed_are_the_target():
+    roles = roles_of("قالت مصادر إن خمسة أفراد من قوات الأمن المصرية قتلوا في هجوم على "
+                     "نقطة تفتيش في مدينة العريش.")
+    assert roles["الشرطة المصرية"] == "target"
+
+
+def test_three_of_the_army_s_men_killed_by_a_shell_are_the_target():
+    roles = roles_of("أعلن المتحدث أن ثلاثة من أفراد الجيش المصري قتلوا إثر سقوط قذيفة في "
+                     "مدينة الشيخ زويد.")
+    assert roles["الجيش المصري"] == "target"
+
+
+def test_the_army_that_waged_the_raids_is_their_initiator():
+    roles = roles_of("قتل 12 مسلحا في حملة مداهمات شنتها القوات المسلحة المصرية بمدينة "
+                     "الشيخ زويد.")
+    assert roles["الجيش المصري"] == "initiator"
