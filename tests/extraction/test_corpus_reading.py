@@ -181,3 +181,15 @@ def test_the_army_that_waged_the_raids_is_their_initiator():
     roles = roles_of("قتل 12 مسلحا في حملة مداهمات شنتها القوات المسلحة المصرية بمدينة "
                      "الشيخ زويد.")
     assert roles["الجيش المصري"] == "initiator"
+
+
+def test_the_base_the_warplanes_took_off_from_is_not_where_they_struck():
+    events = extract("وقال البيان إن ثلاث مقاتلات أقلعت من قاعدة في ديار بكر وقصفت مواقع "
+                     "للتنظيم في سوريا.", PUBLISHED)
+    assert "ديار بكر" not in [e.place.name for e in events if e.place]
+
+
+def test_where_the_attackers_came_from_is_not_where_they_attacked():
+    events = extract("وقال مسؤول عسكري إن الإرهابيين قدموا من جنوب مدينة درنة قبل أن يشنوا "
+                     "هجوما مباغتا على البوابة.", PUBLISHED)
+    assert "درنة" not in [e.place.name for e in events if e.place]
