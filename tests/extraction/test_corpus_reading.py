@@ -193,3 +193,16 @@ def test_where_the_attackers_came_from_is_not_where_they_attacked():
     events = extract("وقال مسؤول عسكري إن الإرهابيين قدموا من جنوب مدينة درنة قبل أن يشنوا "
                      "هجوما مباغتا على البوابة.", PUBLISHED)
     assert "درنة" not in [e.place.name for e in events if e.place]
+
+
+def test_an_operation_that_aims_to_free_a_town_has_not_freed_it():
+    assert types("وتشارك الكتائب في المرحلة الثانية من العملية التي تهدف لتحرير مدينة "
+                 "الحوطة من المسلحين.") == []
+
+
+def test_an_inquiry_to_arrest_the_attackers_is_no_arrest():
+    assert types("وبدأت الشرطة عملية تحقيق بهدف القبض على منفذي الهجوم في مدينة أضنة.") == []
+
+
+def test_forces_that_will_head_to_free_a_town_have_not_freed_it():
+    assert types("وستتجه القوات بعد ذلك إلى تحرير مدينة زنجبار.") == []
