@@ -206,3 +206,10 @@ def test_an_inquiry_to_arrest_the_attackers_is_no_arrest():
 
 def test_forces_that_will_head_to_free_a_town_have_not_freed_it():
     assert types("وستتجه القوات بعد ذلك إلى تحرير مدينة زنجبار.") == []
+
+
+def test_soldiers_in_the_west_bank_are_not_a_palestinian_army():
+    names = [a.name for e in extract("قالت مصادر طبية إن الجنود قتلوا شابا فلسطينيا قرب "
+                                     "مدينة الخليل في الضفة الغربية.", PUBLISHED)
+             for a in e.actors]
+    assert "الجيش الفلسطيني" not in names
