@@ -213,3 +213,8 @@ def test_soldiers_in_the_west_bank_are_not_a_palestinian_army():
                                      "مدينة الخليل في الضفة الغربية.", PUBLISHED)
              for a in e.actors]
     assert "الجيش الفلسطيني" not in names
+
+
+def test_with_the_support_of_is_no_town_in_a_list_of_cities():
+    assert names("إثر هجوم شنته من عدن، كبرى مدن الجنوب، وبدعم من طيران التحالف") \
+        .count("بدعم") == 0
