@@ -218,3 +218,12 @@ def test_soldiers_in_the_west_bank_are_not_a_palestinian_army():
 def test_with_the_support_of_is_no_town_in_a_list_of_cities():
     assert names("إثر هجوم شنته من عدن، كبرى مدن الجنوب، وبدعم من طيران التحالف") \
         .count("بدعم") == 0
+
+
+def test_an_unseen_village_stops_before_in_the_province_of():
+    assert names("سقطت قذائف على قرية المغيرة بمحافظة الحرث") == ["المغيره", "الحرث"]
+
+
+def test_an_unseen_district_stops_before_on_the_front():
+    assert all("بالمحور" not in n for n in names("تدور المعركة في منطقة القوارشة بالمحور "
+                                                   "الغربي لمدينة بنغازي"))
