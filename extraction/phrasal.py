@@ -19,28 +19,27 @@ _LEX = reads("triggers.json", "phrasal")
 _STOP = re.compile(r"[.!?؟\n،,:«»\"]")
 
 
+_GLUED = "وفب"  # letters glued in front of a phrasal verb («وفتحوا»، «بفتح»)
+
+
 @cache
 def _table() -> tuple[dict[str, str], dict[str, tuple], dict[str, frozenset]]:
-    """verb -> type; type -> noun stems; type -> metaphor words (all folded)."""
+    """verb (also with a glued letter) -> type; type -> noun stems; type -> metaphor
+    words (all folded)."""
     verbs, nouns, metaphors = {}, {}, {}
     for etype, spec in _LEX["phrasal"].items():
-        verbs.update({fold(v): etype for v in spec["verbs"]})
+        for v in spec["verbs"]:
+            verbs[fold(v)] = etype
+            verbs.update({g + fold(v): etype for g in _GLUED})
         nouns[etype] = tuple(fold(n) for n in spec["nouns"])
         metaphors[etype] = frozenset(fold(w) for w in spec["metaphors"])
     return verbs, nouns, metaphors
 
 
-def _verb_type(word: str, verbs: dict[str, str]) -> str | None:
-    """The type of a phrasal verb, with و or ف or ب glued in front («وفتحوا»، «بفتح»)."""
-    if word in verbs:
-        return verbs[word]
-    return verbs.get(word[1:]) if len(word) > 3 and word[0] in "وفب" else None
-
-
 def phrasal_verb(text: str) -> bool:
     """Is a trigger's text a phrasal verb alone (a shooting that says nothing of whom it
     hit: a base or a patrol makes it a clash, as a plain «هجوم»)?"""
-    return " " not in text and _verb_type(text, _table()[0]) is not None
+    return " " not in text and text in _table()[0]
 
 
 def find_phrasal(text: str, bounds: list[int], words: list[str]) -> list[tuple]:
@@ -53,17 +52,19 @@ def find_phrasal(text: str, bounds: list[int], words: list[str]) -> list[tuple]:
     already told. `bounds`, `words`: the tokenised text (word i runs from bounds[2i+1]
     to bounds[2i+2])."""
     verbs, nouns, metaphors = _table()
+    start, end = bounds[0], bounds[-1]
+    if not any(text.find(n, start, end) >= 0 for stems in nouns.values() for n in stems):
+        return []  # no «نار/نيران» at all: most articles
+    found = verbs.keys() & set(words)
     out = []
-    for i, word in enumerate(words):
-        etype = _verb_type(word, verbs)
-        if etype is None:
-            continue
-        start, end = bounds[2 * i + 1], bounds[2 * i + 2]
+    for i in [i for i, w in enumerate(words) if w in found]:
+        etype = verbs[words[i]]
+        first, last = bounds[2 * i + 1], bounds[2 * i + 2]
         for k in range(i + 1, min(i + 1 + SETTINGS.phrasal_reach, len(words))):
             if _STOP.search(text, bounds[2 * k], bounds[2 * k + 1]):
                 break  # a clause ends before this word
             if words[k].startswith(nouns[etype]):
                 if k > i + 1 and metaphors[etype].isdisjoint(words[k + 1:k + 3]):
-                    out.append((start, end, etype, text[start:end]))
+                    out.append((first, last, etype, text[first:last]))
                 break  # right after the verb («فتحت النار»): the lexicon's phrase, if any
     return out
