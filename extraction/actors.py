@@ -32,7 +32,7 @@ from extraction.types import ActorRecord
 _PATTERNS = reads("actors_patterns.json", "heads", "open_heads", "head_keys", "force_words",
                   "modifiers", "not_actor_before", "not_names", "place_forces", "front_heads",
                   "locative_before", "security_forces", "front_prepositions", "adjectives",
-                  "army_of")
+                  "army_of", "common_word_names")
 _GENERIC = reads("actors_generic.json", "*")
 _NATIONALITIES = reads("nationalities.json", "*")
 
@@ -82,6 +82,9 @@ def _patterns() -> dict:
         "front_heads": frozenset(fold(w) for w in data["front_heads"]),
         "locative_before": frozenset(fold(w) for w in data["locative_before"]),
         "adjectives": {fold(k): v for k, v in data["adjectives"].items()},
+        "common_word_names": {fold(k): {side: frozenset(fold(w) for w in words)
+                                        for side, words in v.items()}
+                              for k, v in data["common_word_names"].items()},
     }
 
 
@@ -155,6 +158,17 @@ def _excluded(toks: Sequence[Token], i: int) -> bool:
     return bool(words & _patterns()["not_before"])
 
 
+def _common_word(toks: Sequence[Token], first: int, last: int) -> bool:
+    """"القاعدة الجوية", "خارج القاعدة": a name that is also a common word (a base), told
+    with a word that makes it the common word."""
+    words = _patterns()["common_word_names"]
+    sides = next((words[v.word] for v in variants(toks[first].text) if v.word in words), None)
+    if sides is None or first != last:
+        return False
+    after = last + 1 < len(toks) and toks[last + 1].joined and toks[last + 1].text in sides["after"]
+    return after or (first > 0 and toks[first].joined and toks[first - 1].text in sides["before"])
+
+
 def _describes(toks: Sequence[Token], i: int) -> bool:
     """"رتلا عسكريا", "مسؤولين عسكريين": an adjective agreeing with the word before it
     describes that word; it names no force ("12 عسكريا" does)."""
@@ -169,7 +183,8 @@ def find_actors(text: str) -> list[ActorMention]:
     found: list[tuple[int, int, ActorMention | _Generic]] = []
     for hit in _index().scan(toks):
         covered.update(range(hit.first, hit.last + 1))
-        if _excluded(toks, hit.first) or (hit.first == hit.last and _describes(toks, hit.first)):
+        if _excluded(toks, hit.first) or _common_word(toks, hit.first, hit.last) \
+                or (hit.first == hit.last and _describes(toks, hit.first)):
             continue
         payload = hit.payloads[0]
         if isinstance(payload, _Generic):

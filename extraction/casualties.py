@@ -277,8 +277,9 @@ def _cue_before(toks: list[Tok], i: int) -> tuple[str, bool] | None:
     and whether it ends right before the figure."""
     cues = lex()
     for k in range(i - 1, max(-1, i - 1 - SETTINGS.cue_before), -1):
-        if toks[k + 1].brk or toks[k].qty is not None:
-            break
+        if toks[k + 1].brk or toks[k].qty is not None or cues["captured_before"].match(
+                toks[k].forms):
+            break  # "قتل واعتقل 16": the figure is the captured
         n = phrase_at(toks, k, cues["wounded_before"])
         if n:
             return "wounded", k + n == i
@@ -291,8 +292,9 @@ def _cue_before(toks: list[Tok], i: int) -> tuple[str, bool] | None:
 def _opened_by_killing(toks: list[Tok], i: int) -> bool:
     """A sentence opening with "وقتل": its first figure, however far ("وقتل الخميس، وفق
     المرصد، 8 مدنيين")."""
+    captured = lex()["captured_before"]
     return toks[0].forms[-1] in words("opening_verbs") and not any(
-        t.qty is not None for t in toks[:i])
+        t.qty is not None or captured.match(t.forms) for t in toks[:i])
 
 
 def _cue_kind(toks: list[Tok], i: int, j: int) -> str | None:

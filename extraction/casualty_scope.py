@@ -19,14 +19,24 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extraction.casualty_words import Tok, Words, cue_list, joined, lex, phrase_at, text
+from extraction.casualty_words import (
+    Tok,
+    Words,
+    cue_list,
+    joined,
+    lex,
+    phrase_at,
+    text,
+    words,
+)
 from extraction.lexicons import reads
 
 _LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
-             "incident_heads", "resumptive", "recalled_time")
+             "incident_heads", "resumptive", "recalled_time", "own_subject_endings")
 _AFTER = 9  # tokens after a figure that may place it in a period
 _BEFORE = 6  # tokens before a figure that may name a period, a series or a clause's head
 _CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
+_SHARE_REACH = 6  # tokens after a figure to «بين قتيل وجريح» ("5 آلاف مدني أفغاني سقطوا بين")
 
 
 @cache
@@ -124,13 +134,30 @@ def combined(toks: list[Tok], i: int, j: int) -> bool:
     if nxt is not None and not nxt.brk and nxt.text.startswith(text("and")) and any(
             a.match(toks[j + 1].forms) and b.match(nxt.forms) for a, b in pairs):
         return True
+    if _shared(toks, j, pairs):
+        return True
     if i < 2 or toks[i].brk or toks[i - 1].brk or not toks[i - 1].text.startswith(text("and")):
         return False
     if any(t.qty is not None or person(t) for t in toks[max(0, i - 4):i - 2]):
         return False  # "مستوطنا قتل وأصيب اثنان": the first verb has its own subject
+    if toks[i - 2].text.endswith(tuple(_LEX["own_subject_endings"])):
+        return False  # "24 شخصا على الأقل قتلوا وأصيب 55": so has a plural verb
     kinds = ((cues["killed_before"], cues["wounded_before"]),
              (cues["wounded_before"], cues["killed_before"]))
     return any(phrase_at(toks, i - 2, a) and phrase_at(toks, i - 1, b) for a, b in kinds)
+
+
+def _shared(toks: list[Tok], j: int, pairs) -> bool:
+    """"سقط أكثر من 250 شخصا بين قتيل وجريح": the figure is shared between the dead and
+    the wounded (a word of share_before, then the two victim nouns)."""
+    for k in range(j + 1, min(len(toks) - 2, j + 1 + _SHARE_REACH)):
+        if toks[k].brk or toks[k].qty is not None:
+            return False
+        if toks[k].text in words("share_before"):
+            a, b = toks[k + 1], toks[k + 2]
+            return not b.brk and b.text.startswith(text("and")) and any(
+                x.match(a.forms) and y.match(b.forms) for x, y in pairs)
+    return False
 
 
 def person(tok: Tok) -> bool:

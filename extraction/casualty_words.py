@@ -12,7 +12,7 @@ from extraction.lexicons import reads
 
 WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after",
               "person_nouns", "subset", "units", "before_not", "killed_one", "addition",
-              "single_attacker", "charge_before", "response")
+              "single_attacker", "charge_before", "response", "captured_before")
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
          "victims", "opening_verbs", "joiners", "negations", "origin_endings",
          "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before",
@@ -122,12 +122,22 @@ def phrase_at(toks: list[Tok], i: int, cue: Words) -> int:
     return 1 if cue.match(forms) else 0
 
 
+_ADDED_REACH = 8  # tokens between a figure and one told as an addition to it
+
+
 def joined(toks: list[Tok], last: int, first: int) -> bool:
     """Is the figure starting at token `first` a و-coordinated addition to the one ending
-    at `last` ("8 عسكريين و14 إرهابيا", "مقابل 34")?"""
-    if first - last > 4:
+    at `last` ("8 عسكريين و14 إرهابيا", "مقابل 34"), or told as one ("عشرة من منسوبي
+    القوات إضافة إلى ثلاثة من العاملين")?"""
+    n = 0
+    if first - last <= _ADDED_REACH and first >= 2:
+        n = 2 if phrase_at(toks, first - 2, lex()["addition"]) == 2 else \
+            1 if phrase_at(toks, first - 1, lex()["addition"]) == 1 else 0
+    added = n > 0
+    if first - last > 4 and not added:
         return False
     for k in range(last + 1, first + 1):
-        if toks[k].brk:
+        if toks[k].brk and not (added and k == first - n):  # "القوات، إضافة إلى ثلاثة"
             return False
-    return toks[first].text.startswith(text("and")) or toks[first - 1].text in words("joiners")
+    return added or toks[first].text.startswith(text("and")) \
+        or toks[first - 1].text in words("joiners")

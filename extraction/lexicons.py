@@ -58,7 +58,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "relative_pronouns",
         "incident_heads", "resumptive", "passive_killed",
         "passive_followers", "side_skips", "charge_before",
-        "response")} | {"sides": _M}
+        "response", "own_subject_endings", "captured_before")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
                        "total_period", "recalled_time", "no_casualties")},
     "dates.json": {
@@ -84,7 +84,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "demonstratives": _W, "inflected": _W, "noun_endings": _M,
                       "object_pronouns": _W, "assault_verbs": _W, "civilian_targets": _T,
-                      "planned_after": _W, "not_taken": _W},
+                      "planned_after": _W, "not_taken": _W, "strike_verbs": _W,
+                      "blast_words": _W, "phrasal": _M},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
         "square_heads", "ordinals", "bare_name_heads", "list_commas")}
@@ -96,7 +97,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     | {k: _T for k in ("bank", "river", "bank_of_jordan", "adjective_ending")},
     "actors_patterns.json": {k: _W for k in (
         "heads", "open_heads", "modifiers", "not_actor_before", "not_names", "front_heads",
-        "locative_before")} | {"head_keys": _M, "force_words": _M, "place_forces": _M}
+        "locative_before")} | {"head_keys": _M, "force_words": _M, "place_forces": _M,
+                               "common_word_names": _M}
     | {"security_forces": _T, "front_prepositions": _T, "adjectives": _M, "army_of": _M},
     "pipeline.json": {"second_report": _T, "armed_heads": _W, "update": _T,
                       "plain_verbs": _W, "verb_particles": _T, "definite": _W,
@@ -105,14 +107,15 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
                      "coordination": _T, "list_comma": _T, "new_clause": _T,
                      "coordination_of_tolls": _T, "speech_nouns": _W,
-                     "speech_prepositions": _W, "naming": _W},
+                     "speech_prepositions": _W, "naming": _W,
+                     "buildings": _W, "at_building": _W},
     "dating.json": {"report_day": _T, "report_words": _W},
     "incidents.json": {"apart": _T, "days_before": _M, "another": _W, "toll_words": _W},
     "roles.json": {k: _W for k in (
         "source_words", "context_words", "that", "as_reported", "asides", "charges",
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",
         "on_target", "target_nouns", "glued_particles", "definite_verbs", "definite_nouns",
-        "affiliations")}
+        "affiliations", "passive_killing", "members")}
     | {k: _T for k in ("opposed", "announces", "bomber", "claims", "of", "and", "article")},
     "crowds.json": {"quantities": _W, "of": _T, "stops": _T, "marks": _W,
                     "individual_acts": _W, "participant": _M},

@@ -25,7 +25,7 @@ _LEX = reads("roles.json", "source_words", "context_words", "that", "as_reported
              "charges", "opposed", "speech_verbs", "announces", "affiliated", "media",
              "air_adjectives", "bomber", "by", "claims", "against", "on_target",
              "target_nouns", "glued_particles", "of", "and", "article", "definite_verbs",
-             "definite_nouns", "affiliations")
+             "definite_nouns", "affiliations", "passive_killing", "members")
 _NATIONALITIES = reads("nationalities.json", "*")
 _INITIATOR_TYPES = ("airstrike", "shelling", "territory", "arrest")
 _ADJECTIVE_TYPES = ("airstrike", "shelling")
@@ -226,6 +226,14 @@ class _Place:
                    and not t.text.startswith(_tuple("definite_verbs"))
                    and t.start > self.a.start for t in self.triggers)
 
+    def counted_dead(self) -> bool:
+        """"خمسة أفراد من قوات الأمن قتلوا"، "ثلاثة من أفراد الجيش قتلوا": a party counted
+        («من X»، «أفراد X») right before a killing verb is who was killed (قُتلوا), not its
+        subject."""
+        after = self.text[self.a.end:self.a.end + self.settings.passive_reach].split()[:1]
+        counted = self.last in _words("against") or _bare(self.last) in _words("members")
+        return counted and bool(after) and _bare(after[0]) in _words("passive_killing")
+
     def target(self) -> bool:
         """"على X", "استهدفت X", "مواقع لـ X"."""
         return self.last in _words("against") or (
@@ -245,6 +253,8 @@ class _Place:
 
 
 def _role(p: _Place, first: int, etype: str) -> str:
+    if p.counted_dead():
+        return "target"
     if p.done_by() or p.subject_of_verb():
         return "initiator"
     if p.target():

@@ -19,6 +19,7 @@ class Settings:
     negation_reach: int = 14  # characters a negation reaches forward to a trigger
     reference_reach: int = 8  # characters «بتهمة/منفذي» reaches forward to a trigger
     attempt_reach: int = 12  # characters before a territory trigger that may say «محاولة»
+    phrasal_reach: int = 4  # words from a phrasal verb to its noun («فتح مسلحون النار»)
     # --- casualty figures (casualties.py) ---
     cue_before: int = 4  # tokens before a figure read for its cue
     cue_after: int = 8  # tokens after a figure read for its cue
@@ -44,6 +45,7 @@ class Settings:
     subject_gap: int = 2  # characters between a subject and its verb
     glued_reach: int = 12  # characters between a trigger and «لـ» + its party
     verb_gap: int = 3  # characters between a verb and its subject after it
+    passive_reach: int = 12  # characters after a counted party read for «قتلوا»
     # --- merging (stages/merge.py) ---
     lookback: int = 60  # segments: one article's reports of one incident lie closer
     loose_merge_within: int = 3  # segments within which an unplaced report may join

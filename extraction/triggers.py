@@ -14,13 +14,14 @@ from itertools import accumulate
 
 from extraction.arabic import L, fold, readings
 from extraction.lexicons import reads
+from extraction.phrasal import find_phrasal, phrasal_verb
 from extraction.settings import SETTINGS, Settings
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
              "object_pronouns", "assault_verbs", "civilian_targets", "planned_after",
-             "not_taken")
+             "not_taken", "strike_verbs", "blast_words")
 
 
 @cache
@@ -215,9 +216,14 @@ def lexicon() -> _Lexicon:
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Trigger words in folded text[start:end], in order."""
-    return [Trigger(s, e, meta[0], meta[1], t)
-            for s, e, meta, t in lexicon().triggers.find(text, start, end)]
+    """Trigger words in folded text[start:end], in order; phrasal verbs with their subject
+    before the noun («فتح مسلحون النار») too (`phrasal`)."""
+    found = [Trigger(s, e, meta[0], meta[1], t)
+             for s, e, meta, t in lexicon().triggers.find(text, start, end)]
+    bounds, words = _words(text, start, len(text) if end is None else end)
+    extra = [Trigger(s, e, etype, True, t) for s, e, etype, t in find_phrasal(text, bounds, words)
+             if not any(x.start <= s < x.end for x in found)]
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -274,8 +280,10 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     by what was hit (a base makes an assault a clash) and who clashed (protesters make
     clashes a riot)."""
     etype = _first_type(strong or live, text)
-    if not any(t.type == etype and t.strong for t in live):
-        etype = _refine_type(etype, sentence, actors)
+    if not any(t.type == etype and t.strong and not phrasal_verb(t.text) for t in live):
+        etype = _refine_type(etype, sentence, actors)  # «فتح مسلحون النار على حاجز»: a clash
+    if _from_the_air(etype, live):
+        return "airstrike"
     if etype == "armed_clash" and pattern("riot").search(sentence):
         etype = "protest"  # clashes between protesters, or with them, are a riot
     elif etype == "armed_clash" and any(_took(t, text) for t in live):
@@ -283,6 +291,30 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     elif etype == "armed_clash" and _on_civilians(live, text, sentence):
         etype = "attack"  # "هاجم مسلحون السكان": one-sided, not a clash
     return etype
+
+
+_STRUCK = ("shelling", "armed_clash", "attack")
+
+
+def _from_the_air(etype: str, live: list[Trigger]) -> bool:
+    """"قصفت المقاتلات مواقع", "هاجمت طائرة حربية مواقع": every strong shelling, clash or
+    attack word is a strike verb that names no weapon, and an aircraft is told; or
+    "انفجارات عنيفة جراء القصف المكثف لطيران التحالف": blasts that name no bomb, told
+    beside an air strike, are the strike's."""
+    if etype == "explosion":
+        blasts = [t for t in live if t.type == "explosion"]
+        return any(t.type == "airstrike" and t.strong for t in live) and all(
+            " " not in t.text and _stem_in(t.text, "blast_words") for t in blasts)
+    struck = [t for t in live if t.type in _STRUCK and t.strong]
+    return etype in _STRUCK and bool(struck) and all(
+        _stem_in(t.text, "strike_verbs") for t in struck) \
+        and any(t.type == "airstrike" and not t.strong for t in live)
+
+
+def _stem_in(word: str, key: str) -> bool:
+    """Is one of the word's readings in the list (a trailing * matching any ending)?"""
+    return any(f == w or (w.endswith("*") and f.startswith(w[:-1]))
+               for f in forms(word) for w in _folded(key))
 
 
 def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:

@@ -21,7 +21,7 @@ from extraction.types import PlaceRef
 _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
              "from", "clause_end", "inside", "coordination", "list_comma",
              "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
-             "naming")
+             "naming", "buildings", "at_building")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -184,12 +184,19 @@ def _a_persons_name(text: str, place, before: list[str]) -> bool:
         before and before[-1].removeprefix("و") in W.head_words)
 
 
+def _at_building(before: list[str]) -> bool:
+    """"أمام جامعة X", "داخل ملعب X", "في محيط جامعة X": a building that stands in X,
+    told as where it happened, places it at X."""
+    return len(before) > 1 and before[-1] in _words("buildings") \
+        and before[-2] in _words("at_building")
+
+
 def _in_title(before: list[str]) -> bool:
     """"مدير ناحية X", "فندق X": a speaker's title or a building's name; "شاب يدعى X":
     a person's name."""
     titles = _words("titles")
     if before and (before[-1] in titles or before[-1] in _words("naming")):
-        return True
+        return not _at_building(before)
     return len(before) > 1 and before[-2] in titles and before[-1] in _words("title_units")
 
 
