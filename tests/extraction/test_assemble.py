@@ -158,7 +158,7 @@ def test_an_assassination_stays_an_attack_and_an_assault_on_a_base_is_a_clash():
 
 
 def test_a_gathering_verb_reports_a_protest():
-    text = "احتشد آلاف الطلاب مساء الثلاثاء أمام مبنى المحافظة في الموصل احتجاجا على رفع الرسوم."
+    text = "احتشد آلاف الطلاب مساء الثلاثاء أمام جامعة الموصل احتجاجا على رفع الرسوم."
     e = only(extract(text, PUBLISHED))
     assert e.type == "protest"
 
