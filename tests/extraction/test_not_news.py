@@ -145,3 +145,9 @@ def test_a_protest_announced_for_next_week_is_no_event():
     assert [e.type for e in extract(held, monday)] == ["protest"]
     assert all(e.date is None or e.date.date <= monday for e in extract(announced, monday))
     assert extract(coming, monday) == []
+
+
+def test_shells_and_barrels_counted_are_no_toll():
+    text = ("أفاد المرصد أمس بمقتل سبعة أشخاص جراء سقوط أكثر من 300 قذيفة على بلدتي الفوعة"
+            " وكفريا في محافظة إدلب.")
+    assert [e.killed.best for e in extract(text, DAY) if e.killed] == [7]
