@@ -133,10 +133,11 @@ def requested(raw) -> int:
     return max(number, 1)
 
 
-def _summary_key(data: dict) -> str:
+def figures_key(prefix: str, data: dict) -> str:
+    """The cache key of a filter's figures: its criteria (not its sort) and the version
+    of the data."""
     criteria = sorted((k, str(v)) for k, v in data.items() if k != "sort")
-    return "marsad:events-figures:" + hashlib.sha256(
-        repr((data_version(), criteria)).encode()).hexdigest()
+    return prefix + hashlib.sha256(repr((data_version(), criteria)).encode()).hexdigest()
 
 
 @dataclass(slots=True)
@@ -231,7 +232,7 @@ def figures_and_page(filterset, raw_page, per_page: int) -> tuple[dict, dict, Pa
     events = filterset.qs
     if connection.vendor != "postgresql":
         return _elsewhere(events, sort, raw_page, per_page, data)
-    key = _summary_key(data)
+    key = figures_key("marsad:events-figures:", data)
     known = cache.get(key)
     if known is not None:  # the same filter, another page or sort: read the page only
         totals, facets = known
@@ -250,9 +251,7 @@ def _elsewhere(events, sort: str, raw_page, per_page: int, data: dict):
     """Other databases (SQLite): a narrow filter read once, a wide one counted by queries."""
     small = _small_sets().small_summary(events, sort)
     if small is None:
-        key = "marsad:events-summary:" + hashlib.sha256(repr(
-            (data_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
-        ).encode()).hexdigest()
+        key = figures_key("marsad:events-summary:", data)
         totals, facets = cache.get_or_set(key, events.summary, SUMMARY_SECONDS)
         paginator = Paginator(events, per_page)
         paginator.count = totals["n"]

@@ -2,7 +2,6 @@
 incidents that at least one matching report tells; the casualty filters and the sort
 apply to the incident's own figures (its best estimate across reports)."""
 import datetime
-import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -14,7 +13,6 @@ from django.db.models.expressions import RawSQL
 
 from archive.filters import EventFilter
 from archive.models import Actor, Event, EventActor, Incident, Place
-from archive.page_cache import data_version
 from archive.querysets import RANGES, _range_sql, _with_ranges
 
 # A filter matching at most this many incidents is read once, as a list of ids in the
@@ -55,12 +53,10 @@ def figures_and_page(filterset, incidents, raw_page, per_page: int) -> tuple[dic
     the figures are kept for the version of the data, so another page or sort of the same
     filter reads only its page. Other databases: the ids read once when at most SMALL
     (`read_once`), the figures by queries."""
-    from archive.event_listing import ORDER, requested
+    from archive.event_listing import ORDER, figures_key, requested
 
     data = filterset.form.cleaned_data
-    key = "marsad:incident-figures:" + hashlib.sha256(repr(
-        (data_version(), sorted((k, str(v)) for k, v in data.items() if k != "sort"))
-    ).encode()).hexdigest()
+    key = figures_key("marsad:incident-figures:", data)
     if connection.vendor != "postgresql":
         return _elsewhere(incidents, raw_page, per_page, key)
     known = cache.get(key)

@@ -42,6 +42,12 @@ def phrasal_verb(text: str) -> bool:
     return " " not in text and text in _table()[0]
 
 
+def mentions_fire(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] hold a phrasal noun («نار/نيران») at all? Most articles do not,
+    and are not tokenised a second time."""
+    return any(text.find(n, start, end) >= 0 for stems in _table()[1].values() for n in stems)
+
+
 def find_phrasal(text: str, bounds: list[int], words: list[str]) -> list[tuple]:
     """(start, end, type, text) of each phrasal verb whose noun follows within the reach,
     in the same clause, with a word between them (its subject, «فتح مسلحون النار», or a
@@ -52,9 +58,6 @@ def find_phrasal(text: str, bounds: list[int], words: list[str]) -> list[tuple]:
     already told. `bounds`, `words`: the tokenised text (word i runs from bounds[2i+1]
     to bounds[2i+2])."""
     verbs, nouns, metaphors = _table()
-    start, end = bounds[0], bounds[-1]
-    if not any(text.find(n, start, end) >= 0 for stems in nouns.values() for n in stems):
-        return []  # no «نار/نيران» at all: most articles
     found = verbs.keys() & set(words)
     out = []
     for i in [i for i, w in enumerate(words) if w in found]:

@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from extraction.arabic import L, fold, readings
 from extraction.lexicons import reads
-from extraction.phrasal import find_phrasal, phrasal_verb
+from extraction.phrasal import find_phrasal, mentions_fire, phrasal_verb
 from extraction.settings import SETTINGS, Settings
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
@@ -218,9 +218,12 @@ def lexicon() -> _Lexicon:
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
     """Trigger words in folded text[start:end], in order; phrasal verbs with their subject
     before the noun («فتح مسلحون النار») too (`phrasal`)."""
+    end = len(text) if end is None else end
     found = [Trigger(s, e, meta[0], meta[1], t)
              for s, e, meta, t in lexicon().triggers.find(text, start, end)]
-    bounds, words = _words(text, start, len(text) if end is None else end)
+    if not mentions_fire(text, start, end):
+        return found
+    bounds, words = _words(text, start, end)
     extra = [Trigger(s, e, etype, True, t) for s, e, etype, t in find_phrasal(text, bounds, words)
              if not any(x.start <= s < x.end for x in found)]
     return sorted(found + extra, key=lambda t: t.start) if extra else found
