@@ -60,13 +60,30 @@ def _is(tok: Tok, key: str) -> bool:
 
 def _window_after(toks: list[Tok], j: int) -> str:
     """The words after the figure up to the next figure not joined to it by و (commas
-    crossed): "عشرة قتلى و81 جريحا، هي حصيلة اليومين الماضيين"."""
+    crossed): "عشرة قتلى و81 جريحا، هي حصيلة اليومين الماضيين"; past the other kind's
+    figure told with it, the words after that one too ("390 قتلوا وجرح 400 آخرون خلال
+    أسبوعين": both figures are the fortnight's)."""
     out = []
     for k, t in enumerate(toks[j + 1:j + 1 + _AFTER], start=j + 1):
         if t.qty is not None and (t.qty is not toks[k - 1].qty) and not joined(toks, j, k):
+            if _other_kind(toks, k):
+                out.append(_window_after(toks, _figure_end(toks, k)))
             break
         out.append(t.text)
     return " ".join(out)
+
+
+def _other_kind(toks: list[Tok], k: int) -> bool:
+    """The figure at k follows «و» + a casualty word: "قتلوا وجرح 400"، "وأصيب 55"."""
+    before = toks[k - 1]
+    return before.text.startswith(text("and")) and any(
+        phrase_at(toks, k - 1, lex()[key]) for key in ("wounded_before", "killed_before"))
+
+
+def _figure_end(toks: list[Tok], k: int) -> int:
+    while k + 1 < len(toks) and toks[k + 1].qty is toks[k].qty:
+        k += 1
+    return k
 
 
 def _before(toks: list[Tok], i: int, reach: int = _BEFORE) -> list[Tok]:

@@ -15,13 +15,13 @@ from itertools import accumulate
 from extraction.arabic import L, fold, readings
 from extraction.lexicons import reads
 from extraction.phrasal import find_phrasal, mentions_fire, phrasal_verb
-from extraction.settings import SETTINGS, Settings
+from extraction.settings import SETTINGS
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
              "object_pronouns", "assault_verbs", "civilian_targets", "planned_after",
-             "not_taken", "strike_verbs", "blast_words")
+             "not_taken", "strike_verbs", "blast_words", "arrest_methods")
 
 
 @cache
@@ -234,49 +234,6 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     return [Cue(s, e, meta[0], t) for s, e, meta, t in lexicon().cues.find(text, start, end)]
 
 
-@cache
-def _persons() -> PhraseMatcher:
-    return PhraseMatcher([(w, ("person",)) for w in _data().get("persons_caught", ())])
-
-
-def seizes_people(text: str, t: Trigger) -> bool:
-    """"ضبط 12 عنصرا"، "ضبط المتهمين" are arrests; "ضبط أسلحة"، "ضبط 43 دراجة" are
-    seizures."""
-    if t.type != "arrest" or not _word_set("seize_verbs").intersection(forms(t.text.split()[-1])):
-        return True
-    # the object, after at most a definite subject and a figure: "ضبطت الشرطة ثلاثة متهمين"
-    for w in _WORD.findall(text, t.end, t.end + 40)[:3]:
-        if _persons().find(w):
-            return True
-        if not (pattern("figure").match(w) or w.startswith(L.article)):
-            return False
-    return False
-
-
-_NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
-
-
-def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS) -> bool:
-    """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
-    charge or case ("بتهمة التفجير"); for a taking, the operation it names ("عملية تحرير
-    درنة")?"""
-    for c in cues:
-        if c.kind in _NOT_A_PROTEST and t.type == "protest":
-            return True  # «احتشد العشرات للاحتفال»، «تلقت اللجنة احتجاجا من النادي»
-        if c.kind == "operation" and t.type == "territory" and c.end <= t.start \
-                and t.start - c.end <= settings.reference_reach:
-            return True
-        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= settings.plan_reach:
-            return True
-        if c.kind == "negation" and c.end <= t.start \
-                and t.start - c.end <= settings.negation_reach:
-            return True
-        if c.kind == "reference" and c.end <= t.start \
-                and t.start - c.end <= settings.reference_reach:
-            return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
-    return False
-
-
 def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: str,
                actors: list) -> str:
     """The type of the incident a sentence reports: the most specific trigger's, refined
@@ -330,27 +287,6 @@ def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:
             text, t.end) for t in clash) and not pattern("military").search(sentence)
 
 
-def planned(text: str, t: Trigger) -> bool:
-    """The word right after the trigger says it reports nothing: an adjective that makes
-    it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
-    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"); or a
-    taking is told as a purpose ("لاستعادة الموصل")."""
-    m = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
-    if m is None:
-        return False
-    word = m.group()
-    if word.startswith(tuple(_LEX["planned_after"])):
-        return True
-    if t.type != "territory":
-        return False
-    if t.text.startswith(_LEX["purpose"]):
-        return True  # "لاستعادة الموصل": the purpose of something else
-    if word == "علي":  # "سيطرت على الوضع": the object after the preposition
-        m = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
-        word = m.group() if m else ""
-    return word in _word_set("not_taken")
-
-
 def _took(t: Trigger, text: str) -> bool:
     """A strong territory trigger not told as an attempt ("محاولة السيطرة")."""
     return t.type == "territory" and t.strong \
@@ -377,10 +313,15 @@ def _refine_type(etype: str, sentence: str, actors: list) -> str:
     return etype
 
 
-def kinds(etype: str, live: list[Trigger]) -> list[str]:
+def kinds(etype: str, live: list[Trigger], *, counted: bool = False) -> list[str]:
     """The incident types a sentence reports: its type, and arrests it tells beside a
-    clash ("أصيب 63 خلال مناوشات ... مضيفة أنها أوقفت 45 شخصا": the arrests are news)."""
+    clash ("أصيب 63 خلال مناوشات ... مضيفة أنها أوقفت 45 شخصا": the arrests are news);
+    an ambush that only made an uncounted arrest ("بعد نصب كمين من القبض على") is the arrest."""
     if etype != "arrest" and any(t.type == "arrest" and t.strong for t in live):
+        methods = _word_set("arrest_methods")
+        if not counted and all(methods.intersection(forms(t.text)) for t in live
+                               if t.type != "arrest"):
+            return ["arrest"]
         return [etype, "arrest"]
     return [etype]
 

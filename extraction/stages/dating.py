@@ -18,7 +18,7 @@ from extraction.lexicons import reads
 from extraction.sentences import Sentence
 from extraction.types import EventDate
 
-_LEX = reads("dating.json", "report_day", "report_words")
+_LEX = reads("dating.json", "report_day", "report_words", "almanac")
 _REPORT_REACH = 6  # words before a day that may name the statement it is the day of
 
 
@@ -45,6 +45,18 @@ def only_background(dates: tuple[DateMention, ...]) -> bool:
     """The sentence names an earlier time and no day of the news: history."""
     return any(d.background for d in dates) and not any(
         not d.background and d.date is not None for d in dates)
+
+
+def almanac(doc: Doc, sent: Sentence) -> bool:
+    """«1943 - قوات الحلفاء تشن غارات على هامبورغ»: an almanac's entry for a year before
+    the article's, history."""
+    m = _almanac().match(sent.text)
+    return m is not None and doc.published is not None and int(m.group(1)) < doc.published.year
+
+
+@cache
+def _almanac() -> re.Pattern:
+    return re.compile(_LEX["almanac"])
 
 
 @cache

@@ -18,16 +18,8 @@ from extraction.sentences import Sentence
 from extraction.stages import dating
 from extraction.stages.merge import continue_report
 from extraction.stages.place import choose_places, names_a_party, same_place
-from extraction.triggers import (
-    Cue,
-    Trigger,
-    cancelled,
-    event_type,
-    kinds,
-    pattern,
-    planned,
-    seizes_people,
-)
+from extraction.trigger_scope import cancelled, planned, seizes_people
+from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
              "verb_particles")
@@ -68,9 +60,15 @@ def read_stage(doc: Doc) -> None:
     doc.events = list(doc.candidates)
 
 
-def _no_news(r: Report) -> bool:
+def _no_news(doc: Doc, r: Report) -> bool:
     """A road accident, a crime; a verdict on an old case; "وكانت المصادر قد ذكرت في
-    وقت سابق أن ثلاثة": an earlier toll."""
+    وقت سابق أن ثلاثة": an earlier toll; an almanac's line. A protest about a crime is
+    still a protest."""
+    if dating.almanac(doc, r.sent):
+        return True
+    if any(c.kind == "crime" for c in r.cues) and not any(
+            t.type == "protest" for t in doc.within("triggers", r.sent.start, r.sent.end)):
+        return True
     return any(c.kind in _DROPS for c in r.cues) or (
         r.kind("earlier") and not _update().search(r.sent.text))
 
@@ -88,7 +86,8 @@ def _live_triggers(doc: Doc, r: Report) -> None:
             doc.mask(clause.start, clause.end)
             continue
         r.live += [t for t in doc.within("triggers", clause.start, clause.end)
-                   if not cancelled(t, c_cues, doc.settings) and not planned(doc.text, t)
+                   if not cancelled(t, c_cues, doc.settings, doc.text)
+                   and not planned(doc.text, t)
                    and seizes_people(doc.text, t)]
 
 
@@ -99,7 +98,7 @@ def _recent(doc: Doc, order: int) -> bool:
 
 def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
     r = Report(order, sent, doc.within("cues", sent.start, sent.end))
-    if _no_news(r):
+    if _no_news(doc, r):
         return
     _live_triggers(doc, r)
     recent = _recent(doc, order)
@@ -209,7 +208,7 @@ def _add_candidates(doc: Doc, r: Report) -> None:
     apart = doc.apart.get(r.sent.start)
     date = dating.news_day(doc, dates) or dating.day_before(doc, apart)
     parties = roles.sentence_parties(doc.text, r.sent, r.live, r.actors, etype)
-    for kind in kinds(etype, r.live):
+    for kind in kinds(etype, r.live, counted=r.has_figures):
         killed, wounded = (r.cas.killed, r.cas.wounded) if kind == etype else (None, None)
         places = choose_places(r.places, kind, r.live, doc.text, counted=killed is not None)
         for k, place in enumerate(places or [None]):

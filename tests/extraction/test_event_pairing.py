@@ -7,7 +7,8 @@ from extraction import extract
 from extraction.arabic import fold
 from extraction.casualties import find_casualties
 from extraction.stages import figures
-from extraction.triggers import find_triggers, planned
+from extraction.trigger_scope import planned
+from extraction.triggers import find_triggers
 from extraction.types import Count
 
 DAY = dt.date(2018, 5, 10)

@@ -151,3 +151,11 @@ def test_shells_and_barrels_counted_are_no_toll():
     text = ("أفاد المرصد أمس بمقتل سبعة أشخاص جراء سقوط أكثر من 300 قذيفة على بلدتي الفوعة"
             " وكفريا في محافظة إدلب.")
     assert [e.killed.best for e in extract(text, DAY) if e.killed] == [7]
+
+
+def test_an_almanac_line_of_an_earlier_year_is_history():
+    line = "مقتل 14 من مشاة البحرية الأميركية ومترجمهم في هجوم على بلدة حديثة في العراق."
+    assert _types(f"2015 - {line}")  # the article's own year: news
+    assert _types(f"2005 - {line}") == []
+    assert _types(f"1943 - الحرب العالمية الثانية: قوات الحلفاء تشن غارات جوية على هامبورغ.\n"
+                  f"2005 - {line}") == []

@@ -1,7 +1,8 @@
 import pytest
 
 from extraction.arabic import fold
-from extraction.triggers import find_cues, find_triggers, seizes_people
+from extraction.trigger_scope import seizes_people
+from extraction.triggers import find_cues, find_triggers
 
 
 def types(sentence: str) -> list[str]:

@@ -1,0 +1,98 @@
+"""Which cue cancels which trigger: a plan, a threat or a demand, a negation, a charge
+(«بتهمة التفجير»), a celebration or a formal complaint shortly before it; the word after
+it («الاحتجاجات المرتقبة»، «السيطرة على الوضع»); a seizure of goods, not of people. The words
+are in data/triggers.json.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extraction.arabic import L
+from extraction.lexicons import reads
+from extraction.settings import SETTINGS, Settings
+from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
+
+_LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
+             "not_taken", "setting_before", "joining_before")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _persons() -> PhraseMatcher:
+    return PhraseMatcher([(w, ("person",)) for w in _LEX["persons_caught"]])
+
+
+def seizes_people(text: str, t: Trigger) -> bool:
+    """"ضبط 12 عنصرا"، "ضبط المتهمين" are arrests; "ضبط أسلحة"، "ضبط 43 دراجة" are
+    seizures."""
+    seize = frozenset(_LEX["seize_verbs"])
+    if t.type != "arrest" or not seize.intersection(forms(t.text.split()[-1])):
+        return True
+    # the object, after at most a definite subject and a figure: "ضبطت الشرطة ثلاثة متهمين"
+    for w in _WORD.findall(text, t.end, t.end + 40)[:3]:
+        if _persons().find(w):
+            return True
+        if not (pattern("figure").match(w) or w.startswith(L.article)):
+            return False
+    return False
+
+
+_NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
+
+
+def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
+              text: str = "") -> bool:
+    """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
+    charge or case ("بتهمة التفجير"); for a taking, the operation it names ("عملية تحرير
+    درنة")? A demand or a threat made in the incident («جاءت المطالبة في وقفة احتجاجية»)
+    does not cancel it."""
+    for c in cues:
+        if c.kind in _NOT_A_PROTEST and t.type == "protest":
+            return True  # «احتشد العشرات للاحتفال»، «تلقت اللجنة احتجاجا من النادي»
+        if c.kind == "operation" and t.type == "territory" and c.end <= t.start \
+                and t.start - c.end <= settings.reference_reach:
+            return True
+        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= settings.plan_reach \
+                and not _setting(text, c, t):
+            return True
+        if c.kind == "negation" and c.end <= t.start \
+                and t.start - c.end <= settings.negation_reach:
+            return True
+        if c.kind == "reference" and c.end <= t.start \
+                and t.start - c.end <= settings.reference_reach:
+            return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
+    return False
+
+
+def planned(text: str, t: Trigger) -> bool:
+    """The word right after the trigger says it reports nothing: an adjective that makes
+    it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
+    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"); or a
+    taking is told as a purpose ("لاستعادة الموصل")."""
+    m = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
+    if m is None:
+        return False
+    word = m.group()
+    if word.startswith(tuple(_LEX["planned_after"])):
+        return True
+    if t.type != "territory":
+        return False
+    if t.text.startswith(_LEX["purpose"]):
+        return True  # "لاستعادة الموصل": the purpose of something else
+    if word == "علي":  # "سيطرت على الوضع": the object after the preposition
+        m = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        word = m.group() if m else ""
+    return word in frozenset(_LEX["not_taken"])
+
+
+def _setting(text: str, cue: Cue, t: Trigger) -> bool:
+    """The protest is where the cue's demand or threat was made: a locative preposition
+    ("في"، "خلال") is the last word between them («المطالبة في وقفة»، «هدد خلال مظاهرة»),
+    unless it follows joining («استعدادهم الدخول في إضراب»: the strike is what is planned);
+    («اتهامات بمقتل مدنيين في القصف» is no setting: the shelling is what is alleged)."""
+    if t.type != "protest":
+        return False
+    words = _WORD.findall(text, cue.end, t.start)
+    return bool(words) and words[-1] in _LEX["setting_before"] \
+        and not (len(words) > 1 and words[-2] in _LEX["joining_before"])

@@ -1,0 +1,70 @@
+"""Ordinary crime is no political violence (GUIDELINES: arrests for ordinary crimes are not
+`arrest` events), a police ambush that only made an arrest is that arrest, a period told
+after the second figure covers the first, and a demand made at a sit-in does not cancel
+the sit-in. Each case stands beside the sentence that must still give an event, so the
+test fails if the rule stops working or starts swallowing real news. Sentences are
+invented."""
+import datetime as dt
+
+from extraction import extract
+
+DAY = dt.date(2017, 2, 10)
+
+
+def _events(text: str) -> list[tuple]:
+    return [(e.type, e.place.name if e.place else None,
+             e.killed.best if e.killed else None) for e in extract(text, DAY)]
+
+
+def test_an_arrest_of_a_drug_dealer_is_no_event():
+    caught = "تمكنت فرقة الأبحاث والتفتيش للحرس الوطني بسوسة أمس من إلقاء القبض على عنصر يروج"
+    assert _events(f"{caught} الفكر المتطرف.")
+    assert _events(f"{caught} الأقراص المخدرة.") == []
+
+
+def test_a_protest_about_a_drug_case_is_still_a_protest():
+    text = ("نفذ عدد من التلاميذ اليوم وقفة احتجاجية أمام مقر المحكمة بسليانة مطالبين"
+            " بإطلاق سراح زميلين أوقفا بتهمة استهلاك المخدرات.")
+    assert [t for t, _, _ in _events(text)] == ["protest"]
+
+
+def test_an_ambush_that_only_made_an_arrest_is_the_arrest():
+    text = "تمكنت فرقة الحرس الوطني بالقصرين أمس وبعد نصب كمين محكم من القبض على ثلاثة إرهابيين."
+    assert [t for t, _, _ in _events(text)] == ["arrest"]
+
+
+def test_an_ambush_with_casualties_is_still_a_clash():
+    text = "نصب الجيش كمينا لمسلحين قرب القصرين أمس وقتل ثلاثة منهم واعتقل اثنين."
+    assert "armed_clash" in [t for t, _, _ in _events(text)]
+
+
+def test_a_period_after_the_wounded_figure_makes_both_figures_a_total():
+    total = ("ذكرت الوكالة أمس أن نحو 390 مقاتلا من الحزب قتلوا وجرح 400 آخرون خلال أسبوعين"
+             " من الغارات الجوية على قواعده في شمال العراق.")
+    single = ("ذكرت الوكالة أمس أن 39 مقاتلا من الحزب قتلوا وجرح 40 آخرون في غارة جوية"
+              " على قواعده في شمال العراق.")
+    assert [k for _, _, k in _events(single)] == [39]
+    assert 390 not in [k for _, _, k in _events(total)]
+
+
+def test_a_demand_made_at_a_sit_in_does_not_cancel_the_sit_in():
+    text = ("طالب المئات من النازحين أمس بتحرير مناطقهم. وجاءت هذه المطالبة في وقفة احتجاجية"
+            " نظموها قرب مبنى الأمم المتحدة في مدينة أربيل.")
+    assert ("protest", "أربيل", None) in _events(text)
+
+
+def test_a_call_for_a_sit_in_is_still_no_protest():
+    text = "دعا الاتحاد إلى وقفة احتجاجية أمام مقر الولاية بسوسة يوم الخميس القادم."
+    assert _events(text) == []
+
+
+def test_an_allegation_of_deaths_in_shelling_is_not_read_as_a_setting():
+    text = ("وتثير العملية اتهامات بمقتل العشرات من المدنيين في القصف على مدينة عفرين"
+            " خلال الأسابيع الماضية.")
+    assert _events(text) == []
+
+
+def test_a_readiness_to_enter_a_strike_is_still_a_plan():
+    text = ("أكد أعوان الإذاعة اليوم استعدادهم الدخول في إضراب عام عن العمل في صورة عدم"
+            " تحقيق مطالبهم.")
+    assert _events(text) == []
