@@ -227,3 +227,10 @@ def test_an_unseen_village_stops_before_in_the_province_of():
 def test_an_unseen_district_stops_before_on_the_front():
     assert all("بالمحور" not in n for n in names("تدور المعركة في منطقة القوارشة بالمحور "
                                                    "الغربي لمدينة بنغازي"))
+
+
+def test_military_aircraft_of_a_nationality_are_that_states_air_strike():
+    events = extract("استهدفت طائرات عسكرية سورية بلدة خان شيخون في إدلب أمس ما أدى إلى"
+                     " مقتل 12 شخصا.", dt.date(2017, 4, 7))
+    assert [(e.type, [a.name for a in e.actors]) for e in events] == [
+        ("airstrike", ["قوات النظام السوري"])]

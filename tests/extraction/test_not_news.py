@@ -159,3 +159,12 @@ def test_an_almanac_line_of_an_earlier_year_is_history():
     assert _types(f"2005 - {line}") == []
     assert _types(f"1943 - الحرب العالمية الثانية: قوات الحلفاء تشن غارات جوية على هامبورغ.\n"
                   f"2005 - {line}") == []
+
+
+def test_a_military_aircraft_lost_to_a_technical_fault_is_an_accident():
+    crash = ("قتل 6 أشخاص من طاقم الطائرة العسكرية التي سقطت في الفيوم أمس إثر عطل فني وفق"
+             " ما ذكره المتحدث العسكري.")
+    downed = ("قتل 6 أشخاص من طاقم الطائرة العسكرية التي أسقطها مسلحون بصاروخ في الفيوم أمس"
+              " وفق ما ذكره المتحدث العسكري.")
+    assert _types(downed)
+    assert _types(crash) == []
