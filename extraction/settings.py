@@ -56,6 +56,7 @@ class Settings:
     initiators_within: int = 3  # segments over which a passive report takes the initiators
     total_tolerance: int = 2  # killed: a sum within max(this, total_share * total) is a total
     total_share: float = 0.1
+    tally_killed: int = 1000  # killed told with no day of their own: a tally, not an incident
 
 
 SETTINGS = Settings()

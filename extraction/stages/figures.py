@@ -1,7 +1,8 @@
 """Figures: the one home of the killed and wounded decision once a sentence's figures
 are read (`casualties.find_casualties` reads them): whether two figures can be told of
 one incident, which figure a merged event keeps, what a later sentence fills in, and
-which figures are totals of the article's other incidents rather than incidents."""
+which figures are totals of the article's other incidents rather than incidents, and
+which are an organisation's tally of a war."""
 from __future__ import annotations
 
 from extraction import roles
@@ -139,3 +140,12 @@ def drop_totals(events: list, settings=SETTINGS) -> list:
             continue
         kept.setdefault(e.order, []).append(e)
     return [e for e in events if id(e) not in dropped]
+
+
+def drop_tallies(events: list, settings=SETTINGS) -> list:
+    """Thousands killed told with no day of their own are a tally, not one incident: an
+    organisation's count of a war («ووثق المرصد مقتل 71 ألفا و781 مدنيا»), a campaign's
+    («مقتل 2927 من تنظيم داعش جراء الضربات الصاروخية وغارات التحالف»), a massacre recalled
+    («فإن 1280 شخصا قتلوا خلال هجوم المتشددين على سنجار»). An incident that large is told
+    with its day."""
+    return [e for e in events if not (_killed(e) >= settings.tally_killed and e.date is None)]

@@ -11,7 +11,8 @@ from extraction.stages import dating, figures
 
 
 def totals_stage(doc: Doc) -> None:
-    doc.events = figures.drop_totals(doc.events, doc.settings)
+    doc.events = figures.drop_tallies(figures.drop_totals(doc.events, doc.settings),
+                                      doc.settings)
 
 
 def initiators_stage(doc: Doc) -> None:

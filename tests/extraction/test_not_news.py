@@ -168,3 +168,13 @@ def test_a_military_aircraft_lost_to_a_technical_fault_is_an_accident():
               " وفق ما ذكره المتحدث العسكري.")
     assert _types(downed)
     assert _types(crash) == []
+
+
+def test_thousands_killed_with_no_day_of_their_own_are_a_tally_not_an_incident():
+    tally = "ووثق المرصد مقتل 71 ألفا و781 مدنيا في سوريا بينهم 11 ألفا و964 طفلا."
+    campaign = ("ولفت المرصد إلى مقتل 2927 على الأقل من تنظيم داعش جراء الضربات الصاروخية"
+                " وغارات التحالف على مقار التنظيم في محافظة حماه.")
+    dated = ("قتل 2927 على الأقل من تنظيم داعش أمس جراء الضربات الصاروخية وغارات التحالف"
+             " على مقار التنظيم في محافظة حماه.")
+    assert _types(tally) == [] and _types(campaign) == []
+    assert [e.killed.best for e in extract(dated, DAY)] == [2927]
