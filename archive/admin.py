@@ -205,7 +205,7 @@ class IncidentAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in Incident._meta.fields]
+        return [f.name for f in Incident._meta.fields if not f.name.startswith("csv_")]
 
     def has_add_permission(self, request):
         return False

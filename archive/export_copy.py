@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F
-from django.db.models.functions import Substr
 
 from archive.codes import ACLED
 from archive.models import Actor, Event, Place
@@ -55,7 +54,7 @@ _ACTORS = (f"(SELECT ARRAY[{_names('initiator')}, {_names('target')}] "  # noqa:
 
 
 # round(x, 3) of a float in [0, 1], then written as Python's repr writes it.
-_SHORTEST = "(r.c_confidence::text)::numeric"
+_SHORTEST = "r.shortest"  # (c_confidence::text)::numeric, computed once a row below
 _EXACT = ("sign((floor(r.c_confidence * 1048576)::numeric * 8796093022208 "
           "+ ((r.c_confidence * 1048576 - floor(r.c_confidence * 1048576)) * 8796093022208)"
           "::bigint::numeric) * 10000 "
@@ -65,8 +64,8 @@ _ROUNDED = (
     f"WHEN {_EXACT} > 0 OR ({_EXACT} = 0 AND mod(trunc({_SHORTEST} * 1000), 2) = 1) "
     f"THEN trunc({_SHORTEST}, 3) + 0.001 ELSE trunc({_SHORTEST}, 3) END)"
 )
-_CONFIDENCE = (f"(CASE WHEN scale(trim_scale({_ROUNDED})) = 0 "
-               f"THEN trim_scale({_ROUNDED})::text || '.0' ELSE trim_scale({_ROUNDED})::text END)")
+# 0.850 -> "0.85", 1.000 -> "1.0": trailing zeros dropped, one decimal kept (≤ 1).
+_CONFIDENCE = f"to_char({_ROUNDED}, 'FM0.099')"
 
 _CELLS = [
     "r.c_id", "to_char(r.c_date, 'YYYY-MM-DD')", "NULLIF(r.c_precision, '')",
@@ -101,15 +100,16 @@ def _lookups() -> tuple[str, str, str]:
 def _statement(events) -> tuple[str, list]:
     from archive.services.event_review import NEEDS_REVIEW_BELOW
 
-    inner = events.values(**_INNER, c_evidence=Substr(
-        "article__text", F("evidence_start") + 1, F("evidence_end") - F("evidence_start")))
+    inner = events.values(**_INNER, c_evidence=F("evidence"))
     inner_sql, inner_params = inner.query.sql_with_params()  # may raise EmptyResultSet
     places, actors, types = _lookups()
     # Constants and Django's compiled SQL only; every value is a parameter.
     sql = (f"COPY (SELECT {', '.join(_CELLS)} FROM (SELECT q.*, "  # noqa: S608
-           f"%s::jsonb -> q.c_place::text AS pl, {_ACTORS} AS acts, %s::jsonb -> q.c_type AS ty "
+           f"%s::jsonb -> q.c_place::text AS pl, {_ACTORS} AS acts, %s::jsonb -> q.c_type AS ty, "
+           "(q.c_confidence::text)::numeric AS shortest "
            f"FROM ({inner_sql}) q OFFSET 0) r) TO STDOUT WITH (FORMAT csv, HEADER false)")
-    # OFFSET 0 keeps the middle SELECT whole, so each event's actors are read once.
+    # OFFSET 0 keeps the middle SELECT whole, so each event's actors are read once (and
+    # its confidence converted once, not in each of the rounding's terms).
     return sql, [NEEDS_REVIEW_BELOW, places, actors, actors, types, *inner_params]
 
 

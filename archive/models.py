@@ -234,6 +234,8 @@ class Event(models.Model):
     wounded_high = models.PositiveIntegerField(null=True, blank=True)
     evidence_start = models.PositiveIntegerField()
     evidence_end = models.PositiveIntegerField()
+    # The span's text, copied when the event is written (archive/signals.py) for the CSV.
+    evidence = models.TextField(default="", editable=False)
     confidence = models.FloatField(default=0.5)
     extractor_version = models.CharField(max_length=40)
     reviewed = models.BooleanField(
@@ -362,6 +364,12 @@ class Incident(models.Model):
     reviewed = models.BooleanField("تمت المراجعة", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # The CSV export's list cells, joined when the figures are written (incident_figures).
+    csv_initiators = models.TextField(default="", editable=False)
+    csv_targets = models.TextField(default="", editable=False)
+    csv_outlets = models.TextField(default="", editable=False)
+    csv_disputes = models.TextField(default="", editable=False)
+    csv_report_ids = models.TextField(default="", editable=False)
 
     objects = IncidentQuerySet.as_manager()
 

@@ -1,10 +1,30 @@
 """Deletions leave tombstones (so API users keeping a copy in sync learn of them), and an
 incident whose report was deleted, however (an article deleted in the admin, a report
-re-extraction no longer finds), has its figures recomputed."""
-from django.db.models.signals import post_delete, post_save
+re-extraction no longer finds), has its figures recomputed. An event keeps a copy of
+its evidence's text (`Event.evidence`, what the CSV export reads) through every save
+and every edit of its article's text; bulk writes set it themselves."""
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from archive.models import Actor, Deletion, Event, Incident, Place
+from archive.models import Actor, Article, Deletion, Event, Incident, Place
+
+
+@receiver(pre_save, sender=Event, dispatch_uid="marsad-event-evidence")
+def evidence_copied(sender, instance, update_fields=None, **kwargs):
+    if update_fields is None:
+        instance.evidence = instance.evidence_text
+
+
+@receiver(post_save, sender=Article, dispatch_uid="marsad-article-text")
+def article_text_saved(sender, instance, created, update_fields=None, **kwargs):
+    if created or (update_fields is not None and "text" not in update_fields):
+        return
+    stale = []
+    for event in instance.events.only("id", "evidence_start", "evidence_end", "evidence"):
+        if event.evidence != (text := instance.text[event.evidence_start:event.evidence_end]):
+            event.evidence = text
+            stale.append(event)
+    Event.objects.bulk_update(stale, ["evidence"])
 
 
 @receiver(post_delete, sender=Event, dispatch_uid="marsad-event-deleted")

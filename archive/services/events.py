@@ -119,7 +119,7 @@ def _event_row(*, article: Article, event: types.Event, version: str, place) -> 
         date_text=(date.text if date else "")[:200],
         killed_best=killed[0], killed_low=killed[1], killed_high=killed[2],
         wounded_best=wounded[0], wounded_low=wounded[1], wounded_high=wounded[2],
-        evidence_start=start, evidence_end=end,
+        evidence_start=start, evidence_end=end, evidence=article.text[start:end],
         confidence=min(max(float(event.confidence), 0.0), 1.0), extractor_version=version,
     )
 
@@ -220,7 +220,7 @@ def _record_failure(article: Article, *, version: str, error: str) -> None:
 # What re-extraction may change on an event it finds again.
 REFRESHED = ("place", "place_text", "date", "date_precision", "date_text", "link_date",
              "killed_best", "killed_low", "killed_high", "wounded_best", "wounded_low",
-             "wounded_high", "confidence")
+             "wounded_high", "confidence", "evidence")
 
 
 def _identity(event: Event) -> tuple:
