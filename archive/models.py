@@ -234,8 +234,10 @@ class Event(models.Model):
     wounded_high = models.PositiveIntegerField(null=True, blank=True)
     evidence_start = models.PositiveIntegerField()
     evidence_end = models.PositiveIntegerField()
-    # The span's text, copied when the event is written (archive/signals.py) for the CSV.
+    # CSV cells: the span's text (archive/signals.py), actors' names (services/actor_cells)
     evidence = models.TextField(default="", editable=False)
+    csv_initiators = models.TextField(default="", editable=False)
+    csv_targets = models.TextField(default="", editable=False)
     confidence = models.FloatField(default=0.5)
     extractor_version = models.CharField(max_length=40)
     reviewed = models.BooleanField(

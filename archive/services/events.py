@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from archive import names
 from archive.models import Actor, Article, Event, EventActor, Place
+from archive.services.actor_cells import refresh_actor_cells
 from archive.services.chunk_linking import relink_chunk
 from archive.services.linking import relink
 from archive.services.reports import link_date
@@ -160,6 +161,7 @@ def store_events(*, article: Article, events: Iterable[types.Event], version: st
     events = list(events)
     rows = Event.objects.bulk_create(_rows(article=article, events=events, version=version))
     EventActor.objects.bulk_create(_actor_links(rows, events))
+    refresh_actor_cells(event_ids=[row.pk for row in rows])
     relink(event_ids=[row.pk for row in rows])
     return rows
 
@@ -180,6 +182,7 @@ def store_many_events(
         events += article_events
     rows = Event.objects.bulk_create(rows)
     EventActor.objects.bulk_create(_actor_links(rows, events, actors))
+    refresh_actor_cells(event_ids=[row.pk for row in rows])
     relink_chunk(event_ids=[row.pk for row in rows])
     return len(rows)
 
@@ -269,6 +272,7 @@ def _reextract_one(article: Article, found: list[types.Event], version: str) -> 
     for link in links:
         link.event_id = link.event.pk
     EventActor.objects.bulk_create(links)
+    refresh_actor_cells(event_ids=[e.pk for e in again + new])
     relink(event_ids=[e.pk for e in again + new])
     Article.objects.filter(pk=article.pk).update(extraction_error="", extractor_version=version)
     return removed.get("archive.Event", 0), len(new), len(reviewed), len(again)

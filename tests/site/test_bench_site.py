@@ -47,6 +47,10 @@ def test_the_bulk_fill_stores_what_ingestion_would_for_each_text(db):
     assert not Event.objects.filter(incident=None).exists()
     for event in Event.objects.select_related("article"):
         assert event.evidence == event.evidence_text != ""
+        names = {role: [p.actor.name_ar for p in event.participants.order_by("id")
+                        if p.role == role] for role in ("initiator", "target")}
+        assert (event.csv_initiators, event.csv_targets) == (
+            "؛ ".join(names["initiator"]), "؛ ".join(names["target"])) != ("", "")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM archive_article "

@@ -113,7 +113,7 @@ class Command(BaseCommand):
                                                                          strict=True):
                     row = _event(article, type_=t, place=p, day=d, killed=killed,
                                  anchored=anchored)
-                    row.incident = heads[first]
+                    row.incident, row.csv_initiators = heads[first], actor.name_ar
                     rows.append(row)
                 Event.objects.bulk_create(rows)
                 EventActor.objects.bulk_create(
