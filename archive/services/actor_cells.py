@@ -1,9 +1,9 @@
 """The events CSV's actor cells stored on each event (`Event.csv_initiators`,
 `Event.csv_targets`): the names of its actors of each role in the order they were
 linked, joined as archive/export.py writes them, so PostgreSQL's COPY reads two columns
-instead of looking up every event's actors (archive/export_copy.py). Refreshed after
-every write of an event's actors (storing, re-extraction, the admin's actor rows) and of
-an actor's name (the admin, the reference loader)."""
+instead of looking up every event's actors (archive/export_copy.py). Set on the event
+objects before bulk writes (storing, re-extraction), refreshed after the admin's actor
+rows and an actor's new name (the admin, the reference loader)."""
 from collections.abc import Iterable
 
 from archive.models import Event, EventActor
@@ -15,6 +15,18 @@ SLICE = 500
 def actor_cells(names: dict[str, list[str]]) -> dict:
     return {"csv_initiators": SEPARATOR.join(names.get("initiator", [])),
             "csv_targets": SEPARATOR.join(names.get("target", []))}
+
+
+def set_actor_cells(links: Iterable[EventActor]) -> None:
+    """Before a bulk write: each event object's cells from its new actor rows, in the
+    order they will be inserted (an event without any keeps empty cells)."""
+    names: dict[int, tuple[Event, dict[str, list[str]]]] = {}
+    for link in links:
+        event, by_role = names.setdefault(id(link.event), (link.event, {}))
+        by_role.setdefault(link.role, []).append(link.actor.name_ar)
+    for event, by_role in names.values():
+        for field, value in actor_cells(by_role).items():
+            setattr(event, field, value)
 
 
 def refresh_actor_cells(*, event_ids: Iterable[int]) -> None:
