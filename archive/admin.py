@@ -10,6 +10,7 @@ from django.urls import reverse
 from archive import batch_admin  # noqa: F401 (registers IngestionBatchAdmin)
 from archive.batch_messages import shown
 from archive.models import Actor, Article, Event, EventActor, Incident, Place
+from archive.services.actor_cells import refresh_actor_cells
 from archive.services.event_review import edited_means_reviewed
 from archive.services.linking import relink
 from archive.services.review import merge_incidents, move_report, split_incident
@@ -168,6 +169,7 @@ class EventAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        refresh_actor_cells(event_ids=[form.instance.pk])
         if change and not form.instance.reviewed and edited_means_reviewed(
                 changed_fields=["actors"] if any(f.has_changed() for f in formsets) else []):
             Event.objects.filter(pk=form.instance.pk).update(reviewed=True)  # actors corrected
@@ -205,7 +207,7 @@ class IncidentAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in Incident._meta.fields]
+        return [f.name for f in Incident._meta.fields if not f.name.startswith("csv_")]
 
     def has_add_permission(self, request):
         return False

@@ -39,6 +39,7 @@ from django.utils import timezone
 from archive.content_key import key_text
 from archive.models import Actor, Article, Event, EventActor, Incident, Place
 from archive.search import search_document
+from archive.services.incident_figures import csv_cells
 from archive.services.reports import FAMILIES
 
 PREFIX = "bench-"
@@ -128,6 +129,7 @@ class Rows:
     stage: list = field(default_factory=list)  # (pool text number, folded line) per article
 
 
+CSV_CELLS = ("csv_initiators", "csv_targets", "csv_outlets", "csv_disputes", "csv_report_ids")
 COLUMNS = {
     Article: ("id", "external_id", "title", "text", "outlet", "url", "published", "language",
               "content_hash", "ingested_at", "search_text", "extraction_error",
@@ -135,11 +137,13 @@ COLUMNS = {
     Incident: ("id", "family", "type", "date", "date_precision", "place_id", "killed_low",
                "killed_best", "killed_high", "wounded_low", "wounded_best", "wounded_high",
                "actors", "outlets", "n_reports", "n_outlets", "first_reported",
-               "last_reported", "grade", "disputes", "reviewed", "created_at", "updated_at"),
+               "last_reported", "grade", "disputes", "reviewed", "created_at", "updated_at",
+               *CSV_CELLS),
     Event: ("id", "article_id", "type", "date", "date_precision", "date_text", "place_text",
             "place_id", "killed_best", "wounded_best", "evidence_start", "evidence_end",
-            "confidence", "extractor_version", "reviewed", "rejected", "created_at",
-            "updated_at", "incident_id", "link_date", "link_pinned"),
+            "evidence", "confidence", "extractor_version", "reviewed", "rejected", "created_at",
+            "updated_at", "incident_id", "link_date", "link_pinned", "csv_initiators",
+            "csv_targets"),
     EventActor: ("id", "event_id", "actor_id", "role", "surface"),
 }
 
@@ -175,11 +179,11 @@ class Generator:
             rows.lines.append(line)
             rows.stage.append((number % len(self.texts), folded))
             previous = [self._event(rows, rng, ids, article_id, published, base.outlet,
-                                    len(text), n, previous[n] if previous else None)
+                                    text, n, previous[n] if previous else None)
                         for n in range(2)]
         return rows
 
-    def _event(self, rows: Rows, rng, ids, article_id, published, outlet, size, n, retold):
+    def _event(self, rows: Rows, rng, ids, article_id, published, outlet, text, n, retold):
         event_id = ids[Event] + len(rows.events)
         if retold and rng.random() < RETELL:
             incident_id, type_, date, place_id, killed, wounded, first = retold
@@ -189,7 +193,8 @@ class Generator:
             old[13], old[14], old[15] = outlets, old[14] + 1, len(outlets)
             old[17] = max(old[17], published)
             old[18] = "corroborated" if len(outlets) > 1 else "single_source"
-            rows.incidents[index] = tuple(old)
+            reports = [*map(int, old[-1].split()), event_id]
+            rows.incidents[index] = _with_cells(old[:-len(CSV_CELLS)], reports)
             actors = first
         else:
             type_ = rng.choice(self.ref.types)
@@ -199,18 +204,27 @@ class Generator:
             actors = rng.sample(self.ref.actors, 2)
             names = [{"id": a, "key": k, "name": name, "role": role, "reports": 1}
                      for (a, k, name), role in zip(actors, ("initiator", "target"), strict=True)]
-            rows.incidents.append((
+            rows.incidents.append(_with_cells([
                 incident_id, FAMILIES[type_], type_, date, "day", place_id, killed, killed,
                 killed, wounded, wounded, wounded, names, [outlet], 1, 1, published, published,
-                "single_source", [], False, self.now, self.now))
+                "single_source", [], False, self.now, self.now], [event_id]))
+        end = min(len(text), 120 * (n + 1))
         rows.events.append((
-            event_id, article_id, type_, date, "day", "", "", place_id, killed, wounded, 0,
-            min(size, 120 * (n + 1)), round(rng.uniform(0.3, 1.0), 2), "bench", False, False,
-            self.now, self.now, incident_id, date, False))
+            event_id, article_id, type_, date, "day", "", "", place_id, killed, wounded, 0, end,
+            text[:end], round(rng.uniform(0.3, 1.0), 2), "bench", False, False,
+            self.now, self.now, incident_id, date, False, actors[0][2], actors[1][2]))
         for (actor_id, _, _), role in zip(actors, ("initiator", "target"), strict=True):
             rows.participants.append((ids[EventActor] + len(rows.participants), event_id,
                                       actor_id, role, ""))
         return (incident_id, type_, date, place_id, killed, wounded, actors)
+
+
+def _with_cells(incident: list, report_ids: list[int]) -> tuple:
+    """An incident's row ending in its CSV cells (as `incident_figures.figures` writes
+    them) for its actors, outlets, disputes and these reports."""
+    cells = csv_cells(actors=incident[12], outlets=incident[13], disputes=incident[19],
+                      report_ids=report_ids)
+    return (*incident, *(cells[name] for name in CSV_CELLS))
 
 
 def reserve(model, n: int) -> int:

@@ -27,7 +27,7 @@ _DANGEROUS = frozenset("=+-@\t\r")
 FIELDS = (
     "id", "date", "date_precision", "type", "place_text", "place__name_ar", "place__path",
     "place__latitude", "place__longitude", "killed_best", "killed_low", "killed_high",
-    "wounded_best", "article__outlet", "article__url", "article_id", "evidence",
+    "wounded_best", "article__outlet", "article__url", "article_id", "evidence_cut",
     "confidence", "reviewed", "rejected",
 )
 
@@ -116,7 +116,7 @@ def rows(events) -> Iterator[list]:
     if arrays and not events.query.order_by and events.query.default_ordering:
         # Django drops Meta.ordering from a GROUP BY query: the arrays' query needs it said.
         events = events.order_by(*events.model._meta.ordering)
-    values = events.annotate(evidence=Substr(
+    values = events.annotate(evidence_cut=Substr(
         "article__text", F("evidence_start") + 1, F("evidence_end") - F("evidence_start")
     ))
     values = values.values_list(*FIELDS)

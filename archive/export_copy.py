@@ -7,8 +7,11 @@ cell the way `archive.export.rows` does, so both paths give the same bytes
 - a NULL is an empty cell and an empty text would be quoted by COPY, so text cells are
   NULLIF(…, ''); COPY ends rows with LF, Python's csv with CRLF: each CopyData message is
   one row (PostgreSQL's protocol), so its last byte is swapped;
-- the small lookups (places' names, areas and coordinates, actors' names, type codes and
-  labels) are computed in Python with the same functions and sent as JSON;
+- the small lookups (places' names, areas and coordinates, type codes and labels) are
+  computed in Python with the same functions and sent as JSON; the evidence's text and
+  the actors' names joined by role are stored on the event (`Event.evidence`,
+  `csv_initiators`, `csv_targets`: archive/signals.py, archive/services/actor_cells.py),
+  so no row reads its article's text or its actor rows;
 - confidence: Python's round(x, 3) rounds the float's exact binary value half to even;
   the SQL rounds its shortest decimal form, which gives the same answer except on a tie
   such as 0.5625, where it compares the exact value (x · 2⁶³ as an integer) instead.
@@ -19,10 +22,9 @@ from collections.abc import Iterator
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F
-from django.db.models.functions import Substr
 
 from archive.codes import ACLED
-from archive.models import Actor, Event, Place
+from archive.models import Event, Place
 
 BLOCK = 1 << 16
 _DANGEROUS_SQL = "('=', '+', '-', '@', E'\\t', E'\\r')"
@@ -35,6 +37,7 @@ _INNER = {
     "c_outlet": F("article__outlet"), "c_url": F("article__url"),
     "c_article": F("article_id"), "c_confidence": F("confidence"),
     "c_reviewed": F("reviewed"), "c_rejected": F("rejected"),
+    "c_initiators": F("csv_initiators"), "c_targets": F("csv_targets"),
 }
 
 
@@ -44,18 +47,8 @@ def _inert(sql: str) -> str:
             f"ELSE NULLIF({sql}, '') END)")
 
 
-def _names(role: str) -> str:
-    return f"string_agg(%s::jsonb ->> ea.actor_id::text, '؛ ' ORDER BY ea.id) " \
-        f"FILTER (WHERE ea.role = '{role}')"
-
-
-# Both lists of an event's actors in one look-up of its rows (an array of two).
-_ACTORS = (f"(SELECT ARRAY[{_names('initiator')}, {_names('target')}] "  # noqa: S608
-           "FROM archive_eventactor ea WHERE ea.event_id = q.c_id)")
-
-
 # round(x, 3) of a float in [0, 1], then written as Python's repr writes it.
-_SHORTEST = "(r.c_confidence::text)::numeric"
+_SHORTEST = "r.shortest"  # (c_confidence::text)::numeric, computed once a row below
 _EXACT = ("sign((floor(r.c_confidence * 1048576)::numeric * 8796093022208 "
           "+ ((r.c_confidence * 1048576 - floor(r.c_confidence * 1048576)) * 8796093022208)"
           "::bigint::numeric) * 10000 "
@@ -65,13 +58,13 @@ _ROUNDED = (
     f"WHEN {_EXACT} > 0 OR ({_EXACT} = 0 AND mod(trunc({_SHORTEST} * 1000), 2) = 1) "
     f"THEN trunc({_SHORTEST}, 3) + 0.001 ELSE trunc({_SHORTEST}, 3) END)"
 )
-_CONFIDENCE = (f"(CASE WHEN scale(trim_scale({_ROUNDED})) = 0 "
-               f"THEN trim_scale({_ROUNDED})::text || '.0' ELSE trim_scale({_ROUNDED})::text END)")
+# 0.850 -> "0.85", 1.000 -> "1.0": trailing zeros dropped, one decimal kept (≤ 1).
+_CONFIDENCE = f"to_char({_ROUNDED}, 'FM0.099')"
 
 _CELLS = [
     "r.c_id", "to_char(r.c_date, 'YYYY-MM-DD')", "NULLIF(r.c_precision, '')",
     "NULLIF(r.ty ->> 0, '')", "NULLIF(r.ty ->> 1, '')", "NULLIF(r.c_type, '')",
-    "NULLIF(COALESCE(r.ty ->> 2, r.c_type), '')", _inert("r.acts[1]"), _inert("r.acts[2]"),
+    "NULLIF(COALESCE(r.ty ->> 2, r.c_type), '')", _inert("r.c_initiators"), _inert("r.c_targets"),
     "r.pl ->> 3", f"COALESCE(r.pl ->> 0, {_inert('r.c_place_text')})", "r.pl ->> 4",
     "r.pl ->> 5", "r.pl ->> 1", "r.pl ->> 2", "r.c_killed_best", "r.c_killed_low",
     "r.c_killed_high", "r.c_wounded", _inert("r.c_outlet"), _inert("r.c_url"), "r.c_article",
@@ -81,8 +74,8 @@ _CELLS = [
 ]
 
 
-def _lookups() -> tuple[str, str, str]:
-    """Places, actors and types as JSON, each cell already as the Python path writes it
+def _lookups() -> tuple[str, str]:
+    """Places and types as JSON, each cell already as the Python path writes it
     (None for an empty cell)."""
     from archive.export import _areas_of, inert
 
@@ -93,24 +86,24 @@ def _lookups() -> tuple[str, str, str]:
         cells = [inert(name) if name else None, inert(lat), inert(lon),
                  *map(inert, _areas_of(path, cache))]
         places[str(pk)] = [cell or None for cell in cells]
-    actors = {str(pk): name for pk, name in Actor.objects.values_list("id", "name_ar")}
     types = {code: [*ACLED.get(code, ("", "")), str(label)] for code, label in Event.Type.choices}
-    return json.dumps(places), json.dumps(actors), json.dumps(types)
+    return json.dumps(places), json.dumps(types)
 
 
 def _statement(events) -> tuple[str, list]:
     from archive.services.event_review import NEEDS_REVIEW_BELOW
 
-    inner = events.values(**_INNER, c_evidence=Substr(
-        "article__text", F("evidence_start") + 1, F("evidence_end") - F("evidence_start")))
+    inner = events.values(**_INNER, c_evidence=F("evidence"))
     inner_sql, inner_params = inner.query.sql_with_params()  # may raise EmptyResultSet
-    places, actors, types = _lookups()
+    places, types = _lookups()
     # Constants and Django's compiled SQL only; every value is a parameter.
     sql = (f"COPY (SELECT {', '.join(_CELLS)} FROM (SELECT q.*, "  # noqa: S608
-           f"%s::jsonb -> q.c_place::text AS pl, {_ACTORS} AS acts, %s::jsonb -> q.c_type AS ty "
+           "%s::jsonb -> q.c_place::text AS pl, %s::jsonb -> q.c_type AS ty, "
+           "(q.c_confidence::text)::numeric AS shortest "
            f"FROM ({inner_sql}) q OFFSET 0) r) TO STDOUT WITH (FORMAT csv, HEADER false)")
-    # OFFSET 0 keeps the middle SELECT whole, so each event's actors are read once.
-    return sql, [NEEDS_REVIEW_BELOW, places, actors, actors, types, *inner_params]
+    # OFFSET 0 keeps the middle SELECT whole: each lookup and the confidence's
+    # conversion are done once a row, not in each term that uses them.
+    return sql, [NEEDS_REVIEW_BELOW, places, types, *inner_params]
 
 
 def copy_csv(events) -> Iterator[bytes]:

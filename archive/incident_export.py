@@ -13,6 +13,7 @@ from django.http import StreamingHttpResponse
 from archive.codes import acled
 from archive.export import BOM, inert
 from archive.models import Event, Incident
+from archive.services.incident_figures import joined_names
 
 CHUNK = 2000
 COLUMNS = [
@@ -37,10 +38,6 @@ class _Echo:
         return value
 
 
-def _names(actors: list[dict], role: str) -> str:
-    return "؛ ".join(a["name"] for a in actors if a["role"] == role)
-
-
 def rows(incidents) -> Iterator[list]:
     yield COLUMNS
     values = incidents.values_list(*FIELDS).iterator(chunk_size=CHUNK)
@@ -55,7 +52,7 @@ def rows(incidents) -> Iterator[list]:
              reviewed) in chunk:
             yield [
                 pk, date, precision, low, high, *acled(type_), type_, _TYPES.get(type_, type_),
-                inert(_names(actors, "initiator")), inert(_names(actors, "target")),
+                inert(joined_names(actors, "initiator")), inert(joined_names(actors, "target")),
                 inert(place), lat, lon, *figures, n_reports, n_outlets,
                 inert("؛ ".join(outlets)), first, last, _GRADES.get(grade, grade),
                 " ".join(disputes), " ".join(map(str, reports.get(pk, []))),

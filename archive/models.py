@@ -234,6 +234,10 @@ class Event(models.Model):
     wounded_high = models.PositiveIntegerField(null=True, blank=True)
     evidence_start = models.PositiveIntegerField()
     evidence_end = models.PositiveIntegerField()
+    # CSV cells: the span's text (archive/signals.py), actors' names (services/actor_cells)
+    evidence = models.TextField(default="", editable=False)
+    csv_initiators = models.TextField(default="", editable=False)
+    csv_targets = models.TextField(default="", editable=False)
     confidence = models.FloatField(default=0.5)
     extractor_version = models.CharField(max_length=40)
     reviewed = models.BooleanField(
@@ -362,6 +366,12 @@ class Incident(models.Model):
     reviewed = models.BooleanField("تمت المراجعة", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # The CSV export's list cells, joined when the figures are written (incident_figures).
+    csv_initiators = models.TextField(default="", editable=False)
+    csv_targets = models.TextField(default="", editable=False)
+    csv_outlets = models.TextField(default="", editable=False)
+    csv_disputes = models.TextField(default="", editable=False)
+    csv_report_ids = models.TextField(default="", editable=False)
 
     objects = IncidentQuerySet.as_manager()
 

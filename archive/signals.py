@@ -1,10 +1,49 @@
 """Deletions leave tombstones (so API users keeping a copy in sync learn of them), and an
 incident whose report was deleted, however (an article deleted in the admin, a report
-re-extraction no longer finds), has its figures recomputed."""
-from django.db.models.signals import post_delete, post_save
+re-extraction no longer finds), has its figures recomputed. An event keeps a copy of
+its evidence's text (`Event.evidence`, what the CSV export reads) through every save
+and every edit of its article's text; bulk writes set it themselves. A renamed actor's
+events get its new name in their CSV cells (archive/services/actor_cells.py)."""
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from archive.models import Actor, Deletion, Event, Incident, Place
+from archive.models import Actor, Article, Deletion, Event, EventActor, Incident, Place
+
+
+@receiver(pre_save, sender=Event, dispatch_uid="marsad-event-evidence")
+def evidence_copied(sender, instance, update_fields=None, **kwargs):
+    if update_fields is None:
+        instance.evidence = instance.evidence_text
+
+
+@receiver(post_save, sender=Article, dispatch_uid="marsad-article-text")
+def article_text_saved(sender, instance, created, update_fields=None, **kwargs):
+    if created or (update_fields is not None and "text" not in update_fields):
+        return
+    stale = []
+    for event in instance.events.only("id", "evidence_start", "evidence_end", "evidence"):
+        if event.evidence != (text := instance.text[event.evidence_start:event.evidence_end]):
+            event.evidence = text
+            stale.append(event)
+    Event.objects.bulk_update(stale, ["evidence"])
+
+
+@receiver(post_save, sender=EventActor, dispatch_uid="marsad-event-actor-saved")
+def event_actor_saved(sender, instance, **kwargs):
+    """An actor row saved one at a time (the admin's inline, tests): its event's names.
+    Bulk writes refresh them themselves; the admin also after deleting rows."""
+    from archive.services.actor_cells import refresh_actor_cells
+
+    refresh_actor_cells(event_ids=[instance.event_id])
+
+
+@receiver(post_save, sender=Actor, dispatch_uid="marsad-actor-renamed")
+def actor_saved(sender, instance, created, **kwargs):
+    """The events naming an actor edited one at a time (the admin) get its name."""
+    from archive.services.actor_cells import refresh_actors_events
+
+    if not created:
+        refresh_actors_events(actor_ids=[instance.pk])
 
 
 @receiver(post_delete, sender=Event, dispatch_uid="marsad-event-deleted")

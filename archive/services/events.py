@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from archive import names
 from archive.models import Actor, Article, Event, EventActor, Place
+from archive.services.actor_cells import set_actor_cells
 from archive.services.chunk_linking import relink_chunk
 from archive.services.linking import relink
 from archive.services.reports import link_date
@@ -119,7 +120,7 @@ def _event_row(*, article: Article, event: types.Event, version: str, place) -> 
         date_text=(date.text if date else "")[:200],
         killed_best=killed[0], killed_low=killed[1], killed_high=killed[2],
         wounded_best=wounded[0], wounded_low=wounded[1], wounded_high=wounded[2],
-        evidence_start=start, evidence_end=end,
+        evidence_start=start, evidence_end=end, evidence=article.text[start:end],
         confidence=min(max(float(event.confidence), 0.0), 1.0), extractor_version=version,
     )
 
@@ -138,6 +139,7 @@ def _rows(*, article: Article, events: list[types.Event], version: str,
 
 def _actor_links(rows: list[Event], events: list[types.Event],
                  actors: dict | None = None) -> list[EventActor]:
+    """The rows' actor rows (the rows get their CSV actor cells from them)."""
     actors = {} if actors is None else actors
     links, seen = [], set()
     for row, event in zip(rows, events, strict=True):
@@ -150,6 +152,14 @@ def _actor_links(rows: list[Event], events: list[types.Event],
             seen.add((id(row), actor.pk, ref.role))
             surface = _surface(ref, 300)
             links.append(EventActor(event=row, actor=actor, role=ref.role, surface=surface))
+    set_actor_cells(links)
+    return links
+
+
+def _saved(links: list[EventActor]) -> list[EventActor]:
+    """Actor rows made before their events were inserted, pointed at the inserted rows."""
+    for link in links:
+        link.event_id = link.event.pk
     return links
 
 
@@ -158,8 +168,10 @@ def store_events(*, article: Article, events: Iterable[types.Event], version: st
     """Save the extractor's events for an article, with their places and actors, and
     link each to the incident it reports (archive/services/linking.py)."""
     events = list(events)
-    rows = Event.objects.bulk_create(_rows(article=article, events=events, version=version))
-    EventActor.objects.bulk_create(_actor_links(rows, events))
+    rows = _rows(article=article, events=events, version=version)
+    links = _actor_links(rows, events)
+    rows = Event.objects.bulk_create(rows)
+    EventActor.objects.bulk_create(_saved(links))
     relink(event_ids=[row.pk for row in rows])
     return rows
 
@@ -178,8 +190,9 @@ def store_many_events(
     for article, article_events in found:
         rows += _rows(article=article, events=article_events, version=version, places=places)
         events += article_events
+    links = _actor_links(rows, events, actors)
     rows = Event.objects.bulk_create(rows)
-    EventActor.objects.bulk_create(_actor_links(rows, events, actors))
+    EventActor.objects.bulk_create(_saved(links))
     relink_chunk(event_ids=[row.pk for row in rows])
     return len(rows)
 
@@ -220,7 +233,7 @@ def _record_failure(article: Article, *, version: str, error: str) -> None:
 # What re-extraction may change on an event it finds again.
 REFRESHED = ("place", "place_text", "date", "date_precision", "date_text", "link_date",
              "killed_best", "killed_low", "killed_high", "wounded_best", "wounded_low",
-             "wounded_high", "confidence")
+             "wounded_high", "confidence", "evidence", "csv_initiators", "csv_targets")
 
 
 def _identity(event: Event) -> tuple:

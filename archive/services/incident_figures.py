@@ -2,7 +2,9 @@
 killed and wounded low = the lowest figure reported, high = the highest, best = the
 latest report's (tolls rise; on a tie of days, the highest); the date the reports give
 (else the earliest publication date, marked), with the range of dates they span; the
-most specific place they agree on; every actor with its role; the grade."""
+most specific place they agree on; every actor with its role; the grade; and the CSV
+export's joined cells (`csv_cells`), stored with the rest so PostgreSQL's COPY reads
+them as plain columns."""
 import datetime as dt
 from collections import Counter
 
@@ -94,6 +96,21 @@ def _perpetrators_disputed(reports: list[Report]) -> bool:
     return any(not a & b for i, a in enumerate(named) for b in named[i + 1:])
 
 
+def joined_names(actors: list[dict], role: str) -> str:
+    return "؛ ".join(a["name"] for a in actors if a["role"] == role)
+
+
+def csv_cells(*, actors: list[dict], outlets: list[str], disputes: list[str],
+              report_ids: list[int]) -> dict:
+    """The incidents CSV's list cells, joined as archive/incident_export.py writes them
+    (before `inert`): names of each role and outlets in their stored order, disputes,
+    and the reports' ids in increasing order."""
+    return {"csv_initiators": joined_names(actors, "initiator"),
+            "csv_targets": joined_names(actors, "target"), "csv_outlets": "؛ ".join(outlets),
+            "csv_disputes": " ".join(disputes),
+            "csv_report_ids": " ".join(map(str, sorted(report_ids)))}
+
+
 def figures(reports: list[Report]) -> dict:
     """The Incident fields for these reports (at least one)."""
     types = Counter(r.type for r in reports)
@@ -111,14 +128,16 @@ def figures(reports: list[Report]) -> dict:
         grade = Incident.Grade.CORROBORATED
     else:
         grade = Incident.Grade.SINGLE_SOURCE
+    actors, named = _actors(reports), sorted(o for o in outlets if o)
     return {
         "family": FAMILIES.get(type_, type_), "type": type_, **_date(reports),
         "place_id": _place_id(reports),
         "killed_low": killed[0], "killed_best": killed[1], "killed_high": killed[2],
         "wounded_low": wounded[0], "wounded_best": wounded[1], "wounded_high": wounded[2],
-        "actors": _actors(reports), "outlets": sorted(o for o in outlets if o),
-        "n_reports": len(reports), "n_outlets": len(outlets),
+        "actors": actors, "outlets": named, "n_reports": len(reports), "n_outlets": len(outlets),
         "first_reported": min(published) if published else None,
         "last_reported": max(published) if published else None,
         "grade": grade, "disputes": disputes,
+        **csv_cells(actors=actors, outlets=named, disputes=disputes,
+                    report_ids=[r.id for r in reports]),
     }

@@ -30,7 +30,8 @@ MAX_NEIGHBOURHOOD = 500  # reports re-grouped at once; beyond it the growth stop
 FIGURES = ("family", "type", "date", "date_precision", "date_low", "date_high", "place_id",
            "killed_low", "killed_best", "killed_high", "wounded_low", "wounded_best",
            "wounded_high", "actors", "outlets", "n_reports", "n_outlets", "first_reported",
-           "last_reported", "grade", "disputes")
+           "last_reported", "grade", "disputes", "csv_initiators", "csv_targets",
+           "csv_outlets", "csv_disputes", "csv_report_ids")
 
 
 def group(reports: Iterable[Report]) -> list[list[Report]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from archive.models import Actor, Place
+from archive.services.actor_cells import refresh_actors_events
 from extraction import types
 
 PLACE_FIELDS = ("name_ar", "name_en", "kind", "latitude", "longitude", "aliases",
@@ -110,7 +111,7 @@ def upsert_actors(
 ) -> tuple[int, int]:
     by_key = {r.key: r for r in records}
     existing = Actor.objects.in_bulk(by_key.keys(), field_name="key")
-    new, changed = [], []
+    new, changed, renamed = [], [], set()
     for key, record in by_key.items():
         values = {"name_ar": record.name, "name_en": record.name_en, "kind": record.kind,
                   "aliases": list(record.aliases), "from_lexicon": True}
@@ -118,11 +119,14 @@ def upsert_actors(
         if actor is None:
             new.append(Actor(key=key, **values))
         elif overwrite and any(getattr(actor, f) != v for f, v in values.items()):
+            if actor.name_ar != record.name:
+                renamed.add(actor.pk)
             for f, v in values.items():
                 setattr(actor, f, v)
             changed.append(actor)
     Actor.objects.bulk_create(new, batch_size=BATCH)
     Actor.objects.bulk_update(changed, ACTOR_FIELDS, batch_size=BATCH)
+    refresh_actors_events(actor_ids=[a.pk for a in changed if a.pk in renamed])
     return len(new), len(changed)
 
 

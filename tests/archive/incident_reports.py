@@ -4,8 +4,9 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from archive.models import Actor, Article, Event, Place
+from archive.models import Actor, Article, Event, Incident, Place
 from archive.services.events import store_events
+from archive.services.incident_figures import csv_cells
 from extraction import types
 
 D = dt.date(2021, 4, 11)
@@ -85,3 +86,15 @@ def grouping() -> set[frozenset[str]]:
     for incident_id, label in Event.objects.values_list("incident_id", "article__external_id"):
         groups.setdefault(incident_id, set()).add(label)
     return {frozenset(g) for g in groups.values()}
+
+
+def csv_cells_of(incident: Incident) -> dict:
+    """The CSV cells an incident should store: joined from its stored lists and the
+    reports that point at it now (what the Python export reads)."""
+    return csv_cells(actors=incident.actors, outlets=incident.outlets,
+                     disputes=incident.disputes,
+                     report_ids=list(incident.events.values_list("id", flat=True)))
+
+
+def stored_csv_cells(incident: Incident) -> dict:
+    return {name: getattr(incident, name) for name in csv_cells_of(incident)}

@@ -16,6 +16,7 @@ from .incident_reports import D, Spec, grouping, tell
 
 pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
+FIGURES_WITHOUT_IDS = [f for f in FIGURES if f != "csv_report_ids"]  # the labels say who
 
 REPORTS = [
     Spec("h1", killed=5), Spec("h2", outlet="ب", date=None, killed=7),
@@ -67,7 +68,7 @@ def _incidents() -> frozenset:
     assert None not in labels, "every report is linked"
     return frozenset(
         (frozenset(labels[row.pop("id")]), tuple(sorted((k, repr(v)) for k, v in row.items())))
-        for row in Incident.objects.values("id", *FIGURES))
+        for row in Incident.objects.values("id", *FIGURES_WITHOUT_IDS))
 
 
 def _one_by_one(specs: list[Spec]) -> frozenset:

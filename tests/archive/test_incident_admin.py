@@ -58,3 +58,22 @@ def test_choosing_another_incident_on_a_report_page_moves_it(staff):
     assert (moved.incident_id, moved.link_pinned, moved.reviewed) == (
         other.incident_id, True, False)
     assert not Incident.objects.filter(pk=first.incident_id).exists()
+
+
+def test_an_actor_row_deleted_on_a_report_page_leaves_its_csv_cells(staff):
+    first = tell(Spec("first", killed=5, target="police"))
+    assert Event.objects.get(pk=first.pk).csv_targets == "الشرطة"
+    form = staff.get(f"/admin/archive/event/{first.pk}/change/").context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "actors"}
+    rows = list(first.participants.order_by("id"))
+    data.update({"participants-TOTAL_FORMS": 2, "participants-INITIAL_FORMS": 2,
+                 "date": "2021-04-11", "place": first.place_id})
+    for n, row in enumerate(rows):
+        data.update({f"participants-{n}-id": row.pk, f"participants-{n}-event": first.pk,
+                     f"participants-{n}-actor": row.actor_id, f"participants-{n}-role": row.role,
+                     f"participants-{n}-surface": row.surface})
+    data["participants-1-DELETE"] = "on"  # the target
+    response = staff.post(f"/admin/archive/event/{first.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Event.objects.values_list("csv_initiators", "csv_targets").get(pk=first.pk) == (
+        "داعش", "")

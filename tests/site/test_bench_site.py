@@ -28,6 +28,7 @@ def test_the_bulk_fill_stores_what_ingestion_would_for_each_text(db):
     from archive.content_key import content_hash
     from archive.models import Incident
     from archive.search import search_document
+    from tests.archive.incident_reports import csv_cells_of, stored_csv_cells
 
     call_command("bench_site", articles=12, runs=1, keep=True, stdout=io.StringIO(),
                  stderr=io.StringIO())
@@ -37,10 +38,19 @@ def test_the_bulk_fill_stores_what_ingestion_would_for_each_text(db):
         assert article.content_hash == content_hash(article.text)
         stored = set(article.search_text.split())
         assert stored == set(search_document(article.title, article.text).split())
-    # Every event is in an incident whose report count is its own.
+    # Every event is in an incident whose report count is its own; the CSV's stored
+    # cells (incidents' joined lists, events' evidence) are those of the rows.
     for incident in Incident.objects.all():
         assert incident.n_reports == incident.events.count()
+        assert stored_csv_cells(incident) == csv_cells_of(incident)
+    assert Incident.objects.filter(n_reports__gt=1).exists()  # some incidents retold
     assert not Event.objects.filter(incident=None).exists()
+    for event in Event.objects.select_related("article"):
+        assert event.evidence == event.evidence_text != ""
+        names = {role: [p.actor.name_ar for p in event.participants.order_by("id")
+                        if p.role == role] for role in ("initiator", "target")}
+        assert (event.csv_initiators, event.csv_targets) == (
+            "؛ ".join(names["initiator"]), "؛ ".join(names["target"])) != ("", "")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM archive_article "

@@ -56,7 +56,8 @@ def _event(article: Article, *, type_: str, place: Place, day: dt.date, killed: 
                  date=None if anchored else day,
                  date_precision="publication" if anchored else "day",
                  link_date=article.published if anchored else day,
-                 evidence_start=0, evidence_end=len(article.text), extractor_version="bench")
+                 evidence_start=0, evidence_end=len(article.text), evidence=article.text,
+                 extractor_version="bench")
 
 
 class Command(BaseCommand):
@@ -112,7 +113,7 @@ class Command(BaseCommand):
                                                                          strict=True):
                     row = _event(article, type_=t, place=p, day=d, killed=killed,
                                  anchored=anchored)
-                    row.incident = heads[first]
+                    row.incident, row.csv_initiators = heads[first], actor.name_ar
                     rows.append(row)
                 Event.objects.bulk_create(rows)
                 EventActor.objects.bulk_create(
