@@ -82,7 +82,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "triggers.json": {"specific_types": _W, "strong": _M, "weak": _M, "negative": _M,
                       "negation": _W, "persons_caught": _W, "seize_verbs": _W,
                       "arrest_methods": _W, "setting_before": _W,
-                      "joining_before": _W, "figure": _T,
+                      "joining_before": _W, "verbal_attack": _W, "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "demonstratives": _W, "inflected": _W, "noun_endings": _M,
                       "object_pronouns": _W, "assault_verbs": _W, "civilian_targets": _T,

@@ -14,7 +14,8 @@ from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
-             "not_taken", "setting_before", "joining_before")
+             "not_taken", "setting_before", "joining_before", "assault_verbs", "verbal_attack")
+_VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -96,3 +97,14 @@ def _setting(text: str, cue: Cue, t: Trigger) -> bool:
     words = _WORD.findall(text, cue.end, t.start)
     return bool(words) and words[-1] in _LEX["setting_before"] \
         and not (len(words) > 1 and words[-2] in _LEX["joining_before"])
+
+
+def verbal(text: str, t: Trigger, start: int, end: int) -> bool:
+    """«هاجم» said, not fought: media, a parliament or a speaker attacking with words
+    («هاجمت وسائل الإعلام الاتفاق»، «هاجم خلفان الميليشيا واصفا إياها»، «بيانا يهاجم فيه»),
+    told by a word of data/triggers.json verbal_attack near the verb in its sentence."""
+    if not frozenset(_LEX["assault_verbs"]).intersection(forms(t.text.split()[0])):
+        return False
+    window = _WORD.findall(text, max(start, t.start - _VERBAL_REACH),
+                           min(end, t.end + _VERBAL_REACH))
+    return any(w in _LEX["verbal_attack"] for w in window)

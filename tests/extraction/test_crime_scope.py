@@ -68,3 +68,13 @@ def test_a_readiness_to_enter_a_strike_is_still_a_plan():
     text = ("أكد أعوان الإذاعة اليوم استعدادهم الدخول في إضراب عام عن العمل في صورة عدم"
             " تحقيق مطالبهم.")
     assert _events(text) == []
+
+
+def test_an_attack_in_words_is_no_clash():
+    said = ("هاجم نائب رئيس شرطة دبي ميليشيا الحوثي في صنعاء أمس، واصفا إياها بأنها أداة"
+            " لإيران.")
+    parliament = "فيما هاجمت الكتل البرلمانية أمس بعض القوى السياسية في الرمادي والفلوجة."
+    fought = ("هاجم مسلحون حاجزا أمنيا في مدينة العريش أمس، وقال المتحدث العسكري في بيان"
+              " إن جنديين قتلا.")
+    assert _events(fought)
+    assert _events(said) == [] and _events(parliament) == []
