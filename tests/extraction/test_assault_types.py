@@ -24,3 +24,10 @@ def test_an_assault_on_a_home_is_an_attack():
 def test_an_assault_on_a_checkpoint_stays_a_clash():
     text = "هاجم مسلحو داعش نقطة تفتيش في قرية البوعيثة فقتلوا خمسة جنود."
     assert types(text) == ["armed_clash"]
+
+
+def test_an_assault_on_drivers_copts_or_a_march_is_an_attack():
+    for text in ("هاجم مسلحو بوكو حرام السائقين على الطريق قرب مايدوغوري أمس فقتلوا 20 منهم.",
+                 "هاجم مسلحون ملثمون بالرصاص أقباطا في محافظة المنيا أمس فقتلوا سبعة منهم.",
+                 "هاجم متطرف مسيرة في مدينة القدس أمس مما أدى إلى مقتل فتاة وجرح خمسة."):
+        assert types(text) == ["attack"], text
