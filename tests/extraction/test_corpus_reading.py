@@ -34,6 +34,12 @@ def test_the_other_side_and_the_front_row_are_no_towns():
     assert names("اتهم الطرف الآخر بخرق الهدنة وهو يصلي في الصف الأول") == []
 
 
+def test_the_news_is_not_al_khobar():
+    assert names("رابط الخبر بصحيفة الوئام: انفجار يستهدف دورية للشرطة") == []
+    assert names("وفي تطورات الخبر قال المتحدث الأمني") == []
+    assert names("وقع الانفجار في مدينة الخبر شرقي المملكة") == ["الخبر"]
+
+
 def test_mashhad_after_a_head_word_is_still_the_city():
     assert names("تظاهر المئات في مدينة مشهد أمس") == ["مشهد"]
 
