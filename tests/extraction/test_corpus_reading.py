@@ -40,6 +40,10 @@ def test_the_news_is_not_al_khobar():
     assert names("وقع الانفجار في مدينة الخبر شرقي المملكة") == ["الخبر"]
 
 
+def test_a_national_guard_district_is_no_place_called_the_guard():
+    assert names("ألقى أعوان فرقة الأبحاث بمنطقة الحرس الوطني بمنوبة القبض على أربعة") == ["منوبة"]
+
+
 def test_mashhad_after_a_head_word_is_still_the_city():
     assert names("تظاهر المئات في مدينة مشهد أمس") == ["مشهد"]
 
