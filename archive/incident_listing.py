@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
-from archive import rows_by_ids
+from archive import page_cache, rows_by_ids
 from archive.filters import EventFilter
 from archive.models import Actor, Event, EventActor, Incident, Place
 from archive.querysets import RANGES, _range_sql, _with_ranges
@@ -233,12 +233,10 @@ def _summary_postgresql(incidents, limit: int, *, page: tuple | None = None):
             types.append({"type": type_, "n": n})
         elif key is not None:
             places.append({"place_id": int(key), "n": n})
-    place_names = dict(Place.objects.filter(id__in=[p["place_id"] for p in places])
-                       .values_list("id", "name_ar"))
+    place_names = page_cache.names(Place, [p["place_id"] for p in places])
     for place in places:
         place["place__name_ar"] = place_names.get(place["place_id"], "")
-    actor_names = dict(Actor.objects.filter(id__in=[a for a, _ in actors])
-                       .values_list("id", "name_ar"))
+    actor_names = page_cache.names(Actor, [a for a, _ in actors])
     actors = sorted(((a, actor_names[a], n) for a, n in actors if a in actor_names),
                     key=lambda r: (-r[2], r[1]))
     facets = {

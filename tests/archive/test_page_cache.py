@@ -142,3 +142,18 @@ def test_the_chosen_actor_and_place_are_read_once_per_version_of_the_data(
     assert f'<input type="hidden" name="place" value="{kirkuk.pk}">كركوك' in page
     _ingest(CLASH)  # a new version of the data: read again
     assert len(_chosen_lookups(client, f"/events/?{query}&killed_min=3")[0]) == 2
+
+
+def test_names_are_read_once_per_version_of_the_data(kirkuk, page_cache,
+                                                      django_assert_num_queries):
+    from archive.models import Place
+    from archive.page_cache import names
+
+    with django_assert_num_queries(2):  # the version, the names
+        assert names(Place, [kirkuk.pk, 10**9]) == {kirkuk.pk: "كركوك"}
+    Place.objects.filter(pk=kirkuk.pk).update(name_ar="اسم جديد")  # no new version
+    with django_assert_num_queries(2):  # the version again (checked every time in tests)
+        assert names(Place, [kirkuk.pk, kirkuk.parent_id]) == {kirkuk.pk: "كركوك",
+                                                               kirkuk.parent_id: "العراق"}
+    _ingest(BOMB)
+    assert names(Place, [kirkuk.pk]) == {kirkuk.pk: "اسم جديد"}
