@@ -89,8 +89,6 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # {% translate 'constant' %} remembered per language (templatetags/i18n_remembered)
-            "libraries": {"i18n": "archive.templatetags.i18n_remembered"},
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

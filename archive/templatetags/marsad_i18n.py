@@ -1,5 +1,6 @@
-"""Django's `i18n` template library with `{% translate 'constant' %}` remembered per
-language: settings.TEMPLATES maps `{% load i18n %}` here. A listing page has some seventy
+"""`{% load i18n marsad_i18n %}`: Django's `{% translate %}` (and `{% trans %}`) with
+`{% translate 'constant' %}` remembered per language (loaded after `i18n`, its tags take
+their place in that template; every page template loads it). A listing page has some seventy
 constant labels, and translating each again on every request (the catalogue looked up
 through the active language's thread-local) was a twentieth of its CPU. A translation
 of a constant changes only with the catalogues, which load once per process. Anything
@@ -12,8 +13,6 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
-register.tags.update(i18n.register.tags)
-register.filters.update(i18n.register.filters)
 
 
 class RememberedTranslateNode(i18n.TranslateNode):
