@@ -21,6 +21,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
 
+from archive import rows_by_ids
 from archive.models import Event, EventActor
 from archive.page_cache import data_version
 from archive.querysets import RANGES, _range_sql, _with_ranges
@@ -197,18 +198,25 @@ _ROW = ("id", "date", "date_precision", "type", "rejected", "reviewed", "confide
         "place__parent_id", "place__parent__name_ar", "place__parent__name_en")
 
 
+def _participants_query(ids):
+    return (EventActor.objects.filter(event_id__in=ids).order_by("id")
+            .values_list("event_id", "role", "actor_id", "actor__name_ar", "actor__name_en"))
+
+
+def _rows_query(ids):
+    return Event.objects.filter(id__in=ids).values_list(*_ROW)
+
+
 def event_rows(ids: list[int]) -> list[EventRow]:
     """The events table's rows of these reports, in this order (two queries)."""
     if not ids:
         return []
     participants: dict[int, Prefetched] = {pk: Prefetched() for pk in ids}
-    for event_id, role, *actor in (EventActor.objects.filter(event_id__in=ids).order_by("id")
-                                   .values_list("event_id", "role", "actor_id",
-                                                "actor__name_ar", "actor__name_en")):
+    for event_id, role, *actor in rows_by_ids.read(_participants_query, ids):
         participants[event_id].append(Participant(role, Named(*actor)))
     rows = {}
     for (pk, *fields, title, outlet, place_id, name_ar, name_en, parent_id, parent_ar,
-         parent_en) in Event.objects.filter(id__in=ids).values_list(*_ROW):
+         parent_en) in rows_by_ids.read(_rows_query, ids):
         parent = Named(parent_id, parent_ar, parent_en) if parent_id is not None else None
         place = Named(place_id, name_ar, name_en, parent) if place_id is not None else None
         rows[pk] = EventRow(pk, *fields, article=Source(title, outlet), place=place,

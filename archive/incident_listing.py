@@ -2,6 +2,7 @@
 incidents that at least one matching report tells; the casualty filters and the sort
 apply to the incident's own figures (its best estimate across reports)."""
 import datetime
+import json
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -11,6 +12,7 @@ from django.db import connection
 from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
+from archive import page_cache, rows_by_ids
 from archive.filters import EventFilter
 from archive.models import Actor, Event, EventActor, Incident, Place
 from archive.querysets import RANGES, _range_sql, _with_ranges
@@ -107,13 +109,19 @@ _ROW = ("id", "date", "date_precision", "date_low", "date_high", "type", "killed
         "place__name_en", "place__parent_id", "place__parent__name_ar", "place__parent__name_en")
 
 
+def _rows_query(ids):
+    return Incident.objects.filter(id__in=ids).values_list(*_ROW)
+
+
 def incident_rows(ids: list[int]) -> list[IncidentRow]:
     """The incidents table's rows of these incidents, in this order (one query)."""
     from archive.event_listing import Named
 
     rows = {}
     for (*fields, place_id, name_ar, name_en, parent_id, parent_ar,
-         parent_en) in Incident.objects.filter(id__in=ids).values_list(*_ROW):
+         parent_en) in rows_by_ids.read(_rows_query, ids):
+        if isinstance(fields[12], str):  # PostgreSQL's jsonb, as text (rows_by_ids)
+            fields[12] = json.loads(fields[12])
         parent = Named(parent_id, parent_ar, parent_en) if parent_id is not None else None
         place = Named(place_id, name_ar, name_en, parent) if place_id is not None else None
         rows[fields[0]] = IncidentRow(*fields, place=place)
@@ -225,12 +233,10 @@ def _summary_postgresql(incidents, limit: int, *, page: tuple | None = None):
             types.append({"type": type_, "n": n})
         elif key is not None:
             places.append({"place_id": int(key), "n": n})
-    place_names = dict(Place.objects.filter(id__in=[p["place_id"] for p in places])
-                       .values_list("id", "name_ar"))
+    place_names = page_cache.names(Place, [p["place_id"] for p in places])
     for place in places:
         place["place__name_ar"] = place_names.get(place["place_id"], "")
-    actor_names = dict(Actor.objects.filter(id__in=[a for a, _ in actors])
-                       .values_list("id", "name_ar"))
+    actor_names = page_cache.names(Actor, [a for a, _ in actors])
     actors = sorted(((a, actor_names[a], n) for a, n in actors if a in actor_names),
                     key=lambda r: (-r[2], r[1]))
     facets = {

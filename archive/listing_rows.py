@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_noop as _
 
 from archive.models import Event, Incident
-from archive.templatetags.marsad import ar_date, counted, num, percent, review_state
+from archive.templatetags.marsad import REVIEW_LABELS, ar_date, counted, num, percent, review_code
 from archive.transliterate import transliterate
 
 # The rows' labels (translated when a row is rendered; marked here for makemessages).
@@ -57,12 +57,25 @@ def _ellipsis(language: str) -> str:
     return pgettext("String to return when truncating text", "%(truncated_text)s…")
 
 
-def _with_ellipsis(text: str) -> str:
+def _with_ellipsis(text: str, language: str) -> str:
     """Truncator.add_truncation_text."""
-    ending = _ellipsis(get_language())
+    ending = _ellipsis(language)
     if "%(truncated_text)s" in ending:
         return ending % {"truncated_text": text}
     return text if text.endswith(ending) else f"{text}{ending}"
+
+
+@functools.cache
+def _room(length: int, language: str) -> int:
+    """The characters a truncated text keeps before its ellipsis."""
+    ending = _with_ellipsis("", language)
+    return length - sum(1 for char in ending if not unicodedata.combining(char))
+
+
+@functools.cache
+def _trust_labels(language: str) -> dict[str, str]:
+    """The review badges' labels, escaped, in the active language."""
+    return {code: escape(gettext(label)) for code, label in REVIEW_LABELS.items()}
 
 
 def _truncated(text: str, length: int) -> str:
@@ -71,9 +84,10 @@ def _truncated(text: str, length: int) -> str:
     text = unicodedata.normalize("NFC", text)
     if len(text) <= length:
         return text
-    room = length - sum(1 for char in _with_ellipsis("") if not unicodedata.combining(char))
+    language = get_language()
+    room = _room(length, language)
     if not any(unicodedata.combining(char) for char in set(text[:length + 1])):
-        return _with_ellipsis(text[:max(room, 0)])  # no mark: every character counts
+        return _with_ellipsis(text[:max(room, 0)], language)  # no mark: every character counts
     counted, end = 0, None
     for index, char in enumerate(text):
         if unicodedata.combining(char):
@@ -82,7 +96,7 @@ def _truncated(text: str, length: int) -> str:
         if end is None and counted > room:
             end = index
         if counted > length:
-            return _with_ellipsis(text[: end or 0])
+            return _with_ellipsis(text[: end or 0], language)
     return text
 
 
@@ -136,12 +150,13 @@ def _place(thing, place_text, separator, english, url, carried) -> str:
 def event_row(event, carried: str, *, review_form: str = "") -> str:
     """One row of the events table (`carried`: the escaped query string its links keep;
     `review_form`: a staff member's review form, rendered by the caller)."""
-    labels, types, english = _labels(get_language(), "event")
+    language = get_language()
+    labels, types, english = _labels(language, "event")
     urls = _urls(get_script_prefix())
-    trust = review_state(event)
+    code = review_code(event)
     pk = event.pk
     if event.date:
-        when = f'<time datetime="{event.date.isoformat()}">{ar_date(event.date)}</time>'
+        when = f'<time datetime="{event.date.isoformat()}">{ar_date(event.date, english)}</time>'
         if event.date_precision in ("month", "year"):
             when += f' <small class="muted">{labels[1]}</small>'
     else:
@@ -155,7 +170,6 @@ def event_row(event, carried: str, *, review_form: str = "") -> str:
               f'{escape(_truncated(article.title or "المقالة", 60))}</a>')
     if article.outlet:
         source += f'<span class="muted"> · <bdi>{escape(article.outlet)}</bdi></span>'
-    code = escape(trust["code"])
     return (
         f'<tr id="event-{pk}" data-event-id="{pk}" data-review="{code}"'
         f"{REJECTED if event.rejected else ''}>\n"
@@ -172,7 +186,7 @@ def event_row(event, carried: str, *, review_form: str = "") -> str:
         f'      <td data-label="{labels[10]}" class="source">{source}</td>\n'
         f'      <td data-label="{labels[11]}" class="trust"><span class="confidence">'
         f'{percent(event.confidence)}</span> <span class="badge review-{code}">'
-        f'{escape(trust["label"])}</span>{review_form}</td>\n    </tr>'
+        f'{_trust_labels(language)[code]}</span>{review_form}</td>\n    </tr>'
     )
 
 
@@ -189,17 +203,19 @@ def _incident_actors(incident, labels, english, url, carried) -> str:
 
 def incident_row(incident, carried: str) -> str:
     """One row of the incidents table (`carried`: the escaped query string its links keep)."""
-    labels, types, english = _labels(get_language(), "incident")
-    grade = _grades(get_language()).get(incident.grade) or escape(incident.grade)
+    language = get_language()
+    labels, types, english = _labels(language, "incident")
+    grade = _grades(language).get(incident.grade) or escape(incident.grade)
     urls = _urls(get_script_prefix())
     pk = incident.pk
     if incident.date:
-        when = f'<time datetime="{incident.date.isoformat()}">{ar_date(incident.date)}</time>'
+        when = (f'<time datetime="{incident.date.isoformat()}">'
+                f"{ar_date(incident.date, english)}</time>")
         if incident.date_precision == "publication":
             when += f' <small class="muted">{labels[1]}</small>'
         if incident.date_low != incident.date_high:
-            when += (f'<small class="range">{ar_date(incident.date_low)} – '
-                     f"{ar_date(incident.date_high)}</small>")
+            when += (f'<small class="range">{ar_date(incident.date_low, english)} – '
+                     f"{ar_date(incident.date_high, english)}</small>")
     else:
         when = f'<span class="muted">{labels[2]}</span>'
     killed, wounded = num(incident.killed_best), num(incident.wounded_best)

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.template import defaulttags
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 register = template.Library()
 
@@ -48,11 +48,12 @@ def _english() -> bool:
 
 
 @register.filter
-def ar_date(value) -> str:
-    """6 آذار 2016 (6 Mar 2016 in English), or an empty string when unknown."""
+def ar_date(value, english: bool | None = None) -> str:
+    """6 آذار 2016 (6 Mar 2016 in English), or an empty string when unknown (`english`:
+    the reader's language when the caller knows it already)."""
     if not value:
         return ""
-    months = MONTHS_EN if _english() else MONTHS
+    months = MONTHS_EN if (_english() if english is None else english) else MONTHS
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
@@ -167,20 +168,28 @@ def percent(value) -> str:
     return f"{round(float(value) * 100)}%"
 
 
+REVIEW_LABELS = {"rejected": gettext_noop("مرفوض"), "reviewed": gettext_noop("تمت مراجعته"),
+                 "needs": gettext_noop("يحتاج مراجعة"), "unreviewed": gettext_noop("لم يراجع")}
+
+
+def review_code(event) -> str:
+    """A report's review status: rejected, reviewed, needs (review) or unreviewed."""
+    from archive.services.event_review import NEEDS_REVIEW_BELOW
+
+    if event.rejected:
+        return "rejected"
+    if event.reviewed:
+        return "reviewed"
+    return "needs" if event.confidence < NEEDS_REVIEW_BELOW else "unreviewed"
+
+
 @register.simple_tag
 def review_state(event) -> dict:
     """The trust badge of a report: its status code and label."""
     from django.utils.translation import gettext as _
 
-    from archive.services.event_review import NEEDS_REVIEW_BELOW
-
-    if event.rejected:
-        return {"code": "rejected", "label": _("مرفوض")}
-    if event.reviewed:
-        return {"code": "reviewed", "label": _("تمت مراجعته")}
-    if event.confidence < NEEDS_REVIEW_BELOW:
-        return {"code": "needs", "label": _("يحتاج مراجعة")}
-    return {"code": "unreviewed", "label": _("لم يراجع")}
+    code = review_code(event)
+    return {"code": code, "label": _(REVIEW_LABELS[code])}
 
 
 @register.simple_tag

@@ -19,3 +19,18 @@ def test_bench_load_measures_a_page_on_a_live_server_and_stops_by_itself(live_se
 def test_bench_load_names_the_pages_it_knows():
     with pytest.raises(CommandError, match="no such page: nowhere"):
         call_command("bench_load", url="http://127.0.0.1:9", pages="nowhere")
+
+
+def test_the_postgresql_cpu_counted_is_the_site_databases_alone(tmp_path, monkeypatch):
+    from archive.management.commands import bench_load
+
+    for pid, comm, title in ((11, "postgres", b"postgres: postgres site 127.0.0.1(5) idle"),
+                             (12, "postgres", b"postgres: postgres other 127.0.0.1(6) idle"),
+                             (15, "postgres", b"postgres: 15/main: root site [local] idle"),
+                             (13, "postgres", b"postgres: 15/main: checkpointer"),
+                             (14, "python", b"postgres: postgres site")):
+        (tmp_path / str(pid)).mkdir()
+        (tmp_path / str(pid) / "comm").write_text(comm + "\n")
+        (tmp_path / str(pid) / "cmdline").write_bytes(title + b"\0")
+    monkeypatch.setattr(bench_load, "PROC", tmp_path)
+    assert sorted(bench_load._postgres_pids("site")) == [11, 15]

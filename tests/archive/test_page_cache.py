@@ -112,3 +112,48 @@ def test_rows_with_a_review_form_are_never_cached(admin_client, kirkuk, page_cac
     admin_client.get(f"/articles/{article.pk}/")
     Actor.objects.filter(key="isis").update(name_ar="اسم جديد")
     assert "اسم جديد" in _table(admin_client.get(f"/articles/{article.pk}/"))
+
+
+def _chosen_lookups(client, path) -> tuple[list[str], str]:
+    """The queries reading the filter's chosen actors and place (whole rows of the
+    table itself, `key` included: the facets and rows read names or join), and the
+    page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(path).content.decode()
+    return [q["sql"] for q in queries.captured_queries
+            if any(f'"{t}"."key"' in q["sql"] and f'FROM "{t}" WHERE' in q["sql"]
+                   for t in ("archive_actor", "archive_place"))], page
+
+
+def test_the_chosen_actor_and_place_are_read_once_per_version_of_the_data(
+        client, kirkuk, page_cache):
+    from archive.models import Actor
+
+    _ingest(BOMB)
+    isis = Actor.objects.get(key="isis")
+    query = f"actor={isis.pk}&place={kirkuk.pk}"
+    first, _ = _chosen_lookups(client, f"/events/?{query}&killed_min=1")
+    later, page = _chosen_lookups(client, f"/incidents/?{query}&killed_min=2")
+    assert len(first) == 2 and later == []
+    assert f'data-chip="actor">{isis.name_ar}' in page.replace("الجهة: ", "")
+    assert f'<input type="hidden" name="place" value="{kirkuk.pk}">كركوك' in page
+    _ingest(CLASH)  # a new version of the data: read again
+    assert len(_chosen_lookups(client, f"/events/?{query}&killed_min=3")[0]) == 2
+
+
+def test_names_are_read_once_per_version_of_the_data(kirkuk, page_cache,
+                                                      django_assert_num_queries):
+    from archive.models import Place
+    from archive.page_cache import names
+
+    with django_assert_num_queries(2):  # the version, the names
+        assert names(Place, [kirkuk.pk, 10**9]) == {kirkuk.pk: "كركوك"}
+    Place.objects.filter(pk=kirkuk.pk).update(name_ar="اسم جديد")  # no new version
+    with django_assert_num_queries(2):  # the version again (checked every time in tests)
+        assert names(Place, [kirkuk.pk, kirkuk.parent_id]) == {kirkuk.pk: "كركوك",
+                                                               kirkuk.parent_id: "العراق"}
+    _ingest(BOMB)
+    assert names(Place, [kirkuk.pk]) == {kirkuk.pk: "اسم جديد"}

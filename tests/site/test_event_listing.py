@@ -91,3 +91,11 @@ def test_a_row_read_as_values_shows_what_the_report_holds(archive):
     assert (row.place.name_ar, row.place.parent.name_ar) == ("قرية الزاب", "الحويجة")
     assert [(p.role, p.actor.pk) for p in row.participants.all()] == list(
         EventActor.objects.filter(event=event).order_by("id").values_list("role", "actor_id"))
+
+
+def test_every_filter_form_is_of_one_class_built_once_with_fields_of_its_own():
+    first = EventFilter({"killed_min": "2"}, queryset=Event.objects.none())
+    second = EventFilter({"killed_min": "3"}, queryset=Event.objects.none())
+    assert type(first.form) is type(second.form)
+    assert first.form.fields["killed_min"] is not second.form.fields["killed_min"]
+    assert first.form["killed_min"].value() == "2" and second.form["killed_min"].value() == "3"

@@ -11,10 +11,11 @@ measures it for --seconds with
 --clients keep-alive connections, and stops the server it started. Every run ends by
 itself; a page that answers anything but 200 is counted as an error and reported.
 On Linux, with the server it started, it also prints the CPU each request cost: the
-gunicorn processes' (read from /proc over the measured window) and PostgreSQL's (every
-`postgres` process of the machine, so other clients' queries count too, and nothing
-when the database is on another machine): on a machine shared with other work the
-request rate follows the CPU share the site gets, the CPU per request does not.
+gunicorn processes' (read from /proc over the measured window) and PostgreSQL's (the
+server processes serving the site's database, so other databases' clients on the same
+server do not count; nothing when the database is on another machine): on a machine
+shared with other work the request rate follows the CPU share the site gets, the CPU
+per request does not.
 """
 import http.client
 import os
@@ -57,15 +58,23 @@ def _server_pids(pid: int) -> list[int]:
         return [pid]
 
 
-def _postgres_pids() -> list[int]:
+def _postgres_pids(database: str) -> list[int]:
+    """The PostgreSQL server processes serving `database` (their title: `postgres:
+    [CLUSTER:] USER DATABASE HOST(PORT) STATE`)."""
     pids = []
     for entry in PROC.iterdir():
         if entry.name.isdigit():
             try:
-                if (entry / "comm").read_text().strip() == "postgres":
-                    pids.append(int(entry.name))
+                if (entry / "comm").read_text().strip() != "postgres":
+                    continue
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").split()
             except OSError:
                 continue
+            if title[:1] != [b"postgres:"]:
+                continue
+            words = title[2:] if title[1:2] and title[1].endswith(b":") else title[1:]
+            if words[1:2] == [database.encode()]:
+                pids.append(int(entry.name))
     return pids
 
 
@@ -163,6 +172,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{Event.objects.count():,} events; {clients} clients, "
                               f"{seconds:g} s per page; gunicorn {setup}")
             cpu = server is not None and PROC.is_dir()
+            database_name = str(settings.DATABASES["default"]["NAME"])
             self.stdout.write(f"{'page':<22}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}"
                               + ("  CPU ms/request: gunicorn, PostgreSQL" if cpu else ""))
             for name, make in chosen.items():
@@ -171,7 +181,7 @@ class Command(BaseCommand):
                          seconds=warmup).run(make)
                 if cpu:
                     before = (_cpu_seconds(_server_pids(server.pid)),
-                              _cpu_seconds(_postgres_pids()))
+                              _cpu_seconds(_postgres_pids(database_name)))
                 times, errors, elapsed = load.run(make)
                 line = (f"{name:<22}{len(times) / elapsed:>8.1f}"
                         f"{statistics.median(times) if times else 0:>9.0f}"
@@ -179,7 +189,7 @@ class Command(BaseCommand):
                 if cpu and times:
                     served = len(times) + errors
                     web = _cpu_seconds(_server_pids(server.pid)) - before[0]
-                    database = _cpu_seconds(_postgres_pids()) - before[1]
+                    database = _cpu_seconds(_postgres_pids(database_name)) - before[1]
                     line += f"  {1000 * web / served:.0f}, {1000 * database / served:.0f}"
                 self.stdout.write(line)
         finally:
