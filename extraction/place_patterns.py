@@ -105,10 +105,10 @@ def patterns(text: str, toks: Sequence[Token], covered: set[int],
     tried = -1  # a token read as the list's next name that started none
     # where a name may start: skip to them
     starts = sorted(set(head_positions(toks, W.pattern_heads)).union(after_head))
-    while i < len(toks) - 1:
+    while i < len(toks):
         if head is None:
             k = bisect_left(starts, i)
-            if k == len(starts) or starts[k] >= len(toks) - 1:
+            if k == len(starts) or starts[k] >= len(toks):
                 break
             i = starts[k]
             if i in after_head and i != tried:
@@ -117,6 +117,8 @@ def patterns(text: str, toks: Sequence[Token], covered: set[int],
                 if nxt is not None:
                     head, cut = _item_head(after_head[i]), nxt  # "قرى الزاب وكنعوص"
         if head is None:
+            if i >= len(toks) - 1:
+                break  # a head word with no name after it
             head = _head_at(toks, i, covered)
             if head is None:
                 i += 1
@@ -149,8 +151,8 @@ def _sibling(text: str, toks: Sequence[Token], words: list[str], first: int,
     """The words of a name listed after a singular head's ("منطقة X والفيوش واللواء
     الخامس"), and the token after it; none when the words run on into a clause
     ("مدينة X والتصدي للوجود ..."، "حي X واشتبكت مع ..."): the name, of two words at most,
-    must close the item: a punctuation mark, the list's next "و", a direction, a head
-    word or a known place after it."""
+    must close the item: a punctuation mark, the list's next "و", a direction, a time
+    word («أمس»), a head word or a known place after it."""
     words = words[:_SIBLING_WORDS]
     if any(w.startswith(L.to + L.article[1]) for w in words[1:]):
         return [], first  # "والتصدي للمهاجمين": a verbal noun and its object
@@ -161,6 +163,7 @@ def _sibling(text: str, toks: Sequence[Token], words: list[str], first: int,
     if word == W.in_ and j + 1 < len(toks):
         j += 1  # "والمجلية في مدينة X"
     if toks[j].text.startswith(L.and_) and word != W.in_ or toks[j].text in W.relative \
+            or word in W.item_closers \
             or head_reading(toks[j].text, W.head_words) is not None \
             or any(toks[j].start <= m.start < toks[j].end for m in known):
         return words, first + len(words)
@@ -326,8 +329,11 @@ def _nearby(text: str, start: int, end: int, known: list[PlaceMention]
     preceding = [m for m in before if end - m.end < s.parent_preceding
                  and not SENTENCE_END.search(text, m.end, end)][-1:]
     earlier = [m for m in before if end - m.end < s.parent_earlier
-               and "\n\n" not in text[m.end:end]][-1:]
-    return following + preceding + earlier
+               and "\n\n" not in text[m.end:end]][-2:]
+    if len(earlier) == 2 and earlier[1].ref.kind == "country" \
+            and country_of(earlier[0].ref.key) == country_of(earlier[1].ref.key):
+        earlier = earlier[:1]  # "محافظة لحج جنوبي اليمن": the governorate, not its country
+    return following + preceding + earlier[-1:]
 
 
 def _main_governorate(known: list[PlaceMention]) -> PlaceRecord | None:

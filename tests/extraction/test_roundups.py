@@ -116,3 +116,15 @@ def test_a_verbal_noun_after_a_listed_name_is_no_place():
 def test_a_verb_after_the_name_of_a_singular_head_ends_it():
     text = "سيطرت فصائل المعارضة على حي الصوانة واشتبكت مع المهاجمين."
     assert places(text) == ["الصوانه"]
+
+
+def test_unseen_listed_names_sit_in_the_governorate_before_them_not_in_its_country():
+    text = ("أكدت مصادر أن المسلحين انسحبوا من مدينة الحوطة عاصمة محافظة لحج جنوبي اليمن. "
+            "وقالت المصادر إن المقاومة الشعبية سيطرت على منطقة الفيوش والمحلة أمس.")
+    events = extract(text, PUBLISHED)
+    assert len(events) == 2 and all("لحج" in e.place.admin for e in events), events
+
+
+def test_the_last_word_of_an_article_may_be_the_last_name_of_a_list():
+    text = "سيطرت فصائل المعارضة في محافظة إدلب على منطقة الصوانة والمشيرفة"
+    assert len(places(text)) == 2
