@@ -90,7 +90,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "blast_words": _W, "phrasal": _M},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
-        "square_heads", "ordinals", "bare_name_heads", "list_commas")}
+        "square_heads", "ordinals", "bare_name_heads", "list_commas", "pronoun_endings",
+        "item_closers")}
     | {"heads": _M, "relative": _M}
     | {"default_head": _T, "from": _T, "in": _T, "sibling_gap": _T},
     "places_stopwords.json": {k: _W for k in (
@@ -110,7 +111,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "coordination": _T, "list_comma": _T, "new_clause": _T,
                      "coordination_of_tolls": _T, "speech_nouns": _W,
                      "speech_prepositions": _W, "naming": _W,
-                     "buildings": _W, "at_building": _W},
+                     "buildings": _W, "at_building": _W, "compared": _T},
     "dating.json": {"report_day": _T, "report_words": _W, "almanac": _T},
     "incidents.json": {"apart": _T, "days_before": _M, "another": _W, "toll_words": _W},
     "roles.json": {k: _W for k in (

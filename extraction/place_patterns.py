@@ -34,6 +34,8 @@ from extraction.types import PlaceRecord, PlaceRef
 
 _NAME_WORDS = 3  # words an unseen name may have
 _VERB_MIN = 4  # letters of a word that may be an imperfect verb
+_PRONOUN_MIN = 5  # letters of a word that may be a noun with its pronoun
+_SIBLING_WORDS = 2  # words of a name listed after a singular head's
 
 
 def anchored(text: str, toks: Sequence[Token], raw: list, covered: set[int],
@@ -90,44 +92,88 @@ def _head_at(toks: Sequence[Token], i: int, covered: set[int]) -> Variant | None
 
 def patterns(text: str, toks: Sequence[Token], covered: set[int],
              known: list[PlaceMention], context: dict,
-             after_plural: dict[int, Variant]) -> list[PlaceMention]:
+             after_head: dict[int, Variant]) -> list[PlaceMention]:
     """Places the gazetteer lacks, found after a head word: قرية X، منطقة X، تبة X ...,
-    and "قريتي X وY" (the second name after the و of a plural head; after_plural: the
-    token after a gazetteer name under a plural head -> that head)."""
+    and the names listed after them: "قريتي X وY"، "بلدات X، Y وZ" (a plural head: the
+    next name after a comma or a و), "منطقة X وY وZ" (a singular head: after a و only;
+    each its own place). after_head: the token after a gazetteer name told after a head
+    word -> that head."""
     stop = stopwords()
     out: list[PlaceMention] = []
     i, head, cut = 0, None, 0  # cut: letters of token i that belong to no name (the و)
+    plural = False  # the list's head is plural: its next name may follow a comma too
+    tried = -1  # a token read as the list's next name that started none
     # where a name may start: skip to them
-    starts = sorted(set(head_positions(toks, W.pattern_heads)).union(after_plural))
-    while i < len(toks) - 1:
+    starts = sorted(set(head_positions(toks, W.pattern_heads)).union(after_head))
+    while i < len(toks):
         if head is None:
             k = bisect_left(starts, i)
-            if k == len(starts) or starts[k] >= len(toks) - 1:
+            if k == len(starts) or starts[k] >= len(toks):
                 break
             i = starts[k]
-            nxt = _next_in_list(text, toks, i, covered, stop) if i in after_plural else None
-            if nxt is not None:
-                head, cut = after_plural[i], nxt  # "قرى الزاب وكنعوص"
+            if i in after_head and i != tried:
+                plural = after_head[i].word in W.plural_heads
+                nxt = _next_in_list(text, toks, i, covered, stop, plural)
+                if nxt is not None:
+                    head, cut = _item_head(after_head[i]), nxt  # "قرى الزاب وكنعوص"
         if head is None:
+            if i >= len(toks) - 1:
+                break  # a head word with no name after it
             head = _head_at(toks, i, covered)
             if head is None:
                 i += 1
                 continue
             first, start = i + 1, toks[i].start + head.offset
+            plural = head.word in W.plural_heads
         else:
             first, start = i, toks[i].start + cut
         words, j = _name(toks, first, cut, head.word, covered, known)
+        if words and first == i and not plural:
+            words, j = _sibling(text, toks, words, first, known)
         if words:
             out.append(_unseen(text, start, toks[j - 1].end, head.word, words, known, context))
             covered.update(range(first - (cut == 0), j))
+        elif first == i:  # "ومنطقة X" in a list: no bare name, a head word: read it so
+            head, tried, cut = None, i, 0
+            continue
         i, cut = max(j, i + 1), 0
-        nxt = _next_in_list(text, toks, i, covered, stop) \
-            if words and head.word in W.plural_heads and i < len(toks) else None
+        nxt = _next_in_list(text, toks, i, covered, stop, plural) \
+            if words and i < len(toks) else None
         if nxt is None:
             head = None
-        else:
-            cut = nxt  # "وحوش الزريقية", "، مرعناز وعين دقنة": the next name, same head
+        else:  # "وحوش الزريقية", "، مرعناز وعين دقنة", "والفيوش": the next name
+            head, cut = _item_head(head), nxt
     return out
+
+
+def _sibling(text: str, toks: Sequence[Token], words: list[str], first: int,
+             known: list[PlaceMention]) -> tuple[list[str], int]:
+    """The words of a name listed after a singular head's ("منطقة X والفيوش واللواء
+    الخامس"), and the token after it; none when the words run on into a clause
+    ("مدينة X والتصدي للوجود ..."، "حي X واشتبكت مع ..."): the name, of two words at most,
+    must close the item: a punctuation mark, the list's next "و", a direction, a time
+    word («أمس»), a head word or a known place after it."""
+    words = words[:_SIBLING_WORDS]
+    if any(w.startswith(L.to + L.article[1]) for w in words[1:]):
+        return [], first  # "والتصدي للمهاجمين": a verbal noun and its object
+    j = first + len(words)
+    if j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip():
+        return words, j
+    word = toks[j].text
+    if word == W.in_ and j + 1 < len(toks):
+        j += 1  # "والمجلية في مدينة X"
+    if toks[j].text.startswith(L.and_) and word != W.in_ or toks[j].text in W.relative \
+            or word in W.item_closers \
+            or head_reading(toks[j].text, W.head_words) is not None \
+            or any(toks[j].start <= m.start < toks[j].end for m in known):
+        return words, first + len(words)
+    return [], first
+
+
+def _item_head(head: Variant) -> Variant:
+    """The head of the next name of a list: the plural head itself ("قرى X وY": Y is a
+    village too); after a singular head, the default one ("جبل X وY": Y is no mountain)."""
+    return head if head.word in W.plural_heads else Variant(0, W.default_head, None)
 
 
 def _bare_name(tok: Token, word: str, head: str, known: list[PlaceMention]) -> bool:
@@ -137,8 +183,10 @@ def _bare_name(tok: Token, word: str, head: str, known: list[PlaceMention]) -> b
 
 
 def _ends_name(word: str, words: list[str], head: str) -> bool:
-    """"قرى X وY" (the next name), "منطقة يسيطر عليها" (an imperfect verb)."""
-    if words and head in W.plural_heads and word.startswith(L.and_):
+    """"قرى X وY"، "منطقة الX وY" (the next name; not "تالة ورقي": a name's own word),
+    "منطقة يسيطر عليها" (an imperfect verb)."""
+    if words and word.startswith(L.and_) and (
+            head in W.plural_heads or words[-1].startswith(L.article)):
         return True
     verb = L.imperfect
     return len(word) >= _VERB_MIN and (word[0] == verb[0] or (bool(words) and word[0] == verb[1]))
@@ -177,18 +225,30 @@ def _and_name(text: str, toks: Sequence[Token], i: int, covered: set[int],
     name under the same plural head ("ومعان", not "وقفات")."""
     tok = toks[i]
     return (i not in covered and tok.text.startswith(L.and_) and len(tok.text) > 2
-            and tok.text not in stop["function_words"]
+            and tok.text not in stop["function_words"] and tok.text not in W.heads
+            and not _with_pronoun(tok.text[1:])
             and (tok.joined or coordinated(text[toks[i - 1].end:tok.start])))
 
 
+def _with_pronoun(word: str) -> bool:
+    """"ومينائها": a noun with its pronoun, no name (not "بنها": too short)."""
+    return len(word) >= _PRONOUN_MIN and not word.startswith(L.article) \
+        and word.endswith(W.pronoun_endings)
+
+
 def _next_in_list(text: str, toks: Sequence[Token], i: int, covered: set[int],
-                  stop: dict[str, frozenset[str]]) -> int | None:
-    """Letters to skip when token i starts the next name of a list under a plural head:
-    1 for "وY", 0 for "، Y" when the list goes on to a "وZ" (`_list_goes_on`); None when
-    it is no next name."""
+                  stop: dict[str, frozenset[str]], plural: bool = True) -> int | None:
+    """Letters to skip when token i starts the next name of a list: 1 for "وY", 0 for
+    "، Y" under a plural head when the list goes on to a "وZ" (`_list_goes_on`); None
+    when it is no next name."""
     if _and_name(text, toks, i, covered, stop):
-        return 1
-    if i in covered or text[toks[i - 1].end:toks[i].start].strip() not in W.commas:
+        if plural:
+            return 1
+        bare = not toks[i].text[1:].startswith(L.article)
+        if toks[i].joined and (not bare or toks[i - 1].text.startswith(L.article)):
+            return 1  # after a singular head: "X وY" with no mark between (not "X»، وY"),
+        return None  # and a bare "وY" after an "الX" only (not "عين ورقي": one name)
+    if not plural or i in covered or text[toks[i - 1].end:toks[i].start].strip() not in W.commas:
         return None
     if _is_stop(toks[i].text, stop, first=True) or _ends_name(toks[i].text, [], ""):
         return None
@@ -269,8 +329,11 @@ def _nearby(text: str, start: int, end: int, known: list[PlaceMention]
     preceding = [m for m in before if end - m.end < s.parent_preceding
                  and not SENTENCE_END.search(text, m.end, end)][-1:]
     earlier = [m for m in before if end - m.end < s.parent_earlier
-               and "\n\n" not in text[m.end:end]][-1:]
-    return following + preceding + earlier
+               and "\n\n" not in text[m.end:end]][-2:]
+    if len(earlier) == 2 and earlier[1].ref.kind == "country" \
+            and country_of(earlier[0].ref.key) == country_of(earlier[1].ref.key):
+        earlier = earlier[:1]  # "محافظة لحج جنوبي اليمن": the governorate, not its country
+    return following + preceding + earlier[-1:]
 
 
 def _main_governorate(known: list[PlaceMention]) -> PlaceRecord | None:

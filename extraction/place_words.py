@@ -23,7 +23,8 @@ class PlaceMention:
 
 _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "definite_heads",
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
-             "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap")
+             "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
+             "pronoun_endings", "item_closers")
 
 
 class _Words:
@@ -88,6 +89,14 @@ class _Words:
     @cached_property
     def commas(self) -> frozenset[str]:  # between the names of a list: "بلدات X، Y وZ"
         return frozenset(_LEX["list_commas"])
+
+    @cached_property
+    def pronoun_endings(self) -> tuple[str, ...]:  # "ومينائها": a noun and its pronoun
+        return tuple(_LEX["pronoun_endings"])
+
+    @cached_property
+    def item_closers(self) -> frozenset[str]:  # "منطقة X والمحلة أمس": the item ends
+        return frozenset(_LEX["item_closers"])
 
     @cached_property
     def sibling_gap(self) -> re.Pattern:  # "الرباط والفيوش ومنطقة المحلة": listed beside

@@ -165,9 +165,9 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     covered: set[int] = set()
     mentions = _resolved(text, raw, context, covered)
     mentions.extend(anchored(text, toks, raw, covered, mentions, context))
-    after_plural = {row[1] + 1: Variant(0, row[4], None) for row in raw
-                    if row[4] in W.plural_heads}  # "قرى الزاب وكنعوص": كنعوص under قرى
-    mentions.extend(patterns(text, toks, covered, mentions, context, after_plural))
+    after_head = {row[1] + 1: Variant(0, row[4], None) for row in raw
+                  if row[4] is not None}  # "قرى الزاب وكنعوص": كنعوص under قرى
+    mentions.extend(patterns(text, toks, covered, mentions, context, after_head))
     mentions.extend(squares(text, toks, covered, mentions, context))
     mentions.sort(key=lambda m: m.start)
     return tuple(_chain_unseen(text, mentions))

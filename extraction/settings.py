@@ -30,6 +30,7 @@ class Settings:
     # --- placing (stages/place.py) ---
     coordination_gap: int = 40  # characters between two coordinated place names
     title_window: int = 30  # characters before a place that may hold a title or launch verb
+    compared_window: int = 120  # characters before a place that may rank it («ثالث ... بعد X»)
     # --- unseen places (place_patterns.py) ---
     placed_next: int = 16  # characters between a bare name and the known place after it
     parent_following: int = 120  # characters to a known parent place later in the sentence

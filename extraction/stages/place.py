@@ -21,7 +21,7 @@ from extraction.types import PlaceRef
 _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
              "from", "clause_end", "inside", "coordination", "list_comma",
              "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
-             "naming", "buildings", "at_building")
+             "naming", "buildings", "at_building", "compared")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -92,6 +92,7 @@ def choose_places(places: list, etype: str, triggers: list[Trigger], text: str,
     """The places a sentence reports its incident at: the most specific one and those
     coordinated with it; for a territory report, every place taken in the trigger's
     clause. A toll over several provinces (`counted`) is one summary, not one per place."""
+    places = _not_compared(places, text)
     if not places:
         return []
     uniq = _most_specific(places)
@@ -102,6 +103,21 @@ def choose_places(places: list, etype: str, triggers: list[Trigger], text: str,
     if counted and rank(best) >= _KIND_RANK["governorate"]:
         return [best]
     return coordinated(best, uniq, text)
+
+
+def _not_compared(places: list, text: str, settings=SETTINGS) -> list:
+    """The places but those told as the ones before in a ranking, with the places listed
+    after them ("حررت ثالث مدينة بعد مدينتي X وY": not X, not Y)."""
+    ranked = _pattern("compared")
+    ordered = sorted(places, key=lambda p: p.start)
+    links = _links(ordered, text, settings)
+    out, dropping = [], False
+    for n, p in enumerate(ordered):
+        dropping = (dropping and links[n - 1]) or bool(
+            ranked.search(text, max(0, p.start - settings.compared_window), p.start))
+        if not dropping:
+            out.append(p)
+    return out if len(out) < len(places) else places
 
 
 def _quarter_of(best, places: list, text: str):

@@ -76,3 +76,55 @@ def test_a_dual_head_lists_two_places():
     text = "سيطرت قوات النظام على منطقتي العقيربات والصفيرات بريف حماة الشرقي."
     names = places(text)
     assert len(names) == 2 and names[1].startswith("الصفيرا"), names
+
+
+def test_unseen_names_listed_after_a_singular_head_are_one_event_each():
+    text = ("سيطرت فصائل المعارضة على منطقة الصوانة والمشيرفة والمزرعة الكبيرة ومنطقة "
+            "الحويش وقرطبان في محافظة إدلب أمس.")
+    names = places(text)
+    assert len(names) == 5, names
+    assert names[1].startswith("المشيرف") and names[4] == "قرطبان", names
+
+
+def test_unseen_names_listed_after_a_singular_head_sit_in_the_place_after_them():
+    text = "سيطرت فصائل المعارضة على منطقة الصوانة والمشيرفة في محافظة إدلب أمس."
+    events = extract(text, PUBLISHED)
+    assert len(events) == 2 and all("إدلب" in e.place.admin for e in events)
+
+
+def test_a_noun_with_its_pronoun_after_a_list_is_no_place():
+    text = "سيطرت فصائل المعارضة على بلدات الصوانة والمشيرفة وأطرافها الغربية أمس."
+    names = places(text)
+    assert len(names) == 2, names
+
+
+def test_a_bare_word_after_a_bare_name_stays_in_the_name():
+    text = "سيطرت فصائل المعارضة على منطقة حرش وحاشي في محافظة إدلب أمس."
+    assert places(text) == ["حرش وحاشي"]
+
+
+def test_the_places_a_ranking_counts_before_are_no_incident_places():
+    text = "وبذلك تكون القوات قد حررت رابع محافظة من قبضة المسلحين بعد محافظتي أبين وشبوة."
+    assert not any(n in ("أبين", "شبوة") for n in places(text))
+
+
+def test_a_verbal_noun_after_a_listed_name_is_no_place():
+    text = "سيطرت فصائل المعارضة على حي الصوانة والتصدي للمهاجمين."
+    assert places(text) == ["الصوانه"]
+
+
+def test_a_verb_after_the_name_of_a_singular_head_ends_it():
+    text = "سيطرت فصائل المعارضة على حي الصوانة واشتبكت مع المهاجمين."
+    assert places(text) == ["الصوانه"]
+
+
+def test_unseen_listed_names_sit_in_the_governorate_before_them_not_in_its_country():
+    text = ("أكدت مصادر أن المسلحين انسحبوا من مدينة الحوطة عاصمة محافظة لحج جنوبي اليمن. "
+            "وقالت المصادر إن المقاومة الشعبية سيطرت على منطقة الفيوش والمحلة أمس.")
+    events = extract(text, PUBLISHED)
+    assert len(events) == 2 and all("لحج" in e.place.admin for e in events), events
+
+
+def test_the_last_word_of_an_article_may_be_the_last_name_of_a_list():
+    text = "سيطرت فصائل المعارضة في محافظة إدلب على منطقة الصوانة والمشيرفة"
+    assert len(places(text)) == 2
