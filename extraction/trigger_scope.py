@@ -20,6 +20,16 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 @cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_LEX[key])
+
+
+@cache
+def _prefixes(key: str) -> tuple[str, ...]:
+    return tuple(_LEX[key])
+
+
+@cache
 def _persons() -> PhraseMatcher:
     return PhraseMatcher([(w, ("person",)) for w in _LEX["persons_caught"]])
 
@@ -27,8 +37,7 @@ def _persons() -> PhraseMatcher:
 def seizes_people(text: str, t: Trigger) -> bool:
     """"ضبط 12 عنصرا"، "ضبط المتهمين" are arrests; "ضبط أسلحة"، "ضبط 43 دراجة" are
     seizures."""
-    seize = frozenset(_LEX["seize_verbs"])
-    if t.type != "arrest" or not seize.intersection(forms(t.text.split()[-1])):
+    if t.type != "arrest" or not _words("seize_verbs").intersection(forms(t.text.split()[-1])):
         return True
     # the object, after at most a definite subject and a figure: "ضبطت الشرطة ثلاثة متهمين"
     for w in _WORD.findall(text, t.end, t.end + 40)[:3]:
@@ -75,7 +84,7 @@ def planned(text: str, t: Trigger) -> bool:
     if m is None:
         return False
     word = m.group()
-    if word.startswith(tuple(_LEX["planned_after"])):
+    if word.startswith(_prefixes("planned_after")):
         return True
     if t.type != "territory":
         return False
@@ -84,7 +93,7 @@ def planned(text: str, t: Trigger) -> bool:
     if word == "علي":  # "سيطرت على الوضع": the object after the preposition
         m = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
         word = m.group() if m else ""
-    return word in frozenset(_LEX["not_taken"])
+    return word in _words("not_taken")
 
 
 def _setting(text: str, cue: Cue, t: Trigger) -> bool:
@@ -95,16 +104,17 @@ def _setting(text: str, cue: Cue, t: Trigger) -> bool:
     if t.type != "protest":
         return False
     words = _WORD.findall(text, cue.end, t.start)
-    return bool(words) and words[-1] in _LEX["setting_before"] \
-        and not (len(words) > 1 and words[-2] in _LEX["joining_before"])
+    return bool(words) and words[-1] in _words("setting_before") \
+        and not (len(words) > 1 and words[-2] in _words("joining_before"))
 
 
 def verbal(text: str, t: Trigger, start: int, end: int) -> bool:
     """«هاجم» said, not fought: media, a parliament or a speaker attacking with words
     («هاجمت وسائل الإعلام الاتفاق»، «هاجم خلفان الميليشيا واصفا إياها»، «بيانا يهاجم فيه»),
     told by a word of data/triggers.json verbal_attack near the verb in its sentence."""
-    if not frozenset(_LEX["assault_verbs"]).intersection(forms(t.text.split()[0])):
+    if not _words("assault_verbs").intersection(forms(t.text.split()[0])):
         return False
     window = _WORD.findall(text, max(start, t.start - _VERBAL_REACH),
                            min(end, t.end + _VERBAL_REACH))
-    return any(w in _LEX["verbal_attack"] for w in window)
+    verbal_words = _words("verbal_attack")
+    return any(w in verbal_words for w in window)

@@ -50,6 +50,8 @@ def only_background(dates: tuple[DateMention, ...]) -> bool:
 def almanac(doc: Doc, sent: Sentence) -> bool:
     """«1943 - قوات الحلفاء تشن غارات على هامبورغ»: an almanac's entry for a year before
     the article's, history."""
+    if not sent.text.lstrip()[:1].isdigit():
+        return False
     m = _almanac().match(sent.text)
     return m is not None and doc.published is not None and int(m.group(1)) < doc.published.year
 

@@ -23,7 +23,7 @@ from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
              "verb_particles")
-_DROPS = ("accident", "court", "staged")  # cue kinds that make a sentence no news at all
+_DROPS = frozenset(("accident", "court", "staged"))  # cue kinds that make a sentence no news at all
 
 
 @cache
@@ -64,13 +64,12 @@ def _no_news(doc: Doc, r: Report) -> bool:
     """A road accident, a crime; a verdict on an old case; "وكانت المصادر قد ذكرت في
     وقت سابق أن ثلاثة": an earlier toll; an almanac's line. A protest about a crime is
     still a protest."""
-    if dating.almanac(doc, r.sent):
-        return True
-    if any(c.kind == "crime" for c in r.cues) and not any(
+    kinds = {c.kind for c in r.cues}
+    if "crime" in kinds and not any(
             t.type == "protest" for t in doc.within("triggers", r.sent.start, r.sent.end)):
         return True
-    return any(c.kind in _DROPS for c in r.cues) or (
-        r.kind("earlier") and not _update().search(r.sent.text))
+    return not kinds.isdisjoint(_DROPS) or (
+        "earlier" in kinds and not _update().search(r.sent.text)) or dating.almanac(doc, r.sent)
 
 
 def _live_triggers(doc: Doc, r: Report) -> None:
