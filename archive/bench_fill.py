@@ -39,7 +39,7 @@ from django.utils import timezone
 from archive.content_key import key_text
 from archive.models import Actor, Article, Event, EventActor, Incident, Place
 from archive.search import search_document
-from archive.services.incident_figures import csv_cells
+from archive.services.incident_figures import csv_cells, facet_lists
 from archive.services.reports import FAMILIES
 
 PREFIX = "bench-"
@@ -130,6 +130,7 @@ class Rows:
 
 
 CSV_CELLS = ("csv_initiators", "csv_targets", "csv_outlets", "csv_disputes", "csv_report_ids")
+DERIVED = (*CSV_CELLS, "actor_ids", "outlet_names")  # from the incident's lists and reports
 COLUMNS = {
     Article: ("id", "external_id", "title", "text", "outlet", "url", "published", "language",
               "content_hash", "ingested_at", "search_text", "extraction_error",
@@ -138,7 +139,7 @@ COLUMNS = {
                "killed_best", "killed_high", "wounded_low", "wounded_best", "wounded_high",
                "actors", "outlets", "n_reports", "n_outlets", "first_reported",
                "last_reported", "grade", "disputes", "reviewed", "created_at", "updated_at",
-               *CSV_CELLS),
+               *DERIVED),
     Event: ("id", "article_id", "type", "date", "date_precision", "date_text", "place_text",
             "place_id", "killed_best", "wounded_best", "evidence_start", "evidence_end",
             "evidence", "confidence", "extractor_version", "reviewed", "rejected", "created_at",
@@ -193,8 +194,8 @@ class Generator:
             old[13], old[14], old[15] = outlets, old[14] + 1, len(outlets)
             old[17] = max(old[17], published)
             old[18] = "corroborated" if len(outlets) > 1 else "single_source"
-            reports = [*map(int, old[-1].split()), event_id]
-            rows.incidents[index] = _with_cells(old[:-len(CSV_CELLS)], reports)
+            reports = [*map(int, old[-len(DERIVED) + 4].split()), event_id]  # csv_report_ids
+            rows.incidents[index] = _with_cells(old[:-len(DERIVED)], reports)
             actors = first
         else:
             type_ = rng.choice(self.ref.types)
@@ -220,11 +221,12 @@ class Generator:
 
 
 def _with_cells(incident: list, report_ids: list[int]) -> tuple:
-    """An incident's row ending in its CSV cells (as `incident_figures.figures` writes
-    them) for its actors, outlets, disputes and these reports."""
-    cells = csv_cells(actors=incident[12], outlets=incident[13], disputes=incident[19],
-                      report_ids=report_ids)
-    return (*incident, *(cells[name] for name in CSV_CELLS))
+    """An incident's row ending in its CSV cells and facet lists (as `incident_figures`
+    writes them) for its actors, outlets, disputes and these reports."""
+    cells = {**csv_cells(actors=incident[12], outlets=incident[13], disputes=incident[19],
+                         report_ids=report_ids),
+             **facet_lists(actors=incident[12], outlets=incident[13])}
+    return (*incident, *(cells[name] for name in DERIVED))
 
 
 def reserve(model, n: int) -> int:
@@ -326,7 +328,10 @@ def article_insert() -> str:
 
 
 def _json(row: tuple) -> list:
-    return [json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in row]
+    """An incident's row for COPY: its JSON lists (actors, outlets, disputes) as text,
+    its arrays (the DERIVED lists at the end) as lists."""
+    return [json.dumps(v, ensure_ascii=False) if i in (12, 13, 19) else v
+            for i, v in enumerate(row)]
 
 
 def _gin_indexes() -> list[tuple[str, str]]:

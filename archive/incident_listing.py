@@ -162,11 +162,14 @@ _SUMMARY = (
     "SELECT 'g', GROUPING(e.type, e.place_id), e.type, e.place_id::text, COUNT(*), "
     "SUM(e.killed_best), SUM(e.wounded_best), SUM(e.n_reports), {ranges} "
     "FROM e GROUP BY GROUPING SETS ((e.type), (e.place_id), ()) "
-    "UNION ALL SELECT 'o', 0, NULL, o.v, COUNT(DISTINCT e.id), {nothing} "
-    "FROM e, jsonb_array_elements_text(e.outlets) AS o(v) WHERE o.v <> '' GROUP BY o.v "
-    "UNION ALL SELECT 'a', 0, NULL, a.v->>'id', COUNT(DISTINCT e.id), {nothing} "
-    "FROM e, jsonb_array_elements(e.actors) AS a(v) GROUP BY a.v->>'id'"
+    "UNION ALL SELECT CASE WHEN GROUPING(f.a) = 0 THEN 'a' ELSE 'o' END, 0, NULL, "
+    "COALESCE(f.a::text, f.o), COUNT(*), {nothing} FROM (SELECT unnest(e.actor_ids) AS a, "
+    "unnest(e.outlet_names) AS o FROM e) f GROUP BY GROUPING SETS ((f.a), (f.o)) "
+    "HAVING COALESCE(f.a::text, f.o) IS NOT NULL"
 )
+# The facets: both arrays unnested side by side in one pass (the shorter padded with
+# NULLs, dropped by HAVING), each actor and outlet once an incident, so COUNT(*) counts
+# incidents.
 # With the page: the ids of one page of the filtered incidents, in the page's order.
 _PAGE = (" UNION ALL SELECT 'p', ROW_NUMBER() OVER (ORDER BY {order}), NULL, e.id::text, 0, "
          "{nothing} FROM (SELECT * FROM e ORDER BY {order} LIMIT %s OFFSET %s) e")
@@ -193,14 +196,15 @@ def _summary_by_queries(base, limit: int) -> tuple[dict, dict]:
 def _summary_postgresql(incidents, limit: int, *, page: tuple | None = None):
     """One statement: the filtered incidents are read once (a materialised CTE), then
     counted by type and place with the totals and ranges (GROUPING SETS), and by outlet
-    and actor from the lists every incident keeps (`Incident.outlets`, `Incident.actors`,
-    written with its figures) instead of joining their reports. With `page` (the sort's
+    and actor from the arrays every incident keeps (`Incident.outlet_names`, `actor_ids`:
+    each named outlet and actor once, written with its figures) instead of joining their
+    reports or parsing its JSON lists. With `page` (the sort's
     ORDER BY over `e`, the page's length and offset), the same statement gives that page's
     ids too: (totals, facets, ids) instead of (totals, facets)."""
     try:
         inner, params = incidents.values(
-            "id", "type", "place_id", "killed_best", "wounded_best", "n_reports", "outlets",
-            "actors", "date").query.sql_with_params()
+            "id", "type", "place_id", "killed_best", "wounded_best", "n_reports", "outlet_names",
+            "actor_ids", "date").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing
         empty = Incident.objects.none().totals_with_ranges(), {
             "types": [], "places": [], "outlets": [], "actors": []}

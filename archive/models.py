@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from archive.incident_queries import IncidentQuerySet
+from archive.list_fields import ListField
 from archive.querysets import ArticleQuerySet, EventQuerySet, PlaceQuerySet
 
 
@@ -372,6 +373,9 @@ class Incident(models.Model):
     csv_outlets = models.TextField(default="", editable=False)
     csv_disputes = models.TextField(default="", editable=False)
     csv_report_ids = models.TextField(default="", editable=False)
+    # What the facets count: its actors' ids (once, increasing) and `outlets` (incident_figures)
+    actor_ids = ListField(item="bigint")
+    outlet_names = ListField(item="text")
 
     objects = IncidentQuerySet.as_manager()
 

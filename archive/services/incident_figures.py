@@ -4,7 +4,8 @@ latest report's (tolls rise; on a tie of days, the highest); the date the report
 (else the earliest publication date, marked), with the range of dates they span; the
 most specific place they agree on; every actor with its role; the grade; and the CSV
 export's joined cells (`csv_cells`), stored with the rest so PostgreSQL's COPY reads
-them as plain columns."""
+them as plain columns, and the lists its facets count (`facet_lists`), stored as arrays
+PostgreSQL unnests without parsing JSON."""
 import datetime as dt
 from collections import Counter
 
@@ -111,6 +112,12 @@ def csv_cells(*, actors: list[dict], outlets: list[str], disputes: list[str],
             "csv_report_ids": " ".join(map(str, sorted(report_ids)))}
 
 
+def facet_lists(*, actors: list[dict], outlets: list[str]) -> dict:
+    """The lists the incidents' facets count: each actor's id once (a person or group may
+    be both initiator and target), increasing, and the named outlets as stored."""
+    return {"actor_ids": sorted({a["id"] for a in actors}), "outlet_names": list(outlets)}
+
+
 def figures(reports: list[Report]) -> dict:
     """The Incident fields for these reports (at least one)."""
     types = Counter(r.type for r in reports)
@@ -140,4 +147,5 @@ def figures(reports: list[Report]) -> dict:
         "grade": grade, "disputes": disputes,
         **csv_cells(actors=actors, outlets=named, disputes=disputes,
                     report_ids=[r.id for r in reports]),
+        **facet_lists(actors=actors, outlets=named),
     }

@@ -31,7 +31,7 @@ FIGURES = ("family", "type", "date", "date_precision", "date_low", "date_high", 
            "killed_low", "killed_best", "killed_high", "wounded_low", "wounded_best",
            "wounded_high", "actors", "outlets", "n_reports", "n_outlets", "first_reported",
            "last_reported", "grade", "disputes", "csv_initiators", "csv_targets",
-           "csv_outlets", "csv_disputes", "csv_report_ids")
+           "csv_outlets", "csv_disputes", "csv_report_ids", "actor_ids", "outlet_names")
 
 
 def group(reports: Iterable[Report]) -> list[list[Report]]:

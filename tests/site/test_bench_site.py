@@ -39,10 +39,13 @@ def test_the_bulk_fill_stores_what_ingestion_would_for_each_text(db):
         stored = set(article.search_text.split())
         assert stored == set(search_document(article.title, article.text).split())
     # Every event is in an incident whose report count is its own; the CSV's stored
-    # cells (incidents' joined lists, events' evidence) are those of the rows.
+    # cells (incidents' joined lists, events' evidence) and the facets' lists are those
+    # of the rows.
     for incident in Incident.objects.all():
         assert incident.n_reports == incident.events.count()
         assert stored_csv_cells(incident) == csv_cells_of(incident)
+        assert (incident.actor_ids, incident.outlet_names) == (
+            sorted({a["id"] for a in incident.actors}), incident.outlets) != ([], [])
     assert Incident.objects.filter(n_reports__gt=1).exists()  # some incidents retold
     assert not Event.objects.filter(incident=None).exists()
     for event in Event.objects.select_related("article"):

@@ -128,12 +128,15 @@ def test_postgresql_counts_outlets_and_actors_from_the_incidents_own_lists_as_fr
     from archive.models import Incident
 
     if connection.vendor != "postgresql":
-        pytest.skip("the stored lists are read with PostgreSQL's JSON functions")
+        pytest.skip("the stored lists are read as PostgreSQL arrays")
+    both = tell(Spec("both-4", place="iq.kirkuk.dibis", initiator="police", target="police"))
+    police = Incident.objects.get(pk=both.incident_id).actors[-1]["id"]
     for incidents in (Incident.objects.all(), Incident.objects.filter(killed_best__gte=1)):
         (totals, stored), (joined_totals, joined) = (
             _summary_postgresql(incidents, 12), _summary_by_queries(incidents, 12))
         assert stored["outlets"] == joined["outlets"] and stored["outlets"]
         assert stored["actors"] == joined["actors"] and stored["actors"]
+        assert [a["n"] for a in stored["actors"] if a["actor_id"] == police] == [1]  # two roles
         # the one statement's totals, ranges, types and places are the queries' too
         assert totals == joined_totals and totals["n"]
         assert stored["places"] == joined["places"] and stored["places"]
