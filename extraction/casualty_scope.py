@@ -61,7 +61,7 @@ def _is(tok: Tok, key: str) -> bool:
 def _window_after(toks: list[Tok], j: int) -> str:
     """The words after the figure up to the next figure not joined to it by و (commas
     crossed): "عشرة قتلى و81 جريحا، هي حصيلة اليومين الماضيين"; past the other kind's
-    figure told with it, the words after that one too ("390 قتلوا وجرح 400 آخرون خلال
+    figure told with it, the words after that one too ("215 قتلوا وجرح 180 آخرون خلال
     أسبوعين": both figures are the fortnight's)."""
     out = []
     for k, t in enumerate(toks[j + 1:j + 1 + _AFTER], start=j + 1):

@@ -55,7 +55,7 @@ def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
               text: str = "") -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
     charge or case ("بتهمة التفجير"); for a taking, the operation it names ("عملية تحرير
-    درنة")? A demand or a threat made in the incident («جاءت المطالبة في وقفة احتجاجية»)
+    درنة")? A demand or a threat made in the incident («جاءت المطالبة في وقفة»)
     does not cancel it."""
     for c in cues:
         if c.kind in _NOT_A_PROTEST and t.type == "protest":
@@ -110,7 +110,7 @@ def _setting(text: str, cue: Cue, t: Trigger) -> bool:
 
 def verbal(text: str, t: Trigger, start: int, end: int) -> bool:
     """«هاجم» said, not fought: media, a parliament or a speaker attacking with words
-    («هاجمت وسائل الإعلام الاتفاق»، «هاجم خلفان الميليشيا واصفا إياها»، «بيانا يهاجم فيه»),
+    («هاجمت الصحف القرار»، «هاجم الوزير الجماعة واصفا إياها»، «بيانا يهاجم فيه»),
     told by a word of data/triggers.json verbal_attack near the verb in its sentence."""
     if not _words("assault_verbs").intersection(forms(t.text.split()[0])):
         return False

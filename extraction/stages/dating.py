@@ -48,7 +48,7 @@ def only_background(dates: tuple[DateMention, ...]) -> bool:
 
 
 def almanac(doc: Doc, sent: Sentence) -> bool:
-    """«1943 - قوات الحلفاء تشن غارات على هامبورغ»: an almanac's entry for a year before
+    """«1950 - بدء معركة قرب سيول»: an almanac's entry for a year before
     the article's, history."""
     if not sent.text.lstrip()[:1].isdigit():
         return False

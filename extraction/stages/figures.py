@@ -144,8 +144,7 @@ def drop_totals(events: list, settings=SETTINGS) -> list:
 
 def drop_tallies(events: list, settings=SETTINGS) -> list:
     """Thousands killed told with no day of their own are a tally, not one incident: an
-    organisation's count of a war («ووثق المرصد مقتل 71 ألفا و781 مدنيا»), a campaign's
-    («مقتل 2927 من تنظيم داعش جراء الضربات الصاروخية وغارات التحالف»), a massacre recalled
-    («فإن 1280 شخصا قتلوا خلال هجوم المتشددين على سنجار»). An incident that large is told
-    with its day."""
+    organisation's count of a war («ووثقت الشبكة مقتل 18 ألف مدني»), a campaign's («مقتل
+    1850 من مسلحي التنظيم جراء الغارات»), a massacre recalled («1200 شخص قتلوا خلال هجوم
+    المسلحين على البلدة»). An incident that large is told with its day."""
     return [e for e in events if not (_killed(e) >= settings.tally_killed and e.date is None)]

@@ -35,13 +35,13 @@ def test_the_other_side_and_the_front_row_are_no_towns():
 
 
 def test_the_news_is_not_al_khobar():
-    assert names("رابط الخبر بصحيفة الوئام: انفجار يستهدف دورية للشرطة") == []
-    assert names("وفي تطورات الخبر قال المتحدث الأمني") == []
+    assert names("وفي تفاصيل الخبر أن انفجارا استهدف دورية للشرطة") == []
+    assert names("نشرت صحيفة الخبر تقريرا عن الهجوم") == []
     assert names("وقع الانفجار في مدينة الخبر شرقي المملكة") == ["الخبر"]
 
 
 def test_a_national_guard_district_is_no_place_called_the_guard():
-    assert names("ألقى أعوان فرقة الأبحاث بمنطقة الحرس الوطني بمنوبة القبض على أربعة") == ["منوبة"]
+    assert names("نفذ أعوان إقليم الحرس الوطني بنابل حملة أمنية أمس") == ["نابل"]
 
 
 def test_mashhad_after_a_head_word_is_still_the_city():
@@ -240,7 +240,7 @@ def test_an_unseen_district_stops_before_on_the_front():
 
 
 def test_military_aircraft_of_a_nationality_are_that_states_air_strike():
-    events = extract("استهدفت طائرات عسكرية سورية بلدة خان شيخون في إدلب أمس ما أدى إلى"
-                     " مقتل 12 شخصا.", dt.date(2017, 4, 7))
+    events = extract("قصفت طائرات عسكرية سورية بلدة سراقب في ريف إدلب أمس ما أدى إلى مقتل"
+                     " 9 أشخاص.", dt.date(2017, 4, 7))
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [
         ("airstrike", ["قوات النظام السوري"])]
