@@ -141,15 +141,15 @@ def patterns(text: str, toks: Sequence[Token], covered: set[int],
             if words and i < len(toks) else None
         if nxt is None:
             head = None
-        else:  # "وحوش الزريقية", "، مرعناز وعين دقنة", "والفيوش": the next name
+        else:  # "وحوش الزريقية", "، مرعناز وعين دقنة", "والمشقر": the next name
             head, cut = _item_head(head), nxt
     return out
 
 
 def _sibling(text: str, toks: Sequence[Token], words: list[str], first: int,
              known: list[PlaceMention]) -> tuple[list[str], int]:
-    """The words of a name listed after a singular head's ("منطقة X والفيوش واللواء
-    الخامس"), and the token after it; none when the words run on into a clause
+    """The words of a name listed after a singular head's ("منطقة X والمشقر والتبة
+    الكبرى"), and the token after it; none when the words run on into a clause
     ("مدينة X والتصدي للوجود ..."، "حي X واشتبكت مع ..."): the name, of two words at most,
     must close the item: a punctuation mark, the list's next "و", a direction, a time
     word («أمس»), a head word or a known place after it."""
@@ -161,7 +161,7 @@ def _sibling(text: str, toks: Sequence[Token], words: list[str], first: int,
         return words, j
     word = toks[j].text
     if word == W.in_ and j + 1 < len(toks):
-        j += 1  # "والمجلية في مدينة X"
+        j += 1  # "والخاملة في مدينة X"
     if toks[j].text.startswith(L.and_) and word != W.in_ or toks[j].text in W.relative \
             or word in W.item_closers \
             or head_reading(toks[j].text, W.head_words) is not None \
@@ -321,7 +321,7 @@ def _nearby(text: str, start: int, end: int, known: list[PlaceMention]
             ) -> list[PlaceMention]:
     """Known places the text may attach an unseen one at `start`-`end` to, nearest first:
     the next one in its sentence, the one before it in its sentence, the one before it in
-    its paragraph; not one it is listed beside ("منطقة الرباط والفيوش ومنطقة المحلة")."""
+    its paragraph; not one it is listed beside ("منطقة الكدحة والمشقر ومنطقة الخاملة")."""
     s = SETTINGS
     following = [m for m in known if m.start >= end and m.start - end < s.parent_following
                  and not SENTENCE_END.search(text, end, m.start)][:1]

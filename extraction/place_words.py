@@ -95,11 +95,11 @@ class _Words:
         return tuple(_LEX["pronoun_endings"])
 
     @cached_property
-    def item_closers(self) -> frozenset[str]:  # "منطقة X والمحلة أمس": the item ends
+    def item_closers(self) -> frozenset[str]:  # "منطقة X والخاملة أمس": the item ends
         return frozenset(_LEX["item_closers"])
 
     @cached_property
-    def sibling_gap(self) -> re.Pattern:  # "الرباط والفيوش ومنطقة المحلة": listed beside
+    def sibling_gap(self) -> re.Pattern:  # "الكدحة والمشقر ومنطقة الخاملة": listed beside
         return re.compile(_LEX["sibling_gap"])
 
     @cached_property
