@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass
 
 from archive.models import Actor, Article, Event, Incident, Place
-from archive.services.events import store_events
+from archive.services.events import store_events, store_many_events
 from archive.services.incident_figures import csv_cells
 from extraction import types
 
@@ -78,6 +78,18 @@ def tell(spec: Spec) -> Event:
     )
     [event] = store_events(article=article, events=[spec.event()], version="spec-1")
     return Event.objects.select_related("incident").get(pk=event.pk)
+
+
+def tell_chunk(*specs: Spec) -> None:
+    """Store the specs' articles and events as one chunk (`store_many_events`, linked by
+    chunk as parallel ingestion does)."""
+    found = []
+    for spec in specs:
+        article = Article.objects.create(text=spec.text(), title=spec.label, outlet=spec.outlet,
+                                         published=spec.published, external_id=spec.label,
+                                         content_hash=spec.label * 64)
+        found.append((article, [spec.event()]))
+    store_many_events(found=found, version="spec-1", places={}, actors={})
 
 
 def grouping() -> set[frozenset[str]]:

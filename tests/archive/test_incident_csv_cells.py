@@ -11,10 +11,9 @@ from django.db import connection
 
 from archive.models import Article, Event, Incident
 from archive.services.event_review import reject_event, reject_incident
-from archive.services.events import store_many_events
 from archive.services.review import merge_incidents, move_report, split_incident
 
-from .incident_reports import Spec, csv_cells_of, stored_csv_cells, tell
+from .incident_reports import Spec, csv_cells_of, stored_csv_cells, tell, tell_chunk
 
 pytestmark = pytest.mark.django_db
 migration = importlib.import_module("archive.migrations.0013_incident_csv_cells")
@@ -77,14 +76,8 @@ def test_rejections_and_deletions_keep_the_cells_current():
 
 def test_linking_a_chunk_keeps_the_cells_current():
     first = tell(Spec("a", killed=5))
-    found = []
-    for spec in (Spec("b", outlet="ب", killed=7, target="police"),
-                 Spec("c", place="iq.kirkuk.dibis")):
-        article = Article.objects.create(text=spec.text(), title=spec.label, outlet=spec.outlet,
-                                         published=spec.published, external_id=spec.label,
-                                         content_hash=spec.label * 64)
-        found.append((article, [spec.event()]))
-    store_many_events(found=found, version="spec-1", places={}, actors={})
+    tell_chunk(Spec("b", outlet="ب", killed=7, target="police"),
+               Spec("c", place="iq.kirkuk.dibis"))
     assert Incident.objects.get(pk=first.incident_id).n_reports == 2  # b joined a
     assert_cells_current()
 
