@@ -1,7 +1,7 @@
 """Which cue cancels which trigger: a plan, a threat or a demand, a negation, a charge
 («بتهمة التفجير»), a celebration or a formal complaint shortly before it; the word after
-it («الاحتجاجات المرتقبة»، «السيطرة على الوضع»); a seizure of goods, not of people. The words
-are in data/triggers.json.
+it («الاحتجاجات المرتقبة»، «السيطرة على الوضع»); a seizure of goods, not of people; a
+projectile thrown by hand. The words are in data/triggers.json.
 """
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
-             "not_taken", "setting_before", "joining_before", "assault_verbs", "verbal_attack")
+             "not_taken", "setting_before", "joining_before", "assault_verbs", "verbal_attack",
+             "throwing_verbs")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
+_THROW_REACH = 40  # characters before a projectile where the verb that throws it stands
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -118,3 +120,13 @@ def verbal(text: str, t: Trigger, start: int, end: int) -> bool:
                            min(end, t.end + _VERBAL_REACH))
     verbal_words = _words("verbal_attack")
     return any(w in verbal_words for w in window)
+
+
+def thrown(text: str, t: Trigger) -> bool:
+    """A projectile thrown by hand («ألقى محتجون مقذوفات على الشرطة»، «إلقاء المقذوفات»،
+    «رشق الحافلة بالقذائف»): a riot or a fan's misdeed, not shelling; a throwing verb is
+    one of the two words before it."""
+    if t.type != "shelling":
+        return False
+    before = _WORD.findall(text, max(0, t.start - _THROW_REACH), t.start)[-2:]
+    return any(w in _words("throwing_verbs") for w in before)

@@ -18,7 +18,7 @@ from extraction.sentences import Sentence
 from extraction.stages import dating
 from extraction.stages.merge import continue_report
 from extraction.stages.place import choose_places, names_a_party, same_place
-from extraction.trigger_scope import cancelled, planned, seizes_people, verbal
+from extraction.trigger_scope import cancelled, planned, seizes_people, thrown, verbal
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
@@ -88,6 +88,7 @@ def _live_triggers(doc: Doc, r: Report) -> None:
                    if not cancelled(t, c_cues, doc.settings, doc.text)
                    and not planned(doc.text, t)
                    and not verbal(doc.text, t, sent.start, sent.end)
+                   and not thrown(doc.text, t)
                    and seizes_people(doc.text, t)]
 
 
