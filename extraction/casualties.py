@@ -127,7 +127,7 @@ def _read_figure(toks: list[Tok], i: int, figures: list, unread: list) -> tuple[
 
 def _read_word(toks: list[Tok], i: int, figures: list) -> None:
     """A figure told without a number: a dual ("قتل طفلان") or one person ("مقتل شرطي",
-    "ما أدى إلى مقتله")."""
+    "ما أدى إلى مقتله", "إصابة شرطي")."""
     t, cues = toks[i], lex()
     the_two = t.text in words("the_two") and i > 0 \
         and toks[i - 1].text.startswith(definite()) \
@@ -138,6 +138,8 @@ def _read_word(toks: list[Tok], i: int, figures: list) -> None:
             figures.append((kind, i, i, Count(2, 2, 2)))
     elif _one_killed(toks, i):
         figures.append(("killed", i, i, Count(1, 1, 1)))
+    elif _one_wounded(toks, i):
+        figures.append(("wounded", i, i, Count(1, 1, 1)))
     else:
         kind = _one_victim(toks, i)
         if kind:
@@ -177,6 +179,15 @@ def _one_killed(toks: list[Tok], i: int) -> bool:
         return _phrase_before(toks, i, cues["killed_before"]) and not _figure_next(toks, i) \
             and not _charged(toks, i)
     return _phrase_before(toks, i, cues["killed_before"]) or _passive_after(toks, i)
+
+
+def _one_wounded(toks: list[Tok], i: int) -> bool:
+    """"أسفر عن إصابة شرطي", "وأصيب جندي بجروح": one person wounded (an indefinite
+    person noun right after a wounding word; "إصابة الجندي" may name one told before)."""
+    t = toks[i]
+    if t.brk or i == 0 or not person(t) or t.text.startswith(definite()):
+        return False
+    return _phrase_before(toks, i, lex()["wounded_before"]) and not _figure_next(toks, i)
 
 
 def _charged(toks: list[Tok], i: int) -> bool:

@@ -32,7 +32,7 @@ def test_a_share_or_a_counted_noun_is_not_one(sentence):
     # a cue right before the figure wins over a later one of another clause
     ("أعلنت الشرطة أن حارسا قتل وأصيب اثنان آخران في هجوم نفذه رجل قتل برصاص الشرطة",
      (2, 2)),
-    ("أسفر الحادث عن مقتل 4 أشخاص وإصابة شخص آخر إصابات بالغة", (4, None)),
+    ("أسفر الحادث عن مقتل 4 أشخاص وإصابة شخص آخر إصابات بالغة", (4, 1)),
     ("وقتل عاملان وأصيب ثلاثة آخرون في التفجير كما قتل سائق", (3, 3)),
     # an adjective of origin between the person and the passive verb
     ("قال مسؤول إن جنديا هنديا قتل وأصيب آخر في تبادل لإطلاق النار", (1, None)),
@@ -58,3 +58,16 @@ def test_a_negated_cue_after_a_figure_is_not_its_cue(sentence, figures):
 def test_monday_is_not_the_two():
     assert best("قالت مصادر محلية اليوم الاثنين إن القوات قتلت شابا في القرية") == (1, None)
     assert best("وأكد أن المهاجمين الاثنين قتلا في الاشتباك") == (2, None)
+
+
+
+def test_one_person_wounded_without_a_number_is_one_wounded():
+    assert best("انفجرت عبوة ناسفة قرب سوق شعبي مما أدى إلى إصابة شخص بجروح") == (None, 1)
+
+
+def test_a_wounded_civilian_beside_two_dead_soldiers_is_one_wounded():
+    assert best("قتل جنديان وأصيب مدني بجروح في هجوم على حاجز أمني") == (2, 1)
+
+
+def test_the_soldier_wounded_may_be_one_told_before_and_is_not_counted_again():
+    assert best("أسفر الانفجار عن إصابة الجندي الذي كان يقود الدورية") == (None, None)
