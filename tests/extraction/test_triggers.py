@@ -90,3 +90,19 @@ def test_seizing_is_an_arrest_only_with_people_as_object(sentence, arrest):
     text = fold(sentence)
     seized = [t for t in find_triggers(text) if t.type == "arrest"]
     assert any(seizes_people(text, t) for t in seized) == arrest
+
+
+def test_gunmen_opening_fire_in_the_plural_of_fire_make_an_attack():
+    from extraction import extract
+
+    [event] = extract("لقي شرطي مصرعه وأصيب ثلاثة آخرون إثر قيام مسلحين بإطلاق النيران على "
+                      "سيارة للشرطة في محافظة المنيا.")
+    assert (event.type, event.killed.best, event.wounded.best) == ("attack", 1, 3)
+
+
+def test_an_exchange_of_fire_in_the_plural_of_fire_is_a_clash():
+    from extraction import extract
+
+    [event] = extract("دار تبادل إطلاق النيران بين قوات الأمن ومسلحين في قرية بمحافظة المنيا "
+                      "صباح اليوم.")
+    assert event.type == "armed_clash"
