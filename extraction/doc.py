@@ -22,6 +22,7 @@ from extraction.arabic import readings, strip_article
 from extraction.lexicon import Token
 from extraction.lexicons import reads
 from extraction.normalise import NormalisedText, normalise
+from extraction.object_places import object_places
 from extraction.place_index import country_of, text_tokens
 from extraction.places import PlaceMention, find_places
 from extraction.sentences import Sentence, split_clauses, split_sentences
@@ -150,7 +151,12 @@ def build_doc(text: str, published: dt.date | None,
     places = guarded(find_places, folded, default=[])
     actors = guarded(find_actors, folded, default=[])
     places, actors = _with_ner(folded, places, actors)
-    return Doc(nt, published, places, actors, guarded(find_triggers, folded, default=[]),
+    triggers = guarded(find_triggers, folded, default=[])
+    listed = guarded(object_places, folded, triggers, places, actors, default=[])
+    if listed:  # a name read as a list's item replaces what it was read as before
+        kept = [p for p in places if not any(p.start < m.end and m.start < p.end for m in listed)]
+        places = sorted([*kept, *listed], key=lambda m: m.start)
+    return Doc(nt, published, places, actors, triggers,
                guarded(find_cues, folded, default=[]), settings)
 
 

@@ -29,8 +29,9 @@ from extraction.types import PlaceRecord
 
 _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
               "name_stop", "cancel_next", "bank", "river", "bank_of_jordan",
-              "adjective_ending", "coordination")
-_STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next")
+              "adjective_ending", "coordination", "object_nouns")
+_STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
+               "object_nouns")
 _NATIONALITIES = reads("nationalities.json", "*")
 
 

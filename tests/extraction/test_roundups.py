@@ -128,3 +128,18 @@ def test_unseen_listed_names_sit_in_the_governorate_before_them_not_in_its_count
 def test_the_last_word_of_an_article_may_be_the_last_name_of_a_list():
     text = "سيطرت فصائل المعارضة في محافظة إدلب على منطقة الصوانة والمشيرفة"
     assert len(places(text)) == 2
+
+
+def test_it_splits_a_trigger_objects_list_of_bare_unseen_names():
+    text = ("أفادت مصادر في دمشق بأن طائرات التحالف الدولي شنت غارات على الشيخ حديد، "
+            "المرجانة والقصيبة شمال مدينة حماة.")
+    events = extract(text, PUBLISHED)
+    assert [e.type for e in events] == ["airstrike"] * 3
+    assert [e.place.name for e in events][1:] == ["المرجانه", "القصيبه"]
+    assert all("حماة" in e.place.admin for e in events[1:])
+
+
+def test_sites_and_headquarters_in_an_objects_list_are_no_places():
+    text = "شنت طائرات التحالف غارات على مواقع ومقرات لداعش في مدينة الرقة شمال سوريا."
+    assert places(text) == ["الرقة"]
+

@@ -1,0 +1,169 @@
+"""Places listed as a trigger's object (issue 8, lesson 1: round-ups): «شنت الطائرات غارات
+على الزهيرة، المقلع والبريج شمال مدينة حماة»، «سيطرت القوات على الكسارة والبريج في ريف
+حماة». Bare names the gazetteer lacks, each its own place under the known place the list
+ends at (`place_patterns` already reads names after a head word: «قرى X وY»).
+
+A list counts only when it is safe to read as places:
+- it follows «على» within a few words of a violent trigger;
+- it has two items at least, one of them unknown (a known place may be an item; one of
+  another country than the place the list ends at is read as an unknown one: «قرى
+  الكسارة والبريج في ريف حماة» is no camp of Gaza);
+- it ends at a known place: at once, after «في» or a glued preposition, or after a
+  direction word and a head word («شمال مدينة حماة»);
+- every word of an unknown item is a run of letters that no stop list holds, no actor or
+  place already found covers, and that is not one of the nouns an object list is made of
+  («مواقع ومقرات»: data/places_stopwords.json object_nouns).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from extraction.arabic import L
+from extraction.gazetteer import places_by_key
+from extraction.lexicon import Token, head_reading
+from extraction.place_index import ancestors_of, country_of, stopwords, text_tokens
+from extraction.place_words import PlaceMention, W
+from extraction.sentences import SENTENCE_END
+from extraction.triggers import Trigger
+from extraction.types import PlaceRef
+
+_ON = "علي"  # folded «على»
+_TO_ON = 4  # words between a trigger and its «على»
+_ITEM_WORDS = 2  # words of one unknown name
+_ANCHOR_WORDS = 3  # words between the list's end and the known place it ends at
+_MAX_ITEMS = 12
+_LIST_TYPES = frozenset({"airstrike", "shelling", "territory", "armed_clash", "attack"})
+
+
+def object_places(text: str, triggers: Sequence[Trigger], places: Sequence[PlaceMention],
+                  actors: Sequence) -> list[PlaceMention]:
+    """The unknown places of every trigger's object list (see the module docstring)."""
+    toks = text_tokens(text)
+    starts = [tok.start for tok in toks]
+    taken = [(m.start, m.end) for m in (*places, *actors)]
+    out: list[PlaceMention] = []
+    for t in triggers:
+        if t.type not in _LIST_TYPES:
+            continue
+        first = _after_on(text, toks, starts, t)
+        if first is None:
+            continue
+        for m in _read_list(text, toks, first, places, taken):
+            if not any(m.start < o.end and o.start < m.end for o in out):
+                out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _after_on(text: str, toks: Sequence[Token], starts: list[int], t: Trigger) -> int | None:
+    """The token after the «على» that opens the trigger's object, if it comes soon."""
+    i = bisect_left(starts, t.end)
+    for j in range(i, min(i + _TO_ON, len(toks))):
+        if SENTENCE_END.search(text, t.end, toks[j].start):
+            return None
+        if toks[j].text == _ON:
+            return j + 1
+    return None
+
+
+def _covering(spans: list[tuple[int, int]], tok: Token) -> bool:
+    return any(a < tok.end and tok.start < b for a, b in spans)
+
+
+def _known_at(places: Sequence[PlaceMention], tok: Token) -> PlaceMention | None:
+    return next((m for m in places if m.start < tok.end and tok.start < m.end), None)
+
+
+def _name_word(word: str) -> bool:
+    stop = stopwords()
+    return len(word) >= 2 and word not in stop["function_words"] \
+        and word not in stop["not_names"] and word not in stop["common_names"] \
+        and word not in stop["object_nouns"] and word not in W.relative \
+        and head_reading(word, W.head_words) is None
+
+
+def _read_list(text: str, toks: Sequence[Token], i: int, places: Sequence[PlaceMention],
+               taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The unknown items of the list starting at token i, or none if it is no safe list."""
+    items: list[tuple[int, int, int, PlaceMention | None]] = []  # first, last, cut, known
+    while i < len(toks) and len(items) < _MAX_ITEMS:
+        if items and not _next_item(text, toks, i):
+            break
+        cut = 1 if items and toks[i].text.startswith(L.and_) and toks[i].joined else 0
+        known = _known_at(places, toks[i])
+        if known is not None:
+            last = i
+            while last + 1 < len(toks) and toks[last + 1].start < known.end:
+                last += 1
+            items.append((i, last, 0, known))
+            i = last + 1
+            continue
+        last = _unknown_item(text, toks, i, cut, taken)
+        if last is None:
+            break
+        items.append((i, last, cut, None))
+        i = last + 1
+    anchor = _anchor(text, toks, i, places)
+    if anchor is None or len(items) < 2:
+        return []
+    country = country_of(anchor.ref.key)
+    unknown = [(f, last, cut) for f, last, cut, k in items
+               if k is None or (k.ref.key is not None and country_of(k.ref.key) != country)]
+    if not unknown:
+        return []
+    return [_unseen(toks[f].start + cut, toks[last].end, text, anchor)
+            for f, last, cut in unknown]
+
+
+def _next_item(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Token i opens the list's next item: after a comma, or a glued «و»."""
+    gap = text[toks[i - 1].end:toks[i].start].strip()
+    if gap in W.commas:
+        return True
+    return gap == "" and toks[i].text.startswith(L.and_) and len(toks[i].text) > 3
+
+
+def _unknown_item(text: str, toks: Sequence[Token], i: int, cut: int,
+                  taken: list[tuple[int, int]]) -> int | None:
+    """The last token of an unknown name starting at token i (its «و» cut off), which
+    may open with a head word («وتل المقداد»)."""
+    last, words = None, _ITEM_WORDS
+    for j in range(i, len(toks)):
+        word = toks[j].text[cut:] if j == i else toks[j].text
+        if j > i and (text[toks[j - 1].end:toks[j].start].strip() or word.startswith(L.and_)):
+            break
+        if j == i and head_reading(word, W.head_words) is not None and j + 1 < len(toks):
+            words += 1
+            continue
+        if j - i >= words or _covering(taken, toks[j]) or not _name_word(word):
+            break
+        last = j
+    return last
+
+
+def _anchor(text: str, toks: Sequence[Token], i: int,
+            places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The known place the list ends at: within a few words, with nothing but «في», a
+    direction word or a head word between."""
+    for j in range(i, min(i + _ANCHOR_WORDS, len(toks))):
+        if SENTENCE_END.search(text, toks[i - 1].end, toks[j].start):
+            return None
+        known = _known_at(places, toks[j])
+        if known is not None and known.ref.key is not None:
+            return known
+        word = toks[j].text
+        if word != W.in_ and word not in W.relative and head_reading(word, W.head_words) is None:
+            return None
+    return None
+
+
+def _unseen(start: int, end: int, text: str, anchor: PlaceMention) -> PlaceMention:
+    """An unknown item as a place of the default head's kind (what «منطقة X» is) under
+    the place its list ends at."""
+    record = places_by_key()[anchor.ref.key]
+    chain = (record, *ancestors_of(record.key))
+    surface = text[start:end]
+    ref = PlaceRef(name=surface, aliases=(surface,), admin=tuple(a.name for a in chain),
+                   key=None, parent_key=record.key, kind=W.heads[W.default_head],
+                   latitude=record.lat, longitude=record.lon)
+    return PlaceMention(start, end, ref, surface, True)
