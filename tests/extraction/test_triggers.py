@@ -106,3 +106,10 @@ def test_an_exchange_of_fire_in_the_plural_of_fire_is_a_clash():
     [event] = extract("دار تبادل إطلاق النيران بين قوات الأمن ومسلحين في قرية بمحافظة المنيا "
                       "صباح اليوم.")
     assert event.type == "armed_clash"
+
+
+def test_an_attack_in_the_accusative_with_its_own_verb_tells_an_incident():
+    from extraction import extract
+
+    [event] = extract("وقال مصدر أمني لوكالة الأنباء إن هجوما لتنظيم داعش استهدف قضاء الحويجة.")
+    assert (event.type, event.place.name) == ("attack", "الحويجة")
