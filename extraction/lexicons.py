@@ -111,7 +111,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
                      "coordination": _T, "list_comma": _T, "new_clause": _T,
                      "coordination_of_tolls": _T, "speech_nouns": _W,
-                     "speech_prepositions": _W, "naming": _W,
+                     "speech_prepositions": _W, "naming": _W, "source_nouns": _W,
                      "buildings": _W, "at_building": _W, "compared": _T},
     "dating.json": {"report_day": _T, "report_words": _W, "almanac": _T},
     "incidents.json": {"apart": _T, "days_before": _M, "another": _W, "toll_words": _W},

@@ -21,7 +21,7 @@ from extraction.types import PlaceRef
 _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
              "from", "clause_end", "inside", "coordination", "list_comma",
              "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
-             "naming", "buildings", "at_building", "compared")
+             "naming", "buildings", "at_building", "compared", "source_nouns")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -214,6 +214,17 @@ def _in_title(before: list[str]) -> bool:
     if before and (before[-1] in titles or before[-1] in _words("naming")):
         return not _at_building(before)
     return len(before) > 1 and before[-2] in titles and before[-1] in _words("title_units")
+
+
+def told_from(text: str, place, settings=SETTINGS) -> bool:
+    """"قالت مصادر في دمشق إن"، "أفاد مراسلنا في تعز بأن"، "مصادر طبية بعدن": where the
+    source is (the caller keeps it when the sentence names no other place)."""
+    before = text[max(0, place.start - settings.title_window):place.start].split()
+    glued = place.start > 0 and text[place.start - 1] == "ب"
+    if not glued and not (before and before[-1] in _words("speech_prepositions")):
+        return False
+    nouns = before[-2:] if glued else before[-3:-1]
+    return any(w.removeprefix("و") in _words("source_nouns") for w in nouns)
 
 
 def names_a_party(text: str, place, actors: list, starts: list[int],

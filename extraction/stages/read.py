@@ -17,7 +17,7 @@ from extraction.lexicons import reads
 from extraction.sentences import Sentence
 from extraction.stages import dating
 from extraction.stages.merge import continue_report
-from extraction.stages.place import choose_places, names_a_party, same_place
+from extraction.stages.place import choose_places, names_a_party, same_place, told_from
 from extraction.trigger_scope import cancelled, planned, seizes_people, thrown, verbal
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
@@ -157,7 +157,8 @@ def _read_places(doc: Doc, r: Report) -> None:
                                     doc.settings)]
     if any(p.start >= doc.dateline for p in places):
         places = [p for p in places if p.start >= doc.dateline]
-    r.places = places
+    told = [p for p in places if not told_from(doc.text, p, doc.settings)]
+    r.places = told or places
 
 
 def _read_actors(doc: Doc, r: Report) -> None:

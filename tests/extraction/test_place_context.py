@@ -1,11 +1,17 @@
 """Place context: a head word followed by an adjective is no unseen place («مدينة
 جنوبية», «مدن عراقية», «منطقة ذات أهمية»). Sentences invented for the tests."""
+import datetime as dt
+
+from extraction import extract
 from extraction.normalise import fold
 from extraction.places import find_places
 
 
 def names(text):
     return [m.ref.name for m in find_places(fold(text))]
+
+
+PUBLISHED = dt.date(2019, 4, 11)
 
 
 def test_a_head_and_a_direction_adjective_is_no_place():
@@ -26,3 +32,14 @@ def test_a_real_unseen_name_after_the_same_head_is_still_found():
 
 def test_a_wadi_is_a_place_head_kept_in_the_name():
     assert names("سيطرت القوات على وادي الصفيرات بعد معارك") == ["وادي الصفيرات"]
+
+
+def test_where_the_reporter_is_is_not_where_the_shelling_was():
+    [event] = extract("أفاد مراسلنا في مدينة تعز بأن الحوثيين قصفوا محافظة لحج.", PUBLISHED)
+    assert event.place.name == "لحج"
+
+
+def test_where_a_source_is_stays_the_place_when_the_sentence_names_no_other():
+    [event] = extract("قال مصدر أمني في كركوك إن تنظيم داعش فجر عبوة ناسفة صباح اليوم.",
+                      PUBLISHED)
+    assert event.place.name == "كركوك"
