@@ -132,7 +132,8 @@ def _read_word(toks: list[Tok], i: int, figures: list) -> None:
     the_two = t.text in words("the_two") and i > 0 \
         and toks[i - 1].text.startswith(definite()) \
         and toks[i - 1].text not in words("weekday_before")  # "المفجرين الاثنين قتلا"
-    if the_two or _is_dual(t.forms, cues["person_nouns"]) or t.forms[-1] in words("dual_killed"):
+    if the_two or _is_dual(t.forms, cues["person_nouns"]) or t.forms[-1] in words("dual_killed") \
+            or _dual_construct(toks, i):
         kind = _classify(toks, i, i, implicit=True)
         if kind:
             figures.append((kind, i, i, Count(2, 2, 2)))
@@ -144,6 +145,14 @@ def _read_word(toks: list[Tok], i: int, figures: list) -> None:
         kind = _one_victim(toks, i)
         if kind:
             figures.append((kind, i, i, Count(1, 1, 1)))
+
+
+def _dual_construct(toks: list[Tok], i: int) -> bool:
+    """"ضابطا شرطة"، "رجلي أمن": a person noun's dual in construct with its service."""
+    if i + 1 >= len(toks) or toks[i + 1].text not in words("construct_complements"):
+        return False
+    persons, endings = lex()["person_nouns"].exact, words("construct_dual_endings")
+    return any(len(f) > 3 and f[-1] in endings and f[:-1] in persons for f in toks[i].forms)
 
 
 def _one_victim(toks: list[Tok], i: int) -> str | None:

@@ -57,7 +57,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before", "series",
         "relative_pronouns",
         "incident_heads", "resumptive", "passive_killed",
-        "passive_followers", "side_skips", "charge_before",
+        "passive_followers", "side_skips", "charge_before", "construct_complements",
+        "construct_dual_endings",
         "response", "own_subject_endings", "captured_before")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
                        "total_period", "recalled_time", "no_casualties")},

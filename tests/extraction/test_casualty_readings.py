@@ -71,3 +71,12 @@ def test_a_wounded_civilian_beside_two_dead_soldiers_is_one_wounded():
 
 def test_the_soldier_wounded_may_be_one_told_before_and_is_not_counted_again():
     assert best("أسفر الانفجار عن إصابة الجندي الذي كان يقود الدورية") == (None, None)
+
+
+def test_two_policemen_told_as_a_construct_dual_are_two():
+    assert best("أصيب رجلا شرطة بجروح في انفجار عبوة قرب المحكمة") == (None, 2)
+    assert best("قتل عنصري أمن في هجوم على نقطة تفتيش") == (2, None)
+
+
+def test_an_officer_in_the_accusative_is_no_dual():
+    assert best("قتل المسلحون ضابطا كبيرا في الهجوم") == (None, None)
