@@ -113,3 +113,17 @@ def test_an_attack_in_the_accusative_with_its_own_verb_tells_an_incident():
 
     [event] = extract("وقال مصدر أمني لوكالة الأنباء إن هجوما لتنظيم داعش استهدف قضاء الحويجة.")
     assert (event.type, event.place.name) == ("attack", "الحويجة")
+
+
+def test_a_taking_announced_with_its_noun_is_a_taking():
+    from extraction import extract
+
+    [event] = extract("أكدت مصادر أمنية سيطرة المقاومة الشعبية على مدينة زنجبار بعد مواجهات "
+                      "مع الحوثيين.")
+    assert (event.type, event.place.name) == ("territory", "زنجبار")
+
+
+def test_control_that_a_minister_says_is_kept_is_no_taking():
+    from extraction import extract
+
+    assert extract("أكد الوزير أن الوضع تحت سيطرة الأجهزة الأمنية في عدن.") == []
