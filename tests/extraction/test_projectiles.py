@@ -44,3 +44,8 @@ def test_the_afternoon_is_no_part_of_a_place_name():
     [event] = events("أصيب ثلاثة مواطنين بمحافظة القحمة عصر اليوم نتيجة سقوط مقذوفات "
                      "على حي سكني.")
     assert event["place"]["name"] == "القحمه"
+
+
+def test_a_fine_for_throwing_projectiles_at_a_match_is_no_shelling():
+    assert events("عقوبة ثلاث مباريات دون جمهور للنادي وخطية مالية من أجل رمي المقذوفات "
+                  "وإصابة مسؤول من الفريق المنافس في بن عروس.") == []
