@@ -1,7 +1,8 @@
 """Which cue cancels which trigger: a plan, a threat or a demand, a negation, a charge
 («بتهمة التفجير»), a celebration or a formal complaint shortly before it; the word after
 it («الاحتجاجات المرتقبة»، «السيطرة على الوضع»); a seizure of goods, not of people; a
-projectile thrown by hand. The words are in data/triggers.json.
+projectile thrown by hand; a vote or a project stopped, not a person. The words are in
+data/triggers.json.
 """
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
              "not_taken", "setting_before", "joining_before", "assault_verbs", "verbal_attack",
-             "throwing_verbs")
+             "throwing_verbs", "stop_verbs", "not_stopped")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
+_STOP_REACH = 40  # characters after «أوقف» where what it stops stands
 _THROW_REACH = 40  # characters before a projectile where the verb that throws it stands
 _WORD = re.compile(r"[^\W_]+")
 
@@ -130,3 +132,15 @@ def thrown(text: str, t: Trigger) -> bool:
         return False
     before = _WORD.findall(text, max(0, t.start - _THROW_REACH), t.start)[-2:]
     return any(w in _words("throwing_verbs") for w in before)
+
+
+def stops_a_thing(text: str, t: Trigger) -> bool:
+    """«أوقفت الحركة التصويت»: an arrest verb that also means stopping, with a thing
+    stopped (data/triggers.json not_stopped) among the two words after it (a definite
+    subject may come first); «أوقفت القوات عمليات القصف»: the trigger is what is stopped
+    (a stopping verb among the two words before it)."""
+    if t.type == "arrest" and t.text.split()[-1] in _words("stop_verbs"):
+        after = _WORD.findall(text, t.end, t.end + _STOP_REACH)[:2]
+        return any(w in _words("not_stopped") for w in after)
+    before = _WORD.findall(text, max(0, t.start - _STOP_REACH), t.start)[-2:]
+    return any(w in _words("stop_verbs") for w in before)

@@ -18,7 +18,14 @@ from extraction.sentences import Sentence
 from extraction.stages import dating
 from extraction.stages.merge import continue_report
 from extraction.stages.place import choose_places, names_a_party, same_place, told_from
-from extraction.trigger_scope import cancelled, planned, seizes_people, thrown, verbal
+from extraction.trigger_scope import (
+    cancelled,
+    planned,
+    seizes_people,
+    stops_a_thing,
+    thrown,
+    verbal,
+)
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
@@ -89,6 +96,7 @@ def _live_triggers(doc: Doc, r: Report) -> None:
                    and not planned(doc.text, t)
                    and not verbal(doc.text, t, sent.start, sent.end)
                    and not thrown(doc.text, t)
+                   and not stops_a_thing(doc.text, t)
                    and seizes_people(doc.text, t)]
 
 

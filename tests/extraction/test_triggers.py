@@ -127,3 +127,20 @@ def test_control_that_a_minister_says_is_kept_is_no_taking():
     from extraction import extract
 
     assert extract("أكد الوزير أن الوضع تحت سيطرة الأجهزة الأمنية في عدن.") == []
+
+
+def test_a_vote_stopped_is_no_arrest():
+    from extraction import extract
+
+    assert extract("وأوضح أن حركة النهضة اعترضت على المقترح وأوقفت التصويت في البرلمان "
+                   "بتونس العاصمة.") == []
+
+
+def test_stopping_operations_is_no_arrest_but_stopping_two_young_men_is():
+    from extraction import extract
+
+    assert extract("أفادت مصادر عسكرية بأن القوات العراقية أوقفت عمليات القصف جزئيا قرب "
+                   "الفلوجة.") == []
+    [event] = extract("أوقفت الشرطة التونسية شابين في مدينة صفاقس بتهمة الانتماء إلى تنظيم "
+                      "إرهابي.")
+    assert event.type == "arrest"
