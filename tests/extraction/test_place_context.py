@@ -43,3 +43,8 @@ def test_where_a_source_is_stays_the_place_when_the_sentence_names_no_other():
     [event] = extract("قال مصدر أمني في كركوك إن تنظيم داعش فجر عبوة ناسفة صباح اليوم.",
                       PUBLISHED)
     assert event.place.name == "كركوك"
+
+
+def test_a_newspaper_named_after_a_town_is_not_that_town():
+    events = extract("وقال المسؤول لصحيفة الشروق إن مسلحين فجروا عبوة ناسفة.", PUBLISHED)
+    assert all(e.place is None or e.place.name != "الشروق" for e in events)
