@@ -144,3 +144,17 @@ def test_stopping_operations_is_no_arrest_but_stopping_two_young_men_is():
     [event] = extract("أوقفت الشرطة التونسية شابين في مدينة صفاقس بتهمة الانتماء إلى تنظيم "
                       "إرهابي.")
     assert event.type == "arrest"
+
+
+def test_a_ramming_of_soldiers_is_an_attack_not_a_clash():
+    from extraction import extract
+
+    [event] = extract("أصيب ثلاثة جنود إسرائيليين في عملية دهس قرب مستوطنة في الضفة الغربية.")
+    assert (event.type, event.wounded.best) == ("attack", 3)
+
+
+def test_a_ramming_told_bare_is_crime():
+    from extraction import extract
+
+    assert extract("قتل ثلاثة أشخاص وأصيب ثمانية في عملية دهس نفذها رجل بشاحنة في مدينة "
+                   "ستوكهولم.") == []
