@@ -21,7 +21,7 @@ _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "n
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
              "object_pronouns", "assault_verbs", "civilian_targets", "planned_after",
-             "not_taken", "strike_verbs", "blast_words", "arrest_methods")
+             "not_taken", "strike_verbs", "blast_words", "arrest_methods", "recent_since")
 
 
 @cache
@@ -231,7 +231,24 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Cancelling cues in folded text[start:end], in order."""
-    return [Cue(s, e, meta[0], t) for s, e, meta, t in lexicon().cues.find(text, start, end)]
+    cues = [Cue(s, e, meta[0], t) for s, e, meta, t in lexicon().cues.find(text, start, end)]
+    return [c for c in cues if not _since_today(text, c)]
+
+
+def _since_today(text: str, cue: Cue) -> bool:
+    """«منذ فجر اليوم»، «منذ ساعات»: since a moment of the news day, no history."""
+    if cue.kind != "history" or not cue.text.endswith(_SINCE):
+        return False
+    m = _WORD.match(text, cue.end + 1)
+    return m is not None and m.group() in _recent_since()
+
+
+_SINCE = "منذ"
+
+
+@cache
+def _recent_since() -> frozenset[str]:
+    return frozenset(_LEX["recent_since"])
 
 
 def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: str,

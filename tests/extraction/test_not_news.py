@@ -178,3 +178,18 @@ def test_thousands_killed_with_no_day_of_their_own_are_a_tally_not_an_incident()
              " على مواقعه في محافظة الأنبار.")
     assert _types(tally) == [] and _types(campaign) == []
     assert [e.killed.best for e in extract(dated, DAY)] == [1850]
+
+
+def test_since_dawn_today_is_the_news_day_not_history():
+    from extraction import extract
+
+    [event] = extract("نفذت وحدات الجيش التونسي منذ فجر اليوم عملية قصف مكثف بالمدفعية الثقيلة "
+                      "لمنطقة جبال ورغة بولاية الكاف.")
+    assert event.type == "shelling"
+
+
+def test_since_a_year_long_past_is_still_history():
+    from extraction import extract
+
+    assert extract("تشهد المنطقة اشتباكات متقطعة بين الجيش والمسلحين منذ عام 2014 في ولاية "
+                   "القصرين.") == []
