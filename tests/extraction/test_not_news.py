@@ -193,3 +193,20 @@ def test_since_a_year_long_past_is_still_history():
 
     assert extract("تشهد المنطقة اشتباكات متقطعة بين الجيش والمسلحين منذ عام 2014 في ولاية "
                    "القصرين.") == []
+
+
+def test_the_fiercest_shelling_since_a_truce_began_dates_no_history():
+    from extraction.normalise import fold
+    from extraction.triggers import find_cues
+
+    cues = find_cues(fold("شنت القوات أعنف قصف مدفعي منذ بدء الهدنة على مدينة دوما"))
+    assert [c for c in cues if c.kind == "history"] == []
+    cues = find_cues(fold("تشهد المنطقة اشتباكات متقطعة منذ بدء الحرب في الولاية"))
+    assert [c.kind for c in cues if c.kind == "history"] == ["history"]
+
+
+def test_more_dead_since_the_start_of_the_year_is_still_a_total():
+    from extraction import extract
+
+    assert extract("قتل أكثر من 200 مدني في قصف القوات الحكومية منذ بداية العام في مدينة "
+                   "حلب.") == []
