@@ -111,7 +111,7 @@ def _read_list(text: str, toks: Sequence[Token], i: int, places: Sequence[PlaceM
                if k is None or (k.ref.key is not None and country_of(k.ref.key) != country)]
     if not unknown:
         return []
-    return [_unseen(toks[f].start + cut, toks[last].end, text, anchor)
+    return [_unseen(text, toks[f].start + cut, toks[last].end, anchor)
             for f, last, cut in unknown]
 
 
@@ -157,7 +157,7 @@ def _anchor(text: str, toks: Sequence[Token], i: int,
     return None
 
 
-def _unseen(start: int, end: int, text: str, anchor: PlaceMention) -> PlaceMention:
+def _unseen(text: str, start: int, end: int, anchor: PlaceMention) -> PlaceMention:
     """An unknown item as a place of the default head's kind (what «منطقة X» is) under
     the place its list ends at."""
     record = places_by_key()[anchor.ref.key]

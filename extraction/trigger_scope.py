@@ -11,6 +11,7 @@ from functools import cache
 
 from extraction.arabic import L
 from extraction.lexicons import reads
+from extraction.sentences import Sentence
 from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
@@ -50,6 +51,15 @@ def seizes_people(text: str, t: Trigger) -> bool:
         if not (pattern("figure").match(w) or w.startswith(L.article)):
             return False
     return False
+
+
+def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
+                     settings: Settings = SETTINGS) -> bool:
+    """Does the trigger tell an incident, given the cues of its clause? Every reason it
+    may not is one function below."""
+    return not cancelled(t, cues, settings, text) and not planned(text, t) \
+        and not verbal(text, t, sent.start, sent.end) and not thrown(text, t) \
+        and not stops_a_thing(text, t) and seizes_people(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint

@@ -18,14 +18,7 @@ from extraction.sentences import Sentence
 from extraction.stages import dating
 from extraction.stages.merge import continue_report
 from extraction.stages.place import choose_places, names_a_party, same_place, told_from
-from extraction.trigger_scope import (
-    cancelled,
-    planned,
-    seizes_people,
-    stops_a_thing,
-    thrown,
-    verbal,
-)
+from extraction.trigger_scope import reports_incident
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
@@ -92,12 +85,7 @@ def _live_triggers(doc: Doc, r: Report) -> None:
             doc.mask(clause.start, clause.end)
             continue
         r.live += [t for t in doc.within("triggers", clause.start, clause.end)
-                   if not cancelled(t, c_cues, doc.settings, doc.text)
-                   and not planned(doc.text, t)
-                   and not verbal(doc.text, t, sent.start, sent.end)
-                   and not thrown(doc.text, t)
-                   and not stops_a_thing(doc.text, t)
-                   and seizes_people(doc.text, t)]
+                   if reports_incident(doc.text, t, c_cues, sent, doc.settings)]
 
 
 def _recent(doc: Doc, order: int) -> bool:
@@ -165,8 +153,8 @@ def _read_places(doc: Doc, r: Report) -> None:
                                     doc.settings)]
     if any(p.start >= doc.dateline for p in places):
         places = [p for p in places if p.start >= doc.dateline]
-    told = [p for p in places if not told_from(doc.text, p, doc.settings)]
-    r.places = told or places
+    at_incident = [p for p in places if not told_from(doc.text, p, doc.settings)]
+    r.places = at_incident or places  # a source's place only when there is no other
 
 
 def _read_actors(doc: Doc, r: Report) -> None:
