@@ -5,6 +5,7 @@ import pytest
 
 from archive.models import Article, Event, EventActor
 from archive.search import search_document
+from archive.services.actor_cells import refresh_actor_cells
 
 N_ARTICLES = 70
 
@@ -29,6 +30,7 @@ def many(archive):
         for event in events
         for actor, role in ((archive.isis, "initiator"), (archive.army, "target"))
     ])
+    refresh_actor_cells(event_ids=[event.pk for event in events])  # as bulk writers do
     return archive
 
 
