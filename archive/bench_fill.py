@@ -20,8 +20,9 @@ What makes it fast without cheating on what the pages read:
   chunk's transaction), and the chunk's new words go into the vocabulary in one
   statement, so it ends up as the trigger would leave it (a test checks both).
 - **Indexes.** On PostgreSQL, when more than REBUILD_OVER articles are added, the GIN
-  indexes of archive_article (the full-text one) are dropped and built
-  once at the end (a GIN index built in one pass is far faster than a million updates).
+  indexes of archive_article (the full-text one) and its RUM index (migration 0018,
+  when present) are dropped and built once at the end (an index built in one pass is
+  far faster than a million updates).
 """
 import datetime as dt
 import functools
@@ -338,7 +339,8 @@ def _json(row: tuple) -> list:
 def _gin_indexes() -> list[tuple[str, str]]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = "
-                       "'archive_article' AND indexdef LIKE '%% USING gin %%'")
+                       "'archive_article' AND (indexdef LIKE '%% USING gin %%' "
+                       "OR indexdef LIKE '%% USING rum %%')")
         return cursor.fetchall()
 
 

@@ -1,6 +1,4 @@
 """Reads: the QuerySet methods views, exports and commands share."""
-import contextlib
-
 from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection, models, transaction
 from django.db.models import Count, F, Sum
@@ -63,19 +61,6 @@ def _at_least(queryset, n: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, n])
         return cursor.fetchone()[0] >= n
-
-
-@contextlib.contextmanager
-def _one_process():
-    """PostgreSQL without parallel workers inside: reading the newest matches backwards
-    along the published index, each worker reads rows past the LIMIT (twice the vectors)."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
-        yield
-        transaction.set_rollback(True)  # reads only: rolling back undoes the setting
 
 
 def known_words(terms: list[str]) -> bool:
@@ -247,18 +232,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_ranked_ids(self, n: int) -> list[int]:
         """The ids of at most n + 1 of these matches (the newest published), best ranked
-        first, then newest, then highest id (n + 1 say that more than n match): one query
-        reads and ranks them once; the search page pages and counts the list. For a
-        queryset of `search` (`window=False` on PostgreSQL; no `rank`: all rank 0)."""
-        rank = self.query.annotations.get("rank", models.Value(0.0))
-        newest = self.order_by("-published").values("id")[: n + 1]
-        ranked = (self.model.objects.filter(id__in=newest).annotate(rank=rank).order_by()
-                  .values_list("id", "published", "rank"))
-        with _one_process():
-            rows = list(ranked)
-        # rank, then published (undated last), then id: all descending, as `search` orders
-        rows.sort(key=lambda r: (r[2], r[1] is not None, r[1], r[0]), reverse=True)
-        return [pk for pk, _, _ in rows]
+        first, then newest, then highest id: archive/search_newest.py (through the RUM
+        index when PostgreSQL has it)."""
+        from archive.search_newest import newest_ranked_ids
+
+        return newest_ranked_ids(self, n)
 
     def matching_ids(self, query: str):
         """The ids of the articles matching `query` (for filtering events): read once into a
