@@ -33,7 +33,7 @@ CHECK_SECONDS = 60.0
 # How many times a RUM match's cost one article checked by the backwards read costs
 # (measured: 26 µs against 0.6 µs at 300,000 articles, rounded down).
 BACKWARDS_PER_MATCH = 40
-_checked: dict[str, tuple[float, bool]] = {}
+_checked: dict[str, tuple[float, bool, float]] = {}
 
 
 class NewestByIndex(models.Func):
@@ -44,20 +44,25 @@ class NewestByIndex(models.Func):
     output_field = models.FloatField()
 
 
-def rum_index_ready(*, refresh: bool = False) -> bool:
-    """Whether this database has the RUM index (looked up at most once a minute)."""
-    if connection.vendor != "postgresql":
-        return False
+def _index_and_size(*, refresh: bool = False) -> tuple[bool, float]:
+    """(whether this database has the RUM index, the planner's count of articles),
+    looked up at most once a minute per process (one query)."""
     name = connection.settings_dict["NAME"]
-    checked_at, ready = _checked.get(name, (float("-inf"), False))
+    checked_at, ready, articles = _checked.get(name, (float("-inf"), False, 0.0))
     if refresh or time.monotonic() - checked_at >= CHECK_SECONDS:
         with connection.cursor() as cursor:
             cursor.execute("SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class c "
-                           "ON c.oid = i.indexrelid WHERE c.relname = %s AND i.indisvalid)",
-                           [RUM_INDEX])
-            ready = cursor.fetchone()[0]
-        _checked[name] = (time.monotonic(), ready)
-    return ready
+                           "ON c.oid = i.indexrelid WHERE c.relname = %s AND i.indisvalid), "
+                           "(SELECT reltuples FROM pg_class WHERE oid = %s::regclass)",
+                           [RUM_INDEX, "archive_article"])
+            ready, articles = cursor.fetchone()
+        _checked[name] = (time.monotonic(), ready, max(articles, 0.0))
+    return _checked[name][1:]
+
+
+def rum_index_ready(*, refresh: bool = False) -> bool:
+    """Whether this database has the RUM index (looked up at most once a minute)."""
+    return connection.vendor == "postgresql" and _index_and_size(refresh=refresh)[0]
 
 
 @contextlib.contextmanager
@@ -83,10 +88,7 @@ def _rum_pays(queryset, k: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {inner}", params)
         matches = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
-                       [queryset.model._meta.db_table])
-        articles = max(cursor.fetchone()[0], 0)
-    return matches < math.sqrt(BACKWARDS_PER_MATCH * k * articles)
+    return matches < math.sqrt(BACKWARDS_PER_MATCH * k * _index_and_size()[1])
 
 
 def newest(queryset, k: int, *, use_index: bool | None = None):

@@ -67,6 +67,19 @@ def test_reextraction_and_rows_written_one_at_a_time_refresh_them():
     assert stored() == expected()
 
 
+def test_a_full_save_of_an_event_read_before_its_actors_changed_keeps_the_current_ones():
+    event = tell(Spec("first", killed=5))
+    stale = Event.objects.get(pk=event.pk)
+    police = Actor.objects.get(key="police")
+    EventActor.objects.create(event_id=event.pk, actor=police, role="target")
+    stale.place_text = "قرب الجسر القديم"
+    stale.save()  # as an edit or a correction saves the event it read
+    fresh = Event.objects.get(pk=event.pk)
+    assert fresh.place_text == "قرب الجسر القديم"
+    assert police.pk in fresh.actor_ids and fresh.csv_targets == "الشرطة"
+    assert stored() == expected()
+
+
 def test_the_actor_filter_finds_the_same_events_by_ids_as_by_rows():
     some_reports()
     actors = list(Actor.objects.all())

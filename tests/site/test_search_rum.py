@@ -78,6 +78,7 @@ def test_a_word_in_most_articles_is_read_backwards_and_a_rarer_one_through_the_i
             published=datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE archive_article")
+    search_newest.rum_index_ready(refresh=True)  # and the articles' count
     # one newest match wanted: RUM below sqrt(40 x 1 x 60) = 49 expected matches
     everywhere = Article.objects.search("بعقوبة", window=False)
     rare = Article.objects.search("مزارع", window=False)
