@@ -63,6 +63,19 @@ def _at_least(queryset, n: int) -> bool:
         return cursor.fetchone()[0] >= n
 
 
+def _any_match(queryset) -> bool:
+    """`_at_least(queryset, 1)`; with the RUM index (migration 0018) without plain index
+    scans: the planner takes a RUM index scan for a quick first row, but it gathers every
+    match first (75 ms for a word in 145,000 of 1 M articles), where a sequential scan
+    meets a common word's match at once and the GIN bitmap finds a rare one."""
+    from archive.search_newest import planner_settings, rum_index_ready
+
+    if not rum_index_ready():
+        return _at_least(queryset, 1)
+    with planner_settings(enable_indexscan="off"):
+        return _at_least(queryset, 1)
+
+
 def known_words(terms: list[str]) -> bool:
     """Whether every word of the query is in the search vocabulary (primary-key lookups).
     A word that is not is in no article: the full-text query need not look (PostgreSQL
@@ -162,7 +175,7 @@ class ArticleQuerySet(models.QuerySet):
 
         query, ranking = known_forms_query(terms)
         found = self.filter(search_vector=query) if query is not None else self.none()
-        if query is None or not _at_least(found, 1):
+        if query is None or not _any_match(found):
             query = ranking = similar_words_query(terms)
             if query is None:
                 return self.none()
