@@ -20,8 +20,9 @@ What makes it fast without cheating on what the pages read:
   chunk's transaction), and the chunk's new words go into the vocabulary in one
   statement, so it ends up as the trigger would leave it (a test checks both).
 - **Indexes.** On PostgreSQL, when more than REBUILD_OVER articles are added, the GIN
-  indexes of archive_article (the full-text one) are dropped and built
-  once at the end (a GIN index built in one pass is far faster than a million updates).
+  indexes of archive_article (the full-text one) and its RUM index (migration 0018,
+  when present) are dropped and built once at the end (an index built in one pass is
+  far faster than a million updates).
 """
 import datetime as dt
 import functools
@@ -144,7 +145,7 @@ COLUMNS = {
             "place_id", "killed_best", "wounded_best", "evidence_start", "evidence_end",
             "evidence", "confidence", "extractor_version", "reviewed", "rejected", "created_at",
             "updated_at", "incident_id", "link_date", "link_pinned", "csv_initiators",
-            "csv_targets"),
+            "csv_targets", "actor_ids"),
     EventActor: ("id", "event_id", "actor_id", "role", "surface"),
 }
 
@@ -213,7 +214,8 @@ class Generator:
         rows.events.append((
             event_id, article_id, type_, date, "day", "", "", place_id, killed, wounded, 0, end,
             text[:end], round(rng.uniform(0.3, 1.0), 2), "bench", False, False,
-            self.now, self.now, incident_id, date, False, actors[0][2], actors[1][2]))
+            self.now, self.now, incident_id, date, False, actors[0][2], actors[1][2],
+            sorted({actors[0][0], actors[1][0]})))
         for (actor_id, _, _), role in zip(actors, ("initiator", "target"), strict=True):
             rows.participants.append((ids[EventActor] + len(rows.participants), event_id,
                                       actor_id, role, ""))
@@ -337,7 +339,8 @@ def _json(row: tuple) -> list:
 def _gin_indexes() -> list[tuple[str, str]]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = "
-                       "'archive_article' AND indexdef LIKE '%% USING gin %%'")
+                       "'archive_article' AND (indexdef LIKE '%% USING gin %%' "
+                       "OR indexdef LIKE '%% USING rum %%')")
         return cursor.fetchall()
 
 

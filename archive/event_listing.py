@@ -3,8 +3,9 @@ facets, and the page's 50 reports.
 
 PostgreSQL: one statement reads the filtered reports once (a materialised CTE) and gives
 the totals and ranges, the counts by type, place and outlet (GROUPING SETS), the top
-actors, and the ids of the requested page in the page's order: the filter runs once,
-and no row but the page's reaches Python. The figures are then kept for the version of
+actors (the reports' `actor_ids` unnested: each actor once a report), and the ids of
+the requested page in the page's order: the filter runs once, and no row but the page's
+reaches Python. The figures are then kept for the version of
 the data (`page_cache.data_version`), so paging or re-sorting the same filter reads only
 its page. Other databases: `small_sets.small_summary` (one read of a narrow filter) or
 `EventQuerySet.summary` (a wide one). The figures are those the two gave: ties in the
@@ -42,10 +43,9 @@ _STATEMENT = (
     "p.name_ar, COUNT(*), SUM(e.killed_best), SUM(e.wounded_best), {ranges} "
     "FROM e JOIN {article} a ON a.id = e.article_id LEFT JOIN {place} p ON p.id = e.place_id "
     "GROUP BY GROUPING SETS ((e.type), (e.place_id, p.name_ar), (a.outlet), ()) "
-    "UNION ALL (SELECT 'a', 0, NULL, ea.actor_id, NULL, x.name_ar, COUNT(DISTINCT ea.event_id), "
-    "{nothing} FROM e JOIN {event_actor} ea ON ea.event_id = e.id "
-    "JOIN {actor} x ON x.id = ea.actor_id GROUP BY ea.actor_id, x.name_ar "
-    "ORDER BY 7 DESC, x.name_ar LIMIT %s) "
+    "UNION ALL (SELECT 'a', 0, NULL, f.a, NULL, x.name_ar, COUNT(*), {nothing} "
+    "FROM (SELECT unnest(e.actor_ids) AS a FROM e) f JOIN {actor} x ON x.id = f.a "
+    "GROUP BY f.a, x.name_ar ORDER BY 7 DESC, x.name_ar LIMIT %s) "
     "UNION ALL SELECT 'p', ROW_NUMBER() OVER (ORDER BY {order}), NULL, e.id, NULL, NULL, "
     "0, {nothing} FROM (SELECT * FROM e ORDER BY {order} LIMIT %s OFFSET %s) e"
 )
@@ -76,17 +76,17 @@ def _top(counts: list[tuple], name: str, limit: int, *, label: str | None = None
 def _statement(events, sort: str, per_page: int, offset: int):
     """(the SQL, its parameters) of the one read; EmptyResultSet for a filter that can
     match nothing."""
-    from archive.models import Actor, Article, EventActor, Place
+    from archive.models import Actor, Article, Place
 
     inner, params = events.order_by().values(
         "id", "type", "place_id", "killed_best", "wounded_best", "article_id", "date",
-    ).query.sql_with_params()
+        "actor_ids").query.sql_with_params()
     ranges = ", ".join(_range_sql(f, lo, hi) for f in ("killed", "wounded") for lo, hi in RANGES)
     # Django's compiled SQL, table names and constants only; every value is a parameter.
     sql = _STATEMENT.format(
         inner=inner, ranges=ranges, nothing=", ".join(["NULL"] * (2 + 2 * len(RANGES))),
         article=Article._meta.db_table, place=Place._meta.db_table, actor=Actor._meta.db_table,
-        event_actor=EventActor._meta.db_table, order=ORDER[sort])
+        order=ORDER[sort])
     return sql, [*params, ACTORS, per_page, offset]
 
 

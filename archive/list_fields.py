@@ -1,6 +1,8 @@
 """A list column PostgreSQL can count directly: an array there (`unnest` reads it with no
 JSON to parse), JSON text on other databases (SQLite, the embedded default, stores and
 reads the same lists; its facets are counted by queries that do not read these columns).
+`overlaps` finds the rows whose list holds any of some values: `&&` on PostgreSQL (a GIN
+index can answer it), `json_each` elsewhere.
 """
 import json
 
@@ -40,3 +42,25 @@ class ListField(models.Field):
         if connection.vendor == "postgresql":
             return list(value)
         return json.dumps(list(value), ensure_ascii=False)
+
+
+@ListField.register_lookup
+class Overlaps(models.Lookup):
+    """`field__overlaps=[values]`: the list holds at least one of the values."""
+
+    lookup_name = "overlaps"
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [self.lhs.output_field.get_db_prep_value(list(value), connection)]
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} && {rhs}::{self.lhs.output_field.item}[]", [*lhs_params, *rhs_params]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        # Django's compiled column and a parameter placeholder; the values are parameters.
+        return (f"EXISTS (SELECT 1 FROM json_each({lhs}) l JOIN json_each({rhs}) r "  # noqa: S608
+                "ON l.value = r.value)", [*lhs_params, *rhs_params])

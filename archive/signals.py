@@ -12,7 +12,9 @@ from archive.models import Actor, Article, Deletion, Event, EventActor, Incident
 
 @receiver(pre_save, sender=Event, dispatch_uid="marsad-event-evidence")
 def evidence_copied(sender, instance, update_fields=None, **kwargs):
-    if update_fields is None:
+    """A new event, or a full save (`Event.save` names every field but the actor rows'
+    copies), copies its evidence; a save of some other fields leaves it."""
+    if update_fields is None or "evidence" in update_fields:
         instance.evidence = instance.evidence_text
 
 

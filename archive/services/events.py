@@ -233,7 +233,8 @@ def _record_failure(article: Article, *, version: str, error: str) -> None:
 # What re-extraction may change on an event it finds again.
 REFRESHED = ("place", "place_text", "date", "date_precision", "date_text", "link_date",
              "killed_best", "killed_low", "killed_high", "wounded_best", "wounded_low",
-             "wounded_high", "confidence", "evidence", "csv_initiators", "csv_targets")
+             "wounded_high", "confidence", "evidence", "csv_initiators", "csv_targets",
+             "actor_ids")
 
 
 def _identity(event: Event) -> tuple:

@@ -1,4 +1,4 @@
-"""Migration 0012: the covering indexes the filtered listings' statement reads
+"""Migrations 0012 and 0017: the covering indexes the filtered listings' statement reads
 (PostgreSQL only; other databases keep their plain indexes)."""
 import importlib
 
@@ -17,8 +17,9 @@ def test_the_filtered_listings_covering_indexes_exist_on_postgresql():
                        [list(INDEXES)])
         found = dict(cursor.fetchall())
     assert set(found) == set(INDEXES)
-    assert "INCLUDE (id, rejected, type, wounded_best, article_id, date, incident_id)" in found[
-        "archive_event_place_killed_cover"]
+    # since 0017 with the reports' actor ids, which the events page's actor facet reads
+    assert ("INCLUDE (id, rejected, type, wounded_best, article_id, date, incident_id, "
+            "actor_ids)") in found["archive_event_place_killed_cover"]
 
 
 @pytest.mark.django_db
@@ -30,3 +31,15 @@ def test_an_actors_reports_are_read_from_the_index_alone():
         cursor.execute("EXPLAIN SELECT event_id FROM archive_eventactor WHERE actor_id = 1")
         plan = " ".join(row[0] for row in cursor.fetchall())
     assert "Index Only Scan using archive_eventactor_actor_event" in plan
+
+
+@pytest.mark.django_db
+def test_the_events_of_an_actor_are_found_through_the_gin_index_of_their_ids():
+    if connection.vendor != "postgresql":
+        pytest.skip("the GIN index of the actor ids is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; "
+                       "SET LOCAL enable_indexonlyscan = off")
+        cursor.execute("EXPLAIN SELECT id FROM archive_event WHERE actor_ids && '{1}'::bigint[]")
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "Bitmap Index Scan on archive_event_actor_ids_gin" in plan

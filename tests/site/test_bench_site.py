@@ -54,6 +54,7 @@ def test_the_bulk_fill_stores_what_ingestion_would_for_each_text(db):
                         if p.role == role] for role in ("initiator", "target")}
         assert (event.csv_initiators, event.csv_targets) == (
             "؛ ".join(names["initiator"]), "؛ ".join(names["target"])) != ("", "")
+        assert event.actor_ids == sorted({p.actor_id for p in event.participants.all()}) != []
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM archive_article "

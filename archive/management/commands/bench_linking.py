@@ -114,6 +114,7 @@ class Command(BaseCommand):
                     row = _event(article, type_=t, place=p, day=d, killed=killed,
                                  anchored=anchored)
                     row.incident, row.csv_initiators = heads[first], actor.name_ar
+                    row.actor_ids = [actor.pk]
                     rows.append(row)
                 Event.objects.bulk_create(rows)
                 EventActor.objects.bulk_create(

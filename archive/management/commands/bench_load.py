@@ -32,7 +32,7 @@ from urllib.parse import quote, urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.models import Event, EventActor
+from archive.models import Event, EventActor, Place
 
 STARTUP_SECONDS = 60
 PROC = Path("/proc")
@@ -202,12 +202,20 @@ class Command(BaseCommand):
                          .distinct()[:50]) or [0]
         actor_ids = list(EventActor.objects.values_list("actor_id", flat=True)
                          .distinct()[:50]) or [0]
+        governorates = list(Place.objects.filter(kind=Place.Kind.GOVERNORATE)
+                            .values_list("id", flat=True)[:50]) or [0]
         words = ["كركوك", "الموصل", "تفجير", "داعش", "اشتباكات"]
         return {
             "home": lambda rng: "/",
             "events (filtered)": lambda rng: (
                 f"/events/?actor={rng.choice(actor_ids)}&killed_min={rng.randint(1, 20)}"
                 f"&place={rng.choice(place_ids)}&sort=-killed"),
+            "events (actor)": lambda rng: (
+                f"/events/?actor={rng.choice(actor_ids)}&killed_min={rng.randint(1, 20)}"
+                f"&wounded_min={rng.randint(0, 30)}"),
+            "events (governorate)": lambda rng: (
+                f"/events/?place={rng.choice(governorates)}&killed_min={rng.randint(1, 20)}"
+                f"&wounded_min={rng.randint(0, 30)}&sort=-killed"),
             "incidents": lambda rng: "/incidents/",
             "incidents (filtered)": lambda rng: (
                 f"/incidents/?killed_min={rng.randint(1, 20)}&place={rng.choice(place_ids)}"),
