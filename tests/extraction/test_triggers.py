@@ -158,3 +158,11 @@ def test_a_ramming_told_bare_is_crime():
 
     assert extract("قتل ثلاثة أشخاص وأصيب ثمانية في عملية دهس نفذها رجل بشاحنة في مدينة "
                    "ستوكهولم.") == []
+
+
+def test_an_exchange_of_artillery_fire_is_shelling():
+    from extraction import extract
+
+    events = extract("وتبادل المسلحون والقوات الحكومية إطلاق نيران المدفعية في منطقة دار سعد "
+                     "شمال مدينة عدن.")
+    assert events and {e.type for e in events} == {"shelling"}
