@@ -6,8 +6,10 @@ each decided here and nowhere else:
 
 - Something to code. A proposal that has neither a place nor a casualty figure, or
   neither a party nor a casualty figure, is a violent word with nothing to code: a
-  festival called «تظاهرة», a film's plot, a football «مواجهات», a general remark. This
-  reads only what the earlier stages found (place, actors, figures).
+  festival called «تظاهرة», a film's plot, a football «مواجهات», a general remark; so is
+  one placed only at a country with neither a figure nor a day (an opinion piece's «قصف
+  الأتراك مواقع داعش»). This reads only what the earlier stages found (place, actors,
+  figures, day).
 - Political violence. "A violent act with no stated political motive or conflict actor
   (a shooting, a stabbing) is crime, however deadly; arrests for ordinary crimes are not
   arrest events." An attack, a clash or a taking needs a party or a political cue in its
@@ -34,9 +36,20 @@ def has_figures(event: Event) -> bool:
 
 
 def in_scope(event: Event) -> bool:
-    """A place or a figure, and a party or a figure."""
+    """A place or a figure, and a party or a figure; and not a remark about a whole
+    country with neither a figure nor a day («الأتراك قصفوا مواقع لداعش» in an
+    interview, «حملة اعتقالات» in a profile)."""
     figures = has_figures(event)
-    return (event.place is not None or figures) and (bool(event.actors) or figures)
+    return (event.place is not None or figures) and (bool(event.actors) or figures) \
+        and not (_country_only(event) and not figures and not _dated(event))
+
+
+def _country_only(event: Event) -> bool:
+    return event.place is not None and event.place.kind == "country"
+
+
+def _dated(event: Event) -> bool:
+    return event.date is not None and event.date.date is not None
 
 
 def _pattern(words: list[str]) -> re.Pattern:

@@ -68,3 +68,20 @@ def test_an_arrest_in_an_article_about_an_attack_is_coded():
     bomb = Event("explosion", Span(0, 26), place=TOWN, killed=FIVE)
     arrest = Event("arrest", Span(27, len(text)), place=TOWN, actors=(police,))
     assert keep_in_scope([bomb, arrest], text) == [bomb, arrest]
+
+
+def test_a_remark_about_a_whole_country_with_no_figure_and_no_day_is_not_coded():
+    from extraction import extract
+
+    assert extract("وقال المحلل إن الأتراك قصفوا مواقع لتنظيم داعش في سوريا وبدأوا "
+                   "ملاحقة قياداته.") == []
+
+
+def test_a_strike_on_a_country_with_its_day_is_still_coded():
+    import datetime as dt
+
+    from extraction import extract
+
+    [event] = extract("وقال المحلل إن الأتراك قصفوا أمس مواقع لتنظيم داعش في سوريا.",
+                      dt.date(2019, 4, 11))
+    assert event.place.name == "سوريا"
