@@ -165,3 +165,19 @@ def test_tribal_fighters_are_iraqs_tribal_mobilisation_only_in_an_iraqi_story():
 def test_the_national_army_forces_are_the_army_of_the_storys_country():
     [mention] = actors("تقدمت قوات الجيش الوطني الشعبي في تمنراست")
     assert mention.key == "dz.army"
+
+
+def test_the_base_told_before_is_no_al_qaeda():
+    from extraction import extract
+
+    [event] = extract("قالت مصادر إن مسلحي تنظيم داعش هاجموا قاعدة في قرية زاري بولاية بورنو "
+                      "وقتلوا 30 جنديا. وقصفت الطائرات القاعدة بعد الهجوم.")
+    assert "القاعدة" not in [a.name for a in event.actors]
+
+
+def test_al_qaeda_named_in_full_stays_al_qaeda_when_a_base_is_told_too():
+    from extraction import extract
+
+    [event] = extract("قتل 30 جنديا في هجوم شنه تنظيم القاعدة على قاعدة في ولاية بورنو، وقال "
+                      "مسؤول إن القاعدة تبنت الهجوم.")
+    assert "القاعدة" in [a.name for a in event.actors]
