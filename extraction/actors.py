@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from extraction.actor_common_words import common_word
 from extraction.arabic import L, fold
 from extraction.lexicon import (
     PhraseIndex,
@@ -158,30 +159,6 @@ def _excluded(toks: Sequence[Token], i: int) -> bool:
     return bool(words & _patterns()["not_before"])
 
 
-def _common_word(toks: Sequence[Token], first: int, last: int) -> bool:
-    """"القاعدة الجوية", "خارج القاعدة": a name that is also a common word (a base), told
-    with a word that makes it the common word."""
-    words = _patterns()["common_word_names"]
-    sides = next((words[v.word] for v in variants(toks[first].text) if v.word in words), None)
-    if sides is None or first != last:
-        return False
-    after = last + 1 < len(toks) and toks[last + 1].joined and toks[last + 1].text in sides["after"]
-    return after or (first > 0 and toks[first].joined and toks[first - 1].text in sides["before"])
-
-
-def _common_told_before(text: str, toks: Sequence[Token], hit, named: set) -> bool:
-    """«هاجم التنظيم قاعدة في قرية زاري ... ويسلط الهجوم على القاعدة الضوء»: a bare name
-    that is also a common word, after the article told that common word indefinitely
-    («قاعدة»), is that thing, unless the article names the group in full anywhere."""
-    if hit.first != hit.last or hit.payloads[0] in named:
-        return False
-    words = _patterns()["common_word_names"]
-    sides = next((words[v.word] for v in variants(toks[hit.first].text) if v.word in words),
-                 None)
-    earlier = {t.text for t in toks[:hit.first]}
-    return sides is not None and not earlier.isdisjoint(sides.get("indefinite", ()))
-
-
 def _describes(toks: Sequence[Token], i: int) -> bool:
     """"رتلا عسكريا", "مسؤولين عسكريين": an adjective agreeing with the word before it
     describes that word; it names no force ("12 عسكريا" does)."""
@@ -198,8 +175,8 @@ def find_actors(text: str) -> list[ActorMention]:
     named = {h.payloads[0] for h in hits if h.first != h.last}  # "تنظيم القاعدة"
     for hit in hits:
         covered.update(range(hit.first, hit.last + 1))
-        if _excluded(toks, hit.first) or _common_word(toks, hit.first, hit.last) \
-                or _common_told_before(text, toks, hit, named) \
+        if _excluded(toks, hit.first) \
+                or common_word(toks, hit, named, _patterns()["common_word_names"]) \
                 or (hit.first == hit.last and _describes(toks, hit.first)):
             continue
         payload = hit.payloads[0]
