@@ -94,11 +94,9 @@ def _rum_pays(queryset, k: int) -> bool:
     return matches < math.sqrt(BACKWARDS_PER_MATCH * k * _index_and_size()[1])
 
 
-def newest(queryset, k: int, *, use_index: bool | None = None):
-    """The ids of at most k of the queryset's matches, the newest published (a subquery).
-    `use_index`: None lets the RUM index's presence and the expected matches choose."""
-    if use_index is None:
-        use_index = rum_index_ready() and _rum_pays(queryset, k)
+def newest(queryset, k: int, *, use_index: bool):
+    """The ids of at most k of the queryset's matches, the newest published (a subquery):
+    from the RUM index's date order, or backwards along `published`."""
     if use_index:
         return queryset.order_by(NewestByIndex("published")).values("id")[:k]
     # Plain "-published" so that the published index is read backwards.
@@ -110,7 +108,7 @@ def newest_ranked_ids(queryset, n: int, *, use_index: bool | None = None) -> lis
     first, then newest, then highest id (n + 1 say that more than n match): one query
     reads and ranks them once. For a queryset of `ArticleQuerySet.search` (`window=False`
     on PostgreSQL; no `rank`: all rank 0)."""
-    if use_index is None:
+    if use_index is None:  # the RUM index's presence and the expected matches choose
         use_index = rum_index_ready() and _rum_pays(queryset, n + 1)
     rank = queryset.query.annotations.get("rank", models.Value(0.0))
     ranked = (queryset.model.objects.filter(id__in=newest(queryset, n + 1, use_index=use_index))
