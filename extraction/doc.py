@@ -154,10 +154,14 @@ def build_doc(text: str, published: dt.date | None,
     triggers = guarded(find_triggers, folded, default=[])
     listed = guarded(object_places, folded, triggers, places, actors, default=[])
     if listed:  # a name read as a list's item replaces what it was read as before
-        kept = [p for p in places if not any(p.start < m.end and m.start < p.end for m in listed)]
-        places = sorted([*kept, *listed], key=lambda m: m.start)
+        places = sorted([*_outside(places, listed), *listed], key=lambda m: m.start)
+        actors = _outside(actors, listed)  # «كلية الشرطة» is a place, not the police
     return Doc(nt, published, places, actors, triggers,
                guarded(find_cues, folded, default=[]), settings)
+
+
+def _outside(mentions: list, listed: list) -> list:
+    return [x for x in mentions if not any(x.start < m.end and m.start < x.end for m in listed)]
 
 
 @cache

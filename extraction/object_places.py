@@ -13,11 +13,18 @@ A list counts only when it is safe to read as places:
 - every word of an unknown item is a run of letters that no stop list holds, no actor or
   place already found covers, and that is not one of the nouns an object list is made of
   («مواقع ومقرات»: data/places_stopwords.json object_nouns).
+
+Facilities and landmarks («سيطر على معسكر الصاعقة وكلية الشرطة»، «حررت المقاومة قاعدة
+العند الجوية ومعسكر لبوزة»: data/places_heads.json facility_heads) are places only here,
+as items of a list of two or more: a head, the word in construct with it and adjectives
+of relation. Such a list may follow a taking's verb without «على», and needs no known
+place at its end: the nearest known place told shortly before it encloses it.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from extraction.arabic import L
 from extraction.gazetteer import places_by_key
@@ -33,6 +40,9 @@ _TO_ON = 4  # words between a trigger and its «على»
 _ITEM_WORDS = 2  # words of one unknown name
 _ANCHOR_WORDS = 3  # words between the list's end and the known place it ends at
 _MAX_ITEMS = 12
+_FACILITY_WORDS = 3  # words of a facility's name after its head
+_BEFORE_CHARS = 400  # how far back a facility list's enclosing place may be told
+_NISBA_ENDINGS = ("ي", "يه")  # folded
 _LIST_TYPES = frozenset({"airstrike", "shelling", "territory", "armed_clash", "attack"})
 
 
@@ -46,10 +56,12 @@ def object_places(text: str, triggers: Sequence[Trigger], places: Sequence[Place
     for t in triggers:
         if t.type not in _LIST_TYPES:
             continue
-        first = _after_on(text, toks, starts, t)
+        first, facilities_only = _after_on(text, toks, starts, t), False
+        if first is None and t.type == "territory":  # «حررت المقاومة معسكر X ومطار Y»
+            first, facilities_only = _facility_object(text, toks, starts, t), True
         if first is None:
             continue
-        for m in _read_list(text, toks, first, places, taken):
+        for m in _read_list(text, toks, first, places, taken, facilities_only):
             if not any(m.start < o.end and o.start < m.end for o in out):
                 out.append(m)
     return sorted(out, key=lambda m: m.start)
@@ -63,6 +75,18 @@ def _after_on(text: str, toks: Sequence[Token], starts: list[int], t: Trigger) -
             return None
         if toks[j].text == _ON:
             return j + 1
+    return None
+
+
+def _facility_object(text: str, toks: Sequence[Token], starts: list[int],
+                     t: Trigger) -> int | None:
+    """The facility head a taking's direct object opens with, if it comes soon."""
+    i = bisect_left(starts, t.end)
+    for j in range(i, min(i + _TO_ON, len(toks))):
+        if SENTENCE_END.search(text, t.end, toks[j].start):
+            return None
+        if toks[j].text in W.facility_heads:
+            return j
     return None
 
 
@@ -83,36 +107,105 @@ def _name_word(word: str) -> bool:
 
 
 def _read_list(text: str, toks: Sequence[Token], i: int, places: Sequence[PlaceMention],
-               taken: list[tuple[int, int]]) -> list[PlaceMention]:
-    """The unknown items of the list starting at token i, or none if it is no safe list."""
-    items: list[tuple[int, int, int, PlaceMention | None]] = []  # first, last, cut, known
+               taken: list[tuple[int, int]], facilities_only: bool) -> list[PlaceMention]:
+    """The unknown items of the list starting at token i, or none if it is no safe list
+    (a list of facilities only, when it follows no «على»)."""
+    items = _items(text, toks, i, places, taken)
+    anchor = _anchor(text, toks, items[-1].last + 1, places) if items else None
+    if anchor is None or facilities_only:  # a list of facilities needs no place at its end
+        items = [it for it in items if it.facility or it.known is not None]
+        if not any(it.facility for it in items):
+            return []
+        anchor = anchor or _before(places, toks[items[0].first].start)
+    if anchor is None or len(items) < 2:
+        return []
+    country = country_of(anchor.ref.key)
+    unknown = [it for it in items if it.known is None or (
+        it.known.ref.key is not None and country_of(it.known.ref.key) != country)]
+    return [_unseen(text, toks[it.first].start + it.cut, toks[it.last].end, anchor)
+            for it in unknown]
+
+
+def _items(text: str, toks: Sequence[Token], i: int, places: Sequence[PlaceMention],
+           taken: list[tuple[int, int]]) -> list[_Item]:
+    """The list's items from token i on: known places, facilities and bare names."""
+    items: list[_Item] = []
     while i < len(toks) and len(items) < _MAX_ITEMS:
         if items and not _next_item(text, toks, i):
             break
         cut = 1 if items and toks[i].text.startswith(L.and_) and toks[i].joined else 0
-        known = _known_at(places, toks[i])
-        if known is not None:
-            last = i
-            while last + 1 < len(toks) and toks[last + 1].start < known.end:
-                last += 1
-            items.append((i, last, 0, known))
-            i = last + 1
-            continue
-        last = _unknown_item(text, toks, i, cut, taken)
-        if last is None:
+        item = _known_item(text, toks, i, places) or _facility_item(text, toks, i, cut, places) \
+            or _bare_item(text, toks, i, cut, taken)
+        if item is None:
             break
-        items.append((i, last, cut, None))
-        i = last + 1
-    anchor = _anchor(text, toks, i, places)
-    if anchor is None or len(items) < 2:
-        return []
-    country = country_of(anchor.ref.key)
-    unknown = [(f, last, cut) for f, last, cut, k in items
-               if k is None or (k.ref.key is not None and country_of(k.ref.key) != country)]
-    if not unknown:
-        return []
-    return [_unseen(text, toks[f].start + cut, toks[last].end, anchor)
-            for f, last, cut in unknown]
+        items.append(item)
+        i = item.last + 1
+    return items
+
+
+class _Item(NamedTuple):
+    first: int
+    last: int
+    cut: int  # letters of a glued «و» before the name
+    known: PlaceMention | None
+    facility: bool = False
+
+
+def _known_item(text: str, toks: Sequence[Token], i: int,
+                places: Sequence[PlaceMention]) -> _Item | None:
+    known = _known_at(places, toks[i])
+    if known is None:
+        return None
+    last = i
+    while last + 1 < len(toks) and toks[last + 1].start < known.end:
+        last += 1
+    while last + 1 < len(toks) and not text[toks[last].end:toks[last + 1].start].strip() \
+            and _facility_word(toks[last + 1].text, first=False):  # «مطار صنعاء الدولي»
+        last += 1
+    return _Item(i, last, 0, known)
+
+
+def _facility_item(text: str, toks: Sequence[Token], i: int, cut: int,
+                   places: Sequence[PlaceMention]) -> _Item | None:
+    """«معسكر الصاعقة»، «وكلية الشرطة»، «قاعدة العند الجوية»: a facility head, the word
+    it is in construct with, and the adjectives of relation after it (the name may be, or
+    hold, a known place: then the item is that place)."""
+    if toks[i].text[cut:] not in W.facility_heads:
+        return None
+    last, known = None, None
+    for j in range(i + 1, min(i + 1 + _FACILITY_WORDS, len(toks))):
+        word = toks[j].text
+        if text[toks[j - 1].end:toks[j].start].strip() or not _facility_word(word, j == i + 1):
+            break
+        known = known or _known_at(places, toks[j])
+        last = j
+    if last is None:
+        return None
+    return _Item(i, last, cut, known, facility=True)
+
+
+def _facility_word(word: str, first: bool) -> bool:
+    """The name's first word: a definite noun or a name no stop list holds; after it
+    only adjectives of relation («المركزي»، «الجوية»)."""
+    if not word.isalpha() or len(word) < 2 or word in W.facility_name_stops \
+            or word in W.head_words or word in W.facility_heads:
+        return False
+    definite = word.startswith(L.article)
+    if not first:
+        return definite and word.endswith(_NISBA_ENDINGS)
+    return definite or (word not in stopwords()["function_words"] and word not in W.relative)
+
+
+def _bare_item(text: str, toks: Sequence[Token], i: int, cut: int,
+               taken: list[tuple[int, int]]) -> _Item | None:
+    last = _unknown_item(text, toks, i, cut, taken)
+    return None if last is None else _Item(i, last, cut, None)
+
+
+def _before(places: Sequence[PlaceMention], start: int) -> PlaceMention | None:
+    """The nearest known place told shortly before a position."""
+    return next((m for m in reversed(places) if m.end <= start and m.ref.key is not None
+                 and start - m.end <= _BEFORE_CHARS), None)
 
 
 def _next_item(text: str, toks: Sequence[Token], i: int) -> bool:

@@ -24,7 +24,8 @@ class PlaceMention:
 _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "definite_heads",
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
              "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
-             "pronoun_endings", "item_closers")
+             "pronoun_endings", "item_closers", "facility_heads",
+             "facility_name_stops")
 
 
 class _Words:
@@ -41,6 +42,14 @@ class _Words:
     @cached_property
     def name_heads(self) -> frozenset[str]:  # kept in an unseen name: جبل الكوكب
         return frozenset(_LEX["name_heads"])
+
+    @cached_property
+    def facility_heads(self) -> frozenset[str]:  # "سيطرت على معسكر X وكلية Y"
+        return frozenset(_LEX["facility_heads"])
+
+    @cached_property
+    def facility_name_stops(self) -> frozenset[str]:  # "معسكر X الواقع ..."
+        return frozenset(_LEX["facility_name_stops"])
 
     @cached_property
     def plural_heads(self) -> frozenset[str]:  # "قريتي X وY"

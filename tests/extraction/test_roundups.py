@@ -143,3 +143,43 @@ def test_sites_and_headquarters_in_an_objects_list_are_no_places():
     text = "شنت طائرات التحالف غارات على مواقع ومقرات لداعش في مدينة الرقة شمال سوريا."
     assert places(text) == ["الرقة"]
 
+
+
+def test_a_taking_of_two_facilities_is_one_event_each():
+    text = ("تقدمت القوات في مدينة بنغازي. وأعلن الجيش أن قواته سيطرت على معسكر الرماية "
+            "وكلية الهندسة، إثر مواجهات مع المسلحين.")
+    names = places(text)
+    assert len(names) == 2, names
+    assert names[0].startswith("معسكر الرماي") and names[1].startswith("كلي")
+
+
+def test_a_listed_facility_sits_in_the_place_told_before_it_and_names_no_actor():
+    text = ("تقدمت القوات في مدينة بنغازي. وأعلن الجيش أن قواته سيطرت على معسكر الرماية "
+            "وكلية الشرطة، إثر مواجهات مع المسلحين.")
+    events = extract(text, PUBLISHED)
+    assert len(events) == 2
+    assert all("بنغازي" in e.place.admin for e in events)
+    assert not any("شرطة" in a.name or "أمن" in a.name for e in events for a in e.actors)
+
+
+def test_a_facility_named_by_an_adjective_of_relation_keeps_it_in_its_name():
+    names = places("سيطرت قوات الجيش اليمني على معسكر الأمن المركزي وجبل الصفراء في محافظة تعز.")
+    assert names[0].startswith("معسكر الامن المركزي") or names[0].startswith(
+        "معسكر الأمن المركزي"), names
+    assert len(names) == 2
+
+
+def test_a_taking_told_without_on_lists_its_facilities_too():
+    names = places("حررت قوات الجيش اليمني معسكر الصفا ومطار الريان في محافظة لحج.")
+    assert len(names) == 2, names
+    assert names[0].startswith("معسكر الصفا")
+
+
+def test_one_facility_alone_is_no_list():
+    names = places("سيطرت قوات الجيش اليمني على معسكر الرماية في محافظة لحج.")
+    assert names == ["لحج"], names
+
+
+def test_a_list_of_facilities_with_no_place_told_is_no_place():
+    names = places("سيطرت قوات الجيش اليمني على معسكر الرماية وكلية الهندسة بعد معارك عنيفة.")
+    assert not any(n and n.startswith("معسكر") for n in names), names
