@@ -29,9 +29,9 @@ from extraction.types import PlaceRecord
 
 _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
               "name_stop", "cancel_next", "bank", "river", "bank_of_jordan",
-              "adjective_ending", "coordination", "object_nouns")
+              "adjective_ending", "coordination", "object_nouns", "persons_before_nationality")
 _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
-               "object_nouns")
+               "object_nouns", "persons_before_nationality")
 _NATIONALITIES = reads("nationalities.json", "*")
 
 
@@ -170,6 +170,22 @@ def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
     """The next word says the name is none: "القنابل المسيلة للدموع"."""
     return last + 1 < len(toks) and toks[last + 1].joined \
         and toks[last + 1].text in stopwords()["cancel_next"]
+
+
+def a_nationality_after_a_person(toks: Sequence[Token], hit: Hit) -> bool:
+    """"جنديا تركيا", "مواطنا كينيا": written without its marks, a nationality adjective
+    in the accusative is the country's name; after a person in the accusative it is the
+    adjective."""
+    first = hit.first
+    return first == hit.last and first > 0 and toks[first].joined \
+        and toks[first - 1].text in stopwords()["persons_before_nationality"] \
+        and toks[first].text in accusative_nationalities()
+
+
+@cache
+def accusative_nationalities() -> frozenset[str]:
+    """'تركيا', 'كينيا' ...: a masculine nationality adjective with the accusative alif."""
+    return frozenset(fold(a) + L.alef for entry in _NATIONALITIES.values() for a in entry["masc"])
 
 
 def not_the_west_bank(toks: Sequence[Token], hit: Hit) -> bool:

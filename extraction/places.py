@@ -24,6 +24,7 @@ from extraction.lexicon import (
     variants,
 )
 from extraction.place_index import (
+    a_nationality_after_a_person,
     ancestors_of,
     cancelled_by_next,
     coordinated,
@@ -126,7 +127,8 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
         chain = (head, hit.last) if head in W.plural_heads else None
         relative = W.relative.get(hit.glue) if hit.glue else relative
         cands = [e.key for e in hit.payloads if not e.strict or head]
-        if not cands or not_the_west_bank(toks, hit) or cancelled_by_next(toks, hit.last):
+        if not cands or not_the_west_bank(toks, hit) or cancelled_by_next(toks, hit.last) \
+                or a_nationality_after_a_person(toks, hit):
             continue
         start = hit.start
         if head is not None and first < hit.first and toks[first].text.endswith(head):

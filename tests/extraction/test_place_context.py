@@ -48,3 +48,18 @@ def test_where_a_source_is_stays_the_place_when_the_sentence_names_no_other():
 def test_a_newspaper_named_after_a_town_is_not_that_town():
     events = extract("وقال المسؤول لصحيفة الشروق إن مسلحين فجروا عبوة ناسفة.", PUBLISHED)
     assert all(e.place is None or e.place.name != "الشروق" for e in events)
+
+
+def test_a_nationality_after_a_person_in_the_accusative_is_no_country():
+    assert names("قتل المسلحون مواطنا كينيا في قرية نائية") == []
+    assert names("أصيب سائحًا بريطانيًا بجروح") == []
+
+
+def test_the_same_word_after_a_verb_is_still_the_country():
+    assert names("زار الوزير كينيا أمس") == ["كينيا"]
+
+
+def test_a_person_before_a_nationality_leaves_the_incident_at_its_own_place():
+    text = "قتل مسلحون مواطنا كينيا وجنديين في هجوم على قرية في شمال شرقي نيجيريا."
+    events = extract(text, PUBLISHED)
+    assert [e.place.name for e in events] == ["نيجيريا"]
