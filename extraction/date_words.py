@@ -16,7 +16,7 @@ _DATES = reads("dates.json", "weekdays", "ambiguous_weekdays", "day_parts", "pas
                "period_recent", "adverb_followers", "weekday_date_joiners", "vague_recent",
                "month_relative", "year_relative", "year_words", "since_words", "period_starts",
                "month_cues", "ordinal_days", "ordinal_tens", "not_today", "day_after",
-               "background_days", "day_of_month_joiners", "year_of", "year_mark",
+               "background_days", "day_of_month_joiners", "year_of", "year_mark", "hijri_mark",
                "dual_endings", "weekday_range_joiners")
 _MONTHS = reads("months.json", "months", "ambiguous")
 
@@ -59,6 +59,7 @@ class DateLexicon:
     day_of_month_joiners: tuple[str, ...]  # optional words, in order, between day and month
     year_of: frozenset[str]
     year_mark: frozenset[str]
+    hijri_mark: frozenset[str]
     dual_endings: tuple[str, ...]
     weekday_range_joiners: frozenset[str]
 
@@ -124,6 +125,7 @@ def lexicon() -> DateLexicon:
         day_of_month_joiners=tuple(fold(w) for w in raw["day_of_month_joiners"]),
         year_of=_words(raw["year_of"]),
         year_mark=_words(raw["year_mark"]),
+        hijri_mark=_words(raw["hijri_mark"]),
         dual_endings=tuple(fold(w) for w in raw["dual_endings"]),
         weekday_range_joiners=_words(raw["weekday_range_joiners"]),
     )

@@ -9,11 +9,20 @@ and data/months.json, read by `date_words`.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extraction.arabic import L
+from extraction.calendars import (
+    GREGORIAN_YEARS,
+    HIJRI_YEARS,
+    days_in,
+    hijri_year,
+    on_weekday,
+    safe_date,
+    shift_month,
+    written_day,
+)
 from extraction.date_words import DateLexicon, Phrases, lexicon, may_start, word_bases
 from extraction.numbers import Token, number_at, tokenize
 
@@ -65,20 +74,6 @@ class _Ctx:
         return best
 
 
-def _days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    ok = 1 <= month <= 12 and 1 <= day <= _days_in(year, month) and 1 <= year <= 9999
-    return dt.date(year, month, day) if ok else None
-
-
-def _shift_month(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
 def _is_background(found: _Found, published: dt.date | None, lex: DateLexicon) -> bool:
     if found.background is not None:
         return found.background
@@ -86,7 +81,7 @@ def _is_background(found: _Found, published: dt.date | None, lex: DateLexicon) -
         return False
     last = found.date
     if found.precision == "month":
-        last = last.replace(day=_days_in(last.year, last.month))
+        last = last.replace(day=days_in(last.year, last.month))
     elif found.precision == "year":
         last = last.replace(month=12, day=31)
     return (published - last).days > lex.background_days
@@ -134,7 +129,7 @@ def _with_year(ctx: _Ctx, month: int, day: int | None, end: int) -> _Found:
             later = (month, day) > (pub.month, pub.day)
         year = pub.year - 1 if later else pub.year
         end += 1 if past else 0
-    date = _safe_date(year, month, day or 1)
+    date = safe_date(year, month, day or 1)
     return _Found(end, date, precision if date else None)
 
 
@@ -168,8 +163,8 @@ def _day_month(ctx: _Ctx, i: int) -> _Found | None:
     relative = ctx.phrase(j, ctx.lex.month_relative)  # "في 12 من الشهر الجاري"
     if not relative or not ctx.published or j == day[1]:
         return None
-    first = _shift_month(ctx.published, relative[0])
-    date = _safe_date(first.year, first.month, day[0])
+    first = shift_month(ctx.published, relative[0])
+    date = safe_date(first.year, first.month, day[0])
     return _Found(relative[1], date, "day" if date else None)
 
 
@@ -197,7 +192,7 @@ def _numeric(ctx: _Ctx, i: int) -> _Found | None:
 def _full_date(end: int, values: list[int], year_first: bool) -> _Found | None:
     y, m, d = values if year_first else values[::-1]
     y += 2000 if 0 <= y < 100 else 0
-    date = _safe_date(y, m, d) if min(values) >= 0 else None
+    date = written_day(y, m, d) if min(values) >= 0 else None
     return _Found(end, date, "day") if date else None
 
 
@@ -249,7 +244,7 @@ def _weekday(ctx: _Ctx, i: int) -> _Found | None:
     j += 1 if past or future else 0
     written = _written(ctx, j + (1 if ctx.text(j) in lex.weekday_date_joiners else 0))
     if written and written.date:
-        return written
+        return replace(written, date=on_weekday(written.date, weekday))
     return _weekday_date(ctx, j, weekday, past, future)
 
 
@@ -276,7 +271,7 @@ def _relative(ctx: _Ctx, i: int) -> _Found | None:
         return _Found(period[1], None, None, True)
     month = ctx.phrase(i, lex.month_relative)
     if month:
-        date = _shift_month(pub, month[0]) if pub else None
+        date = shift_month(pub, month[0]) if pub else None
         return _Found(month[1], date, "month" if date else None)
     year = ctx.phrase(i, lex.year_relative)
     if year:
@@ -302,14 +297,19 @@ def _month_or_year(ctx: _Ctx, i: int) -> _Found | None:
 def _bare_year(ctx: _Ctx, i: int) -> _Found | None:
     """A four-digit year 1900-2100 at token i, with an optional glued "م"."""
     tok = ctx.toks[i] if i < len(ctx.toks) else None
-    if not (tok and tok.kind == "d" and len(tok.text) == 4 and tok.text.isdigit()
-            and 1900 <= int(tok.text) <= 2100):
+    if not (tok and tok.kind == "d" and len(tok.text) == 4 and tok.text.isdigit()):
         return None
     nxt = ctx.toks[i + 1] if i + 1 < len(ctx.toks) else None
-    if nxt and nxt.start == tok.end and nxt.text in _DASHES:
+    glued = nxt.text if nxt and nxt.start == tok.end else ""
+    year = int(tok.text)
+    if glued in _DASHES:
         return None  # part of a written date such as 2018-05-12
-    end = i + 2 if nxt and nxt.text in ctx.lex.year_mark and nxt.start == tok.end else i + 1
-    return _Found(end, dt.date(int(tok.text), 1, 1), "year")
+    if glued in ctx.lex.hijri_mark and HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
+        year = hijri_year(year)  # «عام 1427هـ»
+    elif not GREGORIAN_YEARS[0] <= year <= GREGORIAN_YEARS[1]:
+        return None
+    end = i + 2 if glued in ctx.lex.year_mark or glued in ctx.lex.hijri_mark else i + 1
+    return _Found(end, dt.date(year, 1, 1), "year")
 
 
 def _core(ctx: _Ctx, i: int) -> _Found | None:

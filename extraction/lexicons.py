@@ -71,7 +71,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "ordinal_days": _M, "ordinal_tens": _M, "not_today": _W, "ago_plural_units": _W,
         "ago_hour_units": _M, "ago_qualifiers": _W, "since_events": _W,
         "period_recent": _W, "adverb_followers": _W, "ago_vague_counts": _W,
-        "weekday_date_joiners": _W, "year_of": _W, "year_mark": _W, "dual_endings": _W,
+        "weekday_date_joiners": _W, "year_of": _W, "year_mark": _W, "hijri_mark": _W,
+        "dual_endings": _W,
         "weekday_range_joiners": _W},
     "months.json": {"months": _M, "ambiguous": _W, "hijri": _W},
     "numbers.json": {
