@@ -104,11 +104,20 @@ def tokens(text_: str, start: int, end: int) -> list[Tok]:
     brk, plain = pattern("punctuation"), _plain_gaps()
     for m in _TOKEN.finditer(text_, start, end):
         s, e = m.span()
-        gap = text_[prev_end:s]
+        gap = _unbracketed(text_[prev_end:s], toks[-1].text if toks else "", m.group())
         toks.append(Tok(s, e, m.group(), readings(m.group(), "casualty"),
                         brk=gap not in plain and bool(brk.search(gap))))
         prev_end = e
     return toks
+
+
+def _unbracketed(gap: str, before: str, token: str) -> str:
+    """«استشهاد (15) وإصابة (33)»: the brackets of a bare figure separate nothing."""
+    if token.isdigit():
+        gap = gap.replace("(", "", 1)
+    if before.isdigit():
+        gap = gap.replace(")", "", 1)
+    return gap.strip() or gap[:1]
 
 
 def phrase_at(toks: list[Tok], i: int, cue: Words) -> int:

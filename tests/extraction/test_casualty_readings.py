@@ -80,3 +80,20 @@ def test_two_policemen_told_as_a_construct_dual_are_two():
 
 def test_an_officer_in_the_accusative_is_no_dual():
     assert best("قتل المسلحون ضابطا كبيرا في الهجوم") == (None, None)
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("وقع تفجير في المسجد مما نتج عنه استشهاد (15) وإصابة (33)", (15, 33)),
+    ("أدى الهجوم إلى مقتل ( 20 ) شخصا وإصابة آخرين", (20, None)),
+])
+def test_a_figure_in_brackets_is_read_as_written_without_them(sentence, figures):
+    assert best(sentence) == figures
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("دمرت الغارة مدفع هاون عيار 120 وقتل 2 من طاقمه وأصيب 3 آخرون", (2, 3)),
+    ("دمرت الغارة مدفع هاون عيار (120) وقتل 2 من طاقمه", (2, None)),
+    ("دمرت الغارة 4 عربات وقتل 2 من طاقمها", (2, None)),
+])
+def test_a_calibre_or_a_count_of_vehicles_adds_no_one_to_a_toll(sentence, figures):
+    assert best(sentence) == figures
