@@ -50,3 +50,8 @@ def test_a_singular_victim_is_one_and_a_dual_victim_is_two():
 def test_air_attacks_are_airstrikes():
     assert types("نفذت الطائرات هجمات جوية على البلدة")[0] == "airstrike"
     assert types("قتل مدنيون في هجوم جوي على السوق")[-1] == "airstrike"
+
+
+def test_two_gunmen_told_in_the_dual_are_the_party_of_their_attack():
+    events = extract("أطلق مسلحان النار على مقر القنصلية في مدينة إسطنبول صباح اليوم.", PUBLISHED)
+    assert [(e.type, [a.name for a in e.actors]) for e in events] == [("attack", ["مسلحون"])]
