@@ -181,3 +181,10 @@ def test_al_qaeda_named_in_full_stays_al_qaeda_when_a_base_is_told_too():
     [event] = extract("قتل 30 جنديا في هجوم شنه تنظيم القاعدة على قاعدة في ولاية بورنو، وقال "
                       "مسؤول إن القاعدة تبنت الهجوم.")
     assert "القاعدة" in [a.name for a in event.actors]
+
+
+def test_the_sides_of_the_donbas_war_and_the_indian_army_are_named():
+    assert names("قصفت القوات الأوكرانية مواقع الانفصاليين الموالين لروسيا") == [
+        "الجيش الأوكراني", "الانفصاليون الموالون لروسيا"]
+    assert names("فتحت القوات الهندية النار عبر الحدود") == ["الجيش الهندي"]
+

@@ -1,9 +1,11 @@
 """Finding places in folded Arabic text."""
+import datetime as dt
 import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extraction import extract
 from extraction.arabic import fold
 from extraction.places import find_places
 
@@ -237,3 +239,26 @@ def test_a_neighbourhood_with_a_bare_name_is_found_when_its_city_follows():
 
 def test_a_bare_word_after_hay_is_no_place_without_a_city_after_it():
     assert places("قتل مسلحون شخصا في حي سكني") == []
+
+
+def test_an_incident_in_a_country_outside_the_region_is_placed_there():
+    cases = {
+        "قتل مسلحون شرطيين اثنين في هجوم على مركز للشرطة في بوجمبورا أمس.": "بوروندي",
+        "انفجرت قنبلة في قاعة للحفلات في مدينة مانشستر أمس ما أسفر عن مقتل 22 شخصا.": "بريطانيا",
+        "قصفت القوات الأوكرانية مواقع قرب مدينة ماريوبول أمس ما أسفر عن مقتل أربعة مسلحين.":
+            "أوكرانيا",
+    }
+    for text, country in cases.items():
+        events = extract(text, dt.date(2015, 7, 25))
+        assert len(events) == 1 and country in events[0].place.admin, (text, events)
+
+
+def test_the_great_powers_are_parties_and_no_places():
+    """«واشنطن»، «موسكو»، «الولايات المتحدة»، «روسيا» name governments in the news far
+    more often than places: the gazetteer leaves them out."""
+    assert places("أعلنت واشنطن وموسكو أن الولايات المتحدة وروسيا اتفقتا") == []
+
+
+def test_yesterday_written_as_albariha_ends_a_place_name():
+    found = [m.surface for m in places("وقع الهجوم في ولاية لويزيانا البارحة مساء")]
+    assert found == ["ولايه لويزيانا"], found
