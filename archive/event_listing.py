@@ -23,6 +23,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 
 from archive import rows_by_ids
+from archive.lazy_rows import LazyRows
 from archive.models import Event, EventActor
 from archive.page_cache import data_version
 from archive.querysets import RANGES, _range_sql, _with_ranges
@@ -229,7 +230,7 @@ def _paged(events, per_page: int, raw, count: int, *, ids: Callable[[Page], list
     paginator = Paginator(events.values_list("id", flat=True), per_page)
     paginator.count = count  # already counted with the totals
     page = paginator.get_page(raw)
-    page.object_list = event_rows(ids(page))
+    page.object_list = LazyRows(ids(page), event_rows)  # read as the table needs them
     return page
 
 
@@ -265,5 +266,5 @@ def _elsewhere(events, sort: str, raw_page, per_page: int, data: dict):
         paginator.count = totals["n"]
         return totals, facets, paginator.get_page(raw_page)
     page = Paginator(small.ordered_ids, per_page).get_page(raw_page)
-    page.object_list = event_rows(list(page.object_list))
+    page.object_list = LazyRows(list(page.object_list), event_rows)
     return small.totals, small.facets, page

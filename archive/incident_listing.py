@@ -14,6 +14,7 @@ from django.db.models.expressions import RawSQL
 
 from archive import page_cache, rows_by_ids
 from archive.filters import EventFilter
+from archive.lazy_rows import LazyRows
 from archive.models import Actor, Event, EventActor, Incident, Place
 from archive.querysets import RANGES, _range_sql, _with_ranges
 
@@ -74,7 +75,7 @@ def figures_and_page(filterset, incidents, raw_page, per_page: int) -> tuple[dic
     paginator.count = totals["n"]  # counted with the totals
     page = paginator.get_page(raw_page)
     ids = first if first is not None and page.number == number else list(page.object_list)
-    page.object_list = incident_rows(ids)
+    page.object_list = LazyRows(ids, incident_rows)  # read as the table needs them
     return totals, facets, page
 
 

@@ -3,7 +3,8 @@ data and language, then reused by every listing that shows it (the filtered even
 incidents pages, whatever the filter: a new filter combination misses the page cache,
 but its rows are mostly rows other pages have shown). One tag writes the whole table
 body, its rows read from the cache together (`get_many`): a template loop with a cache
-tag and a row tag in each of 50 rows cost more than writing the rows.
+tag and a row tag in each of 50 rows cost more than writing the rows. Given a page's
+`LazyRows`, it reads from the database only the rows the cache lacks.
 (`{% row_cache "event" event.pk %}…{% endrow_cache %}` caches any other fragment so.)
 
 A row's HTML depends on its row and the language only, except for the query string its
@@ -24,6 +25,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from archive import listing_rows
+from archive.lazy_rows import LazyRows
 from archive.page_cache import data_version
 from archive.templatetags.marsad import carried
 
@@ -94,14 +96,16 @@ def table_rows(context, kind: str, rows):
         html = [_row(context, kind, row, carried_html) for row in rows]
     else:
         prefix = f"{_prefix(request)}:{kind}:"
-        keyed = [(f"{prefix}{row.pk}", row) for row in rows]
+        lazy = isinstance(rows, LazyRows)
+        keyed = [(f"{prefix}{pk}", pk) for pk in (rows.ids if lazy else (r.pk for r in rows))]
         rows_cache = caches["rows"]
         found = rows_cache.get_many([key for key, _ in keyed])
-        fresh = {}
-        for key, row in keyed:
-            if key not in found:
-                fresh[key] = found[key] = _row(context, kind, row, MARKER)
-        if fresh:
+        lacking = [pk for key, pk in keyed if key not in found]
+        if lacking:  # read (a page of LazyRows) only the rows the cache lacks
+            read = rows.missing(lacking) if lazy else {row.pk: row for row in rows}
+            fresh = {key: _row(context, kind, read[pk], MARKER) for key, pk in keyed
+                     if key not in found}
+            found.update(fresh)
             rows_cache.set_many(fresh, seconds)
         html = [found[key].replace(MARKER, carried_html) for key, _ in keyed]
     return mark_safe("".join(f"\n    {row}\n  " for row in html))  # noqa: S308 (escaped in listing_rows)

@@ -11,8 +11,22 @@ def test_bench_load_measures_a_page_on_a_live_server_and_stops_by_itself(live_se
     call_command("bench_load", url=live_server.url, clients=2, seconds=0.5, warmup=0,
                  pages="home", stdout=out)
     line = next(row for row in out.getvalue().splitlines() if row.startswith("home"))
-    rate, p50, p95, errors = line.split()[-4:]
-    assert float(rate) > 0 and float(p95) >= float(p50) and errors == "0"
+    rate, p50, p95, errors, hits = line.split()[-5:]
+    assert float(rate) > 0 and float(p95) >= float(p50) and errors == "0" and hits == "0"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bench_load_counts_the_answers_the_page_cache_served(live_server, settings):
+    from django.core.cache import cache
+
+    settings.MARSAD_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    out = io.StringIO()
+    call_command("bench_load", url=live_server.url, clients=1, seconds=0.5, warmup=0,
+                 pages="home", stdout=out)
+    cache.clear()
+    line = next(row for row in out.getvalue().splitlines() if row.startswith("home"))
+    assert int(line.split()[-1]) > 0  # the first answer rendered, the next ones from the cache
 
 
 @pytest.mark.django_db
@@ -34,3 +48,29 @@ def test_the_postgresql_cpu_counted_is_the_site_databases_alone(tmp_path, monkey
         (tmp_path / str(pid) / "cmdline").write_bytes(title + b"\0")
     monkeypatch.setattr(bench_load, "PROC", tmp_path)
     assert sorted(bench_load._postgres_pids("site")) == [11, 15]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_warm_up_asks_for_other_paths_than_the_measured_run(live_server, monkeypatch):
+    from archive.management.commands.bench_load import Command, Load
+
+    asked: list[tuple[str, float]] = []
+    warming = [True]
+
+    def page(rng):
+        asked.append(("warm-up" if warming[0] else "measured", rng.random()))
+        return "/"
+
+    monkeypatch.setattr(Command, "_pages", lambda self: {"home": page})
+    real_run = Load.run
+
+    def run(self, make):
+        result = real_run(self, make)
+        warming[0] = False
+        return result
+
+    monkeypatch.setattr(Load, "run", run)
+    call_command("bench_load", url=live_server.url, clients=2, seconds=0.3, warmup=0.3,
+                 pages="home", stdout=io.StringIO())
+    draws = {kind: {value for k, value in asked if k == kind} for kind in ("warm-up", "measured")}
+    assert draws["warm-up"] and draws["measured"] and not draws["warm-up"] & draws["measured"]

@@ -157,3 +157,35 @@ def test_names_are_read_once_per_version_of_the_data(kirkuk, page_cache,
                                                                kirkuk.parent_id: "العراق"}
     _ingest(BOMB)
     assert names(Place, [kirkuk.pk]) == {kirkuk.pk: "اسم جديد"}
+
+
+def _row_reads(client, path) -> int:
+    """The queries reading the events table's rows (only they read `place_text`)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return sum('"place_text"' in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_page_reads_only_the_rows_the_cache_lacks_and_shows_what_a_fresh_render_shows(
+        client, kirkuk, page_cache, settings):
+    _ingest(BOMB)
+    _ingest(CLASH)
+    _rows_only(settings)
+    assert _row_reads(client, "/events/?killed_min=5") == 1
+    cache.clear()  # the page and its figures, not the rows
+    assert _row_reads(client, "/events/?killed_min=5&sort=killed") == 0
+    cache.clear()
+    assert _row_reads(client, "/events/?killed_min=1") == 1  # and a row no page has shown
+    for path, first in (("/events/", "/events/?killed_min=5"),
+                        ("/incidents/", "/incidents/?killed_min=5")):
+        _rows_only(settings)
+        assert client.get(first).content.count(b"<tr") == 2  # one of the two rows
+        cache.clear()
+        mixed = client.get(path).content
+        settings.MARSAD_PAGE_CACHE_SECONDS = 0
+        assert client.get(path).content == mixed
+        settings.MARSAD_PAGE_CACHE_SECONDS = 60
+

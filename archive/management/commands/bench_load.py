@@ -15,7 +15,9 @@ gunicorn processes' (read from /proc over the measured window) and PostgreSQL's 
 server processes serving the site's database, so other databases' clients on the same
 server do not count; nothing when the database is on another machine): on a machine
 shared with other work the request rate follows the CPU share the site gets, the CPU
-per request does not.
+per request does not. The "hits" column counts the answers the page cache served
+(`X-Marsad-Cache: hit`): a page whose paths repeat within the run is partly measured from
+the cache, a page of new filter combinations (the filtered events) almost never.
 """
 import http.client
 import os
@@ -91,14 +93,20 @@ def _percentile(values: list[float], q: float) -> float:
 
 class Load:
     """`clients` threads, each on its own keep-alive connection, asking for paths from
-    `make` until `seconds` have passed."""
+    `make` until `seconds` have passed. Client n draws its paths from the seed
+    `first_seed + n`: the warm-up's clients start from other seeds than the measured
+    run's, so that the measured run does not ask again for the paths the warm-up put in
+    the page cache."""
 
-    def __init__(self, *, host: str, port: int, clients: int, seconds: float):
+    def __init__(self, *, host: str, port: int, clients: int, seconds: float,
+                 first_seed: int = 0):
         self.host, self.port, self.clients, self.seconds = host, port, clients, seconds
+        self.first_seed = first_seed
 
-    def run(self, make) -> tuple[list[float], int, float]:
+    def run(self, make) -> tuple[list[float], int, float, int]:
+        """(latencies of the answers, errors, seconds, answers from the page cache)."""
         latencies: list[float] = []
-        errors = [0]
+        errors, hits = [0], [0]
         lock = threading.Lock()
         deadline = time.monotonic() + self.seconds
 
@@ -113,25 +121,28 @@ class Load:
                     response = connection.getresponse()
                     response.read()
                     ok = response.status == 200
+                    hit = response.getheader("X-Marsad-Cache") == "hit"
                 except (OSError, http.client.HTTPException):
                     connection.close()
                     connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
-                    ok = False
+                    ok = hit = False
                 elapsed = (time.perf_counter() - started) * 1000
                 with lock:
                     if ok:
                         latencies.append(elapsed)
+                        hits[0] += hit
                     else:
                         errors[0] += 1
             connection.close()
 
         started = time.monotonic()
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(self.clients)]
+        threads = [threading.Thread(target=client, args=(self.first_seed + n,))
+                   for n in range(self.clients)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        return latencies, errors[0], time.monotonic() - started
+        return latencies, errors[0], time.monotonic() - started, hits[0]
 
 
 class Command(BaseCommand):
@@ -174,18 +185,19 @@ class Command(BaseCommand):
             cpu = server is not None and PROC.is_dir()
             database_name = str(settings.DATABASES["default"]["NAME"])
             self.stdout.write(f"{'page':<22}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}"
+                              f"{'hits':>7}"
                               + ("  CPU ms/request: gunicorn, PostgreSQL" if cpu else ""))
             for name, make in chosen.items():
                 if warmup > 0:  # first renders, connections, caches: not what is measured
                     Load(host=parts.hostname, port=parts.port or 80, clients=clients,
-                         seconds=warmup).run(make)
+                         seconds=warmup, first_seed=clients).run(make)
                 if cpu:
                     before = (_cpu_seconds(_server_pids(server.pid)),
                               _cpu_seconds(_postgres_pids(database_name)))
-                times, errors, elapsed = load.run(make)
+                times, errors, elapsed, hits = load.run(make)
                 line = (f"{name:<22}{len(times) / elapsed:>8.1f}"
                         f"{statistics.median(times) if times else 0:>9.0f}"
-                        f"{_percentile(times, 0.95):>9.0f}{errors:>8}")
+                        f"{_percentile(times, 0.95):>9.0f}{errors:>8}{hits:>7}")
                 if cpu and times:
                     served = len(times) + errors
                     web = _cpu_seconds(_server_pids(server.pid)) - before[0]
