@@ -21,7 +21,8 @@ LEAFLET_FILES = ["leaflet.js", "leaflet.js.map", "leaflet.css", "images/layers.p
 DIGITS = 2  # about a kilometre: finer than 1:50m boundaries need
 # Natural Earth's short names for the gazetteer's English ones
 NE_NAMES = {"South Sudan": "S. Sudan", "Central African Republic": "Central African Rep.",
-            "Western Sahara": "W. Sahara", "Democratic Republic of the Congo": "Dem. Rep. Congo"}
+            "Western Sahara": "W. Sahara", "Democratic Republic of the Congo": "Dem. Rep. Congo",
+            "Bosnia and Herzegovina": "Bosnia and Herz.", "Ivory Coast": "Côte d'Ivoire"}
 
 
 def gazetteer_countries(folder: pathlib.Path = PLACES) -> dict[str, dict]:
