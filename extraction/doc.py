@@ -136,9 +136,14 @@ class Doc:
         return self.nt.original[slice(*self.nt.to_original(start, end))]
 
     def as_written(self, mention):
-        """A mention whose surface is the article's own spelling, not the folded one."""
+        """A mention whose surface is the article's own spelling, not the folded one; so
+        is the name of an actor no lexicon entry names («القوات الصينية», not «القوات
+        الصينيه»)."""
         try:
-            return replace(mention, surface=self.original(mention.start, mention.end))
+            written = self.original(mention.start, mention.end)
+            if getattr(mention, "key", "") is None and mention.name == mention.surface:
+                return replace(mention, surface=written, name=written)
+            return replace(mention, surface=written)
         except (TypeError, ValueError):
             return mention
 

@@ -347,3 +347,9 @@ def test_an_attempt_to_subdue_attackers_is_no_taking():
     text = ("شن مسلحون هجوما على مبنى حكومي في مدينة جلال أباد الأربعاء، واشتبكت معهم قوات "
             "الأمن محاولة السيطرة على المهاجمين.")
     assert all(e.type != "territory" for e in extract(text, PUBLISHED))
+
+
+def test_an_actor_no_lexicon_entry_names_keeps_the_articles_spelling():
+    text = "قصفت القوات الصينية مواقع للمتمردين في إقليم شينجيانغ أمس ما أدى إلى مقتل أربعة مسلحين."
+    events = extract(text, dt.date(2015, 8, 4))
+    assert "القوات الصينية" in [a.name for e in events for a in e.actors]
