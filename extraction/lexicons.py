@@ -82,7 +82,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "year_before_if_year_like": _W, "year_after": _W, "teen_only": _W,
         "not_count_before": _W, "fractions": _M, "teens": _W, "from_joiners": _W},
     "triggers.json": {"specific_types": _W, "strong": _M, "weak": _M, "negative": _M,
-                      "negation": _W, "persons_caught": _W, "seize_verbs": _W,
+                      "negation": _W, "persons_caught": _W, "seize_verbs": _W, "hostage_words": _W,
                       "arrest_methods": _W, "setting_before": _W,
                       "joining_before": _W, "verbal_attack": _W, "throwing_verbs": _W,
                       "stop_verbs": _W, "not_stopped": _W, "recent_since": _W,

@@ -8,7 +8,7 @@ a word), so a sentence costs a few lookups per word: linear time, no regex backt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import accumulate
 
@@ -22,7 +22,7 @@ _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "n
              "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
              "object_pronouns", "assault_verbs", "civilian_targets", "planned_after",
              "not_taken", "strike_verbs", "blast_words", "arrest_methods", "recent_since",
-             "superlatives")
+             "superlatives", "hostage_words")
 
 
 @cache
@@ -35,6 +35,8 @@ def pattern(key: str) -> re.Pattern:
 def _word_set(key: str) -> frozenset[str]:
     return frozenset(_LEX[key])
 _WORD = re.compile(r"[^\W_]+")
+_HOSTAGE_REACH = 40  # characters after an arrest word where its hostages stand
+_HOSTAGE_WORDS = 4  # words after it: «احتجز مسلحون عددا من الرهائن»
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
 _MIN_STEM = 2
 
@@ -220,7 +222,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     """Trigger words in folded text[start:end], in order; phrasal verbs with their subject
     before the noun («فتح مسلحون النار») too (`phrasal`)."""
     end = len(text) if end is None else end
-    found = [Trigger(s, e, meta[0], meta[1], t)
+    found = [_hostage_taking(text, Trigger(s, e, meta[0], meta[1], t))
              for s, e, meta, t in lexicon().triggers.find(text, start, end)]
     if not mentions_fire(text, start, end):
         return found
@@ -228,6 +230,15 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     extra = [Trigger(s, e, etype, True, t) for s, e, etype, t in find_phrasal(text, bounds, words)
              if not any(x.start <= s < x.end for x in found)]
     return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+
+def _hostage_taking(text: str, t: Trigger) -> Trigger:
+    """«احتجاز رهائن»، «احتجز مسلحون عددا من الرهائن»: an arrest word that takes hostages
+    tells an attack."""
+    if t.type != "arrest":
+        return t
+    taken = _WORD.findall(text, t.end, t.end + _HOSTAGE_REACH)[:_HOSTAGE_WORDS]
+    return replace(t, type="attack") if _word_set("hostage_words").intersection(taken) else t
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:

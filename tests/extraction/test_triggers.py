@@ -1,5 +1,8 @@
+import datetime as dt
+
 import pytest
 
+from extraction import extract
 from extraction.arabic import fold
 from extraction.trigger_scope import seizes_people
 from extraction.triggers import find_cues, find_triggers
@@ -166,3 +169,18 @@ def test_an_exchange_of_artillery_fire_is_shelling():
     events = extract("وتبادل المسلحون والقوات الحكومية إطلاق نيران المدفعية في منطقة دار سعد "
                      "شمال مدينة عدن.")
     assert events and {e.type for e in events} == {"shelling"}
+
+
+def test_a_hostage_taking_is_an_attack_not_an_arrest():
+    for text in ("قتل 12 شخصا بينهم خمسة عسكريين في عملية احتجاز الرهائن في فندق بمدينة سيفاري.",
+                 "احتجز مسلحون عددا من الرهائن داخل مقهى في مدينة سيفاري صباح اليوم."):
+        types = [e.type for e in extract(text, dt.date(2015, 8, 8))]
+        assert types == ["attack"], (text, types)
+
+
+def test_detaining_suspects_is_still_an_arrest_trigger():
+    assert [t.type for t in find_triggers(fold("احتجزت الشرطة ثلاثة مشتبه بهم"))] == ["arrest"]
+
+
+def test_an_arrest_word_that_takes_hostages_is_an_attack_trigger():
+    assert types("احتجز مسلحون عددا من الرهائن داخل المقهى") == ["attack"]
