@@ -63,3 +63,9 @@ def test_a_person_before_a_nationality_leaves_the_incident_at_its_own_place():
     text = "قتل مسلحون مواطنا كينيا وجنديين في هجوم على قرية في شمال شرقي نيجيريا."
     events = extract(text, PUBLISHED)
     assert [e.place.name for e in events] == ["نيجيريا"]
+
+
+def test_the_fighting_and_the_crisis_name_no_place():
+    assert names("انقطعت المياه بسبب المعارك في منطقة الأزمة") == []
+    assert names("في سياق متصل بالمعارك جنوب دمشق تعرضت مدينة داريا لقصف") == [
+        "دمشق", "داريا"]
