@@ -29,7 +29,13 @@ from typing import NamedTuple
 from extraction.arabic import L
 from extraction.gazetteer import places_by_key
 from extraction.lexicon import Token, head_reading
-from extraction.place_index import ancestors_of, country_of, stopwords, text_tokens
+from extraction.place_index import (
+    adjective_endings,
+    ancestors_of,
+    country_of,
+    stopwords,
+    text_tokens,
+)
 from extraction.place_words import PlaceMention, W
 from extraction.sentences import SENTENCE_END
 from extraction.triggers import Trigger
@@ -42,7 +48,6 @@ _ANCHOR_WORDS = 3  # words between the list's end and the known place it ends at
 _MAX_ITEMS = 12
 _FACILITY_WORDS = 3  # words of a facility's name after its head
 _BEFORE_CHARS = 400  # how far back a facility list's enclosing place may be told
-_NISBA_ENDINGS = ("ي", "يه")  # folded
 _LIST_TYPES = frozenset({"airstrike", "shelling", "territory", "armed_clash", "attack"})
 
 
@@ -192,7 +197,7 @@ def _facility_word(word: str, first: bool) -> bool:
         return False
     definite = word.startswith(L.article)
     if not first:
-        return definite and word.endswith(_NISBA_ENDINGS)
+        return definite and word.endswith(adjective_endings())
     return definite or (word not in stopwords()["function_words"] and word not in W.relative)
 
 

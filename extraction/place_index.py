@@ -81,6 +81,13 @@ def stopwords() -> dict[str, frozenset[str]]:
 
 
 @cache
+def adjective_endings() -> tuple[str, str]:
+    """The endings of an adjective of relation, masculine and feminine (folded): «الجوي»،
+    «الجويه»."""
+    return L.nisba, _STOP["adjective_ending"]
+
+
+@cache
 def nationality_adjectives() -> frozenset[str]:
     """'العراقي', 'السوريه' ...: nationality adjectives, never place names."""
     out: set[str] = set()
