@@ -6,6 +6,7 @@ article ال), so that a query for `كركوك` finds `بكركوك` and `الم
 plain word matching on both databases. Queries are folded by `query_terms`, the same code.
 """
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -26,6 +27,11 @@ OPEN, CLOSE = "\ue000", "\ue001"
 def variants(word: str) -> list[str]:
     """A folded word and the forms left after removing each possible attached particle,
     longest first: وبالموصل -> [وبالموصل, بالموصل, الموصل, موصل]."""
+    return list(_variants(word))
+
+
+@lru_cache(maxsize=1 << 16)  # the words of news repeat: ingestion folds each form once
+def _variants(word: str) -> tuple[str, ...]:
     forms = [word]
     match = _PROCLITIC.match(word)
     if match and match.end():
@@ -40,7 +46,7 @@ def variants(word: str) -> list[str]:
         for form in candidates:
             if len(form) >= MIN_STEM + (1 if form.startswith("ال") else 0) and form not in forms:
                 forms.append(form)
-    return forms
+    return tuple(forms)
 
 
 # A group's name is written in the singular nisba or a plural («الحوثي»، «الحوثيين»،
@@ -69,8 +75,8 @@ def search_document(*parts: str) -> str:
     folded = fold(" ".join(p for p in parts if p))
     extra = []
     seen = set()
-    for word in WORD.findall(folded):
-        for form in variants(word)[1:]:
+    for word in dict.fromkeys(WORD.findall(folded)):  # each word once, in order
+        for form in _variants(word)[1:]:
             if form not in seen:
                 seen.add(form)
                 extra.append(form)
