@@ -74,3 +74,31 @@ def test_the_warm_up_asks_for_other_paths_than_the_measured_run(live_server, mon
                  pages="home", stdout=io.StringIO())
     draws = {kind: {value for k, value in asked if k == kind} for kind in ("warm-up", "measured")}
     assert draws["warm-up"] and draws["measured"] and not draws["warm-up"] & draws["measured"]
+
+
+def test_the_server_it_starts_runs_as_production_does(tmp_path):
+    import http.client
+    import json
+
+    from archive.management.commands.bench_load import Command, _free_port
+
+    port = _free_port()
+    server = Command()._start(port, workers=1, threads=1, static_root=tmp_path)
+    try:
+        Command()._wait("127.0.0.1", port)
+        hashed = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]["css/marsad.css"]
+        answers = {}
+        for path in (f"/static/{hashed}", "/static/css/no-such-file.css"):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request("GET", path, headers={"Host": "127.0.0.1"})
+            response = connection.getresponse()
+            answers[path] = (response.status, response.getheader("Cache-Control") or "",
+                             response.read())
+            connection.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    status, cache, _ = answers[f"/static/{hashed}"]
+    assert status == 200 and "immutable" in cache  # hashed by the manifest, WhiteNoise's
+    status, _, body = answers["/static/css/no-such-file.css"]
+    assert status == 404 and b"DEBUG = True" not in body  # no debug page

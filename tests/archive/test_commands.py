@@ -64,6 +64,22 @@ def test_bench_ingest_prints_figures_and_cleans_up():
     assert not Actor.objects.filter(from_lexicon=False).exists()
 
 
+def test_bench_ingest_counts_postgresqls_own_cpu_on_postgresql_alone():
+    from django.db import connection
+
+    out, _ = run("bench_ingest", n=3, workers=1)
+    assert ("in PostgreSQL's server process" in out) == (connection.vendor == "postgresql")
+
+
+def test_bench_ingest_says_when_debug_inflates_its_figures(settings):
+    settings.DEBUG = True
+    out, _ = run("bench_ingest", n=1)
+    assert "DEBUG is on" in out
+    settings.DEBUG = False
+    out, _ = run("bench_ingest", n=1)
+    assert "DEBUG is on" not in out
+
+
 def test_bench_ingest_can_trace_python_allocations_too():
     out, _ = run("bench_ingest", n=2, trace_memory=True)
     assert "tracemalloc" in out and "2 new" in out

@@ -16,10 +16,13 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.models import Max, ProtectedError
 
+from archive.management.commands.bench_load import PROC
+from archive.management.commands.bench_load import _cpu_seconds as _process_cpu
 from archive.management.commands.ingest import ProgressLine, stop_on_sigterm
 from archive.models import Actor, Article, Event, Place
 from archive.services.extraction_pool import default_workers
@@ -32,6 +35,27 @@ def _cpu_seconds() -> tuple[float, float]:
     own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                        resource.RUSAGE_CHILDREN))
     return own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime
+
+
+def _database_cpu() -> float | None:
+    """CPU seconds of the PostgreSQL server process serving this connection, when it runs
+    on this machine (None otherwise): ingestion's other big cost, its indexes' upkeep."""
+    if connection.vendor != "postgresql" or not PROC.is_dir():
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        local = (PROC / str(pid) / "comm").read_text().strip() == "postgres"
+    except OSError:
+        local = False
+    return _process_cpu([pid]) if local else None
+
+
+def _database_line(before: float | None, after: float | None, n: int) -> str:
+    if before is None or after is None:
+        return ""
+    return f", {1000 * (after - before) / n:.1f} ms in PostgreSQL's server process"
 
 
 class Command(BaseCommand):
@@ -62,6 +86,7 @@ class Command(BaseCommand):
             extract("تمهيد: تحميل المعجم قبل بدء القياس.")  # load lexicons outside the timing
             if trace_memory:
                 tracemalloc.start()
+            database_before = _database_cpu()
             started, cpu_before = time.perf_counter(), _cpu_seconds()
             progress = ProgressLine.for_command(self)
             with stop_on_sigterm():
@@ -72,6 +97,7 @@ class Command(BaseCommand):
             parent, workers_cpu = (a - b for a, b in zip(_cpu_seconds(), cpu_before,
                                                           strict=True))
             cpu = parent + workers_cpu
+            database_after = _database_cpu()
             traced = ""
             if trace_memory:
                 traced = f"tracemalloc {tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB, "
@@ -86,9 +112,13 @@ class Command(BaseCommand):
             f"{batch.n_duplicate} duplicate, {batch.n_failed} failed, {events} events); "
             f"CPU {cpu:.1f} s in all processes ({cpu / elapsed:.2f} cores busy; per article "
             f"{1000 * parent / n:.1f} ms in this process, {1000 * workers_cpu / n:.1f} ms in "
-            f"worker processes); "
+            f"worker processes{_database_line(database_before, database_after, n)}); "
             f"peak memory: {traced}max RSS {rss_mb:.0f} MB (largest worker {worker_mb:.0f} MB)"
         )
+        if settings.DEBUG:
+            self.stdout.write("DEBUG is on: Django keeps every SQL statement it runs, which "
+                              "costs memory and CPU a deployment does not pay; MARSAD_DEBUG=0 "
+                              "(with MARSAD_SECRET_KEY) measures what production gets.")
         if not keep:
             Article.objects.filter(batch=batch).delete()
             batch.delete()

@@ -6,7 +6,11 @@ bounded load of N concurrent clients, against gunicorn on loopback.
     manage.py bench_load --url http://127.0.0.1:8000   # a server already running
 
 Without --url it starts gunicorn on a free loopback port with this configuration (the
-same DATABASE_URL), waits until it answers, loads each page for --warmup seconds, then
+same DATABASE_URL) as production runs it: DEBUG off (with DEBUG on Django logs every SQL
+statement and the templates keep debugging information, which a deployment never pays),
+the static files collected into a temporary folder and served hashed by WhiteNoise, a
+throwaway secret key; `--debug` serves the development settings instead. It waits until
+it answers, loads each page for --warmup seconds, then
 measures it for --seconds with
 --clients keep-alive connections, and stops the server it started. Every run ends by
 itself; a page that answers anything but 200 is counted as an error and reported.
@@ -19,13 +23,16 @@ per request does not. The "hits" column counts the answers the page cache served
 (`X-Marsad-Cache: hit`): a page whose paths repeat within the run is partly measured from
 the cache, a page of new filter combinations (the filtered events) almost never.
 """
+import contextlib
 import http.client
 import os
 import random
+import secrets
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -78,6 +85,26 @@ def _postgres_pids(database: str) -> list[int]:
             if words[1:2] == [database.encode()]:
                 pids.append(int(entry.name))
     return pids
+
+
+def loopback_env() -> dict[str, str]:
+    """This process's environment, for a server on loopback (no redirect to HTTPS)."""
+    return {**os.environ, "MARSAD_SSL_REDIRECT": "0",
+            "MARSAD_ALLOWED_HOSTS": ",".join({*settings.ALLOWED_HOSTS, "127.0.0.1"})}
+
+
+def production_env(static_root: Path) -> dict[str, str]:
+    """The environment of a production server on loopback: DEBUG off, a throwaway
+    secret key, the static files collected (hashed, with their manifest) into
+    `static_root`."""
+    env = {**loopback_env(), "DJANGO_SETTINGS_MODULE": "archive.settings",
+           "MARSAD_DEBUG": "0", "MARSAD_ENV_FILE": "",
+           "MARSAD_SECRET_KEY": secrets.token_urlsafe(50),
+           "MARSAD_STATIC_ROOT": str(static_root)}
+    subprocess.run(  # noqa: S603 (this interpreter, our own manage.py)
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=settings.BASE_DIR, env=env, check=True)
+    return env
 
 
 def _free_port() -> int:
@@ -157,9 +184,11 @@ class Command(BaseCommand):
         parser.add_argument("--warmup", type=float, default=3,
                             help="seconds of load per page before measuring (not counted)")
         parser.add_argument("--pages", default="", help="comma-separated page names")
+        parser.add_argument("--debug", action="store_true",
+                            help="serve with the development settings (DEBUG on)")
 
     def handle(self, *args, url, clients, seconds, workers, threads, pages, warmup,
-               **options):
+               debug, **options):
         if clients < 1 or seconds <= 0:
             raise CommandError("--clients and --seconds must be positive")
         chosen = self._pages()
@@ -169,17 +198,21 @@ class Command(BaseCommand):
                 raise CommandError(f"no such page: {', '.join(sorted(unknown))}; "
                                    f"choose from {', '.join(chosen)}")
             chosen = {k: v for k, v in chosen.items() if k in pages.split(",")}
-        server = None
+        server, folder = None, contextlib.ExitStack()
         if url is None:
             port = _free_port()
-            server = self._start(port, workers=workers, threads=threads)
+            static_root = None if debug else Path(folder.enter_context(
+                tempfile.TemporaryDirectory(prefix="marsad-static-")))
+            server = self._start(port, workers=workers, threads=threads,
+                                 static_root=static_root)
             url = f"http://127.0.0.1:{port}"
         try:
             parts = urlsplit(url)
             self._wait(parts.hostname, parts.port or 80)
             load = Load(host=parts.hostname, port=parts.port or 80, clients=clients,
                         seconds=seconds)
-            setup = f"{workers} workers x {threads} threads" if server else url
+            setup = (f"{workers} workers x {threads} threads, "
+                     f"{'DEBUG on' if debug else 'production settings'}") if server else url
             self.stdout.write(f"{Event.objects.count():,} events; {clients} clients, "
                               f"{seconds:g} s per page; gunicorn {setup}")
             cpu = server is not None and PROC.is_dir()
@@ -208,6 +241,7 @@ class Command(BaseCommand):
             if server is not None:
                 server.terminate()
                 server.wait(timeout=30)
+            folder.close()
 
     def _pages(self) -> dict:
         place_ids = list(Event.objects.exclude(place=None).values_list("place_id", flat=True)
@@ -235,10 +269,10 @@ class Command(BaseCommand):
             "api events": lambda rng: f"/api/events/?killed_min={rng.randint(1, 30)}",
         }
 
-    def _start(self, port: int, *, workers: int, threads: int) -> subprocess.Popen:
+    def _start(self, port: int, *, workers: int, threads: int,
+               static_root: Path | None) -> subprocess.Popen:
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        env = {**os.environ, "MARSAD_SSL_REDIRECT": "0",
-               "MARSAD_ALLOWED_HOSTS": ",".join({*settings.ALLOWED_HOSTS, "127.0.0.1"})}
+        env = loopback_env() if static_root is None else production_env(static_root)
         return subprocess.Popen(  # noqa: S603 (the venv's gunicorn, our own arguments)
             [str(gunicorn), "archive.wsgi", "--bind", f"127.0.0.1:{port}",
              "--workers", str(workers), "--worker-class", "gthread",
