@@ -133,7 +133,7 @@ def _read_word(toks: list[Tok], i: int, figures: list) -> None:
         and toks[i - 1].text.startswith(definite()) \
         and toks[i - 1].text not in words("weekday_before")  # "المفجرين الاثنين قتلا"
     if the_two or _is_dual(t.forms, cues["person_nouns"]) or t.forms[-1] in words("dual_killed") \
-            or _dual_construct(toks, i):
+            or _dual_construct(toks, i) or _dual_by_one_of_them(toks, i):
         kind = _classify(toks, i, i, implicit=True)
         if kind:
             figures.append((kind, i, i, Count(2, 2, 2)))
@@ -145,6 +145,15 @@ def _read_word(toks: list[Tok], i: int, figures: list) -> None:
         kind = _one_victim(toks, i)
         if kind:
             figures.append((kind, i, i, Count(1, 1, 1)))
+
+
+def _dual_by_one_of_them(toks: list[Tok], i: int) -> bool:
+    """"إصابة مقيمين أحدهما ... والآخر ...": a noun in -ين/-ان that «one of the two»
+    follows is a dual, whatever its plural."""
+    if i + 1 >= len(toks) or not set(toks[i + 1].forms) & words("one_of_the_two"):
+        return False
+    endings = (text("dual"), text("oblique_dual"))
+    return any(len(f) > 4 and f.endswith(endings) for f in toks[i].forms)
 
 
 def _dual_construct(toks: list[Tok], i: int) -> bool:

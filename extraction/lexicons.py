@@ -58,7 +58,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "relative_pronouns",
         "incident_heads", "resumptive", "passive_killed",
         "passive_followers", "side_skips", "charge_before", "construct_complements",
-        "construct_dual_endings",
+        "construct_dual_endings", "one_of_the_two",
         "response", "own_subject_endings", "captured_before")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
                        "total_period", "recalled_time", "no_casualties")},

@@ -97,3 +97,15 @@ def test_a_figure_in_brackets_is_read_as_written_without_them(sentence, figures)
 ])
 def test_a_calibre_or_a_count_of_vehicles_adds_no_one_to_a_toll(sentence, figures):
     assert best(sentence) == figures
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("سقطت قذيفة على السوق ونتج عنها إصابة عاملين أحدهما من سكان الحي والآخر زائر", (None, 2)),
+    ("أدى القصف إلى مقتل مزارعين، أحدهما فتى في الخامسة عشرة", (2, None)),
+])
+def test_a_noun_that_one_of_the_two_follows_is_a_dual(sentence, figures):
+    assert best(sentence) == figures
+
+
+def test_the_same_plural_without_one_of_the_two_is_no_figure():
+    assert best("سقطت قذيفة على السوق ونتج عنها إصابة عاملين في المحلات") == (None, None)
