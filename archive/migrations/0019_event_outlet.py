@@ -1,8 +1,9 @@
 """Each event keeps its article's outlet (`Event.outlet`), so the events page's one
 statement (archive/event_listing.py) counts the outlet facet and applies the outlet
-filter without joining `archive_article`: over 40 bench filters at 100,000 articles the
-statement without that join took 24–31 % less time. The place and casualty covering
-index (0012, 0017) now includes it, so a place's filter still reads that index alone.
+filter without joining `archive_article`: at 100,000 articles that took 4–26 % off
+PostgreSQL's CPU for the statement of the bench's filters (README). The place and
+casualty covering index (0012, 0017) now includes it, so a place's filter still reads
+that index alone.
 From now on it is written with every event (`Event.save`, the bulk writers) and after
 an article's outlet is edited (archive/signals.py); here it is filled for the events
 already stored, in one UPDATE (which writes a new version of every event with an
