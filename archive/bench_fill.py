@@ -145,7 +145,7 @@ COLUMNS = {
             "place_id", "killed_best", "wounded_best", "evidence_start", "evidence_end",
             "evidence", "confidence", "extractor_version", "reviewed", "rejected", "created_at",
             "updated_at", "incident_id", "link_date", "link_pinned", "csv_initiators",
-            "csv_targets", "actor_ids"),
+            "csv_targets", "actor_ids", "outlet"),
     EventActor: ("id", "event_id", "actor_id", "role", "surface"),
 }
 
@@ -215,7 +215,7 @@ class Generator:
             event_id, article_id, type_, date, "day", "", "", place_id, killed, wounded, 0, end,
             text[:end], round(rng.uniform(0.3, 1.0), 2), "bench", False, False,
             self.now, self.now, incident_id, date, False, actors[0][2], actors[1][2],
-            sorted({actors[0][0], actors[1][0]})))
+            sorted({actors[0][0], actors[1][0]}), outlet))
         for (actor_id, _, _), role in zip(actors, ("initiator", "target"), strict=True):
             rows.participants.append((ids[EventActor] + len(rows.participants), event_id,
                                       actor_id, role, ""))

@@ -2,7 +2,8 @@
 facets, and the page's 50 reports.
 
 PostgreSQL: one statement reads the filtered reports once (a materialised CTE) and gives
-the totals and ranges, the counts by type, place and outlet (GROUPING SETS), the top
+the totals and ranges, the counts by type, place and outlet (GROUPING SETS; the outlet
+each report keeps, `Event.outlet`, so no article is read), the top
 actors (the reports' `actor_ids` unnested: each actor once a report), and the ids of
 the requested page in the page's order: the filter runs once, and no row but the page's
 reaches Python. The figures are then kept for the version of
@@ -40,10 +41,10 @@ ORDER = {
 }
 _STATEMENT = (
     "WITH e AS MATERIALIZED ({inner}) "
-    "SELECT 'g', GROUPING(e.type, e.place_id, a.outlet), e.type, e.place_id, a.outlet, "
+    "SELECT 'g', GROUPING(e.type, e.place_id, e.outlet), e.type, e.place_id, e.outlet, "
     "p.name_ar, COUNT(*), SUM(e.killed_best), SUM(e.wounded_best), {ranges} "
-    "FROM e JOIN {article} a ON a.id = e.article_id LEFT JOIN {place} p ON p.id = e.place_id "
-    "GROUP BY GROUPING SETS ((e.type), (e.place_id, p.name_ar), (a.outlet), ()) "
+    "FROM e LEFT JOIN {place} p ON p.id = e.place_id "
+    "GROUP BY GROUPING SETS ((e.type), (e.place_id, p.name_ar), (e.outlet), ()) "
     "UNION ALL (SELECT 'a', 0, NULL, f.a, NULL, x.name_ar, COUNT(*), {nothing} "
     "FROM (SELECT unnest(e.actor_ids) AS a FROM e) f JOIN {actor} x ON x.id = f.a "
     "GROUP BY f.a, x.name_ar ORDER BY 7 DESC, x.name_ar LIMIT %s) "
@@ -77,16 +78,16 @@ def _top(counts: list[tuple], name: str, limit: int, *, label: str | None = None
 def _statement(events, sort: str, per_page: int, offset: int):
     """(the SQL, its parameters) of the one read; EmptyResultSet for a filter that can
     match nothing."""
-    from archive.models import Actor, Article, Place
+    from archive.models import Actor, Place
 
     inner, params = events.order_by().values(
-        "id", "type", "place_id", "killed_best", "wounded_best", "article_id", "date",
+        "id", "type", "place_id", "killed_best", "wounded_best", "outlet", "date",
         "actor_ids").query.sql_with_params()
     ranges = ", ".join(_range_sql(f, lo, hi) for f in ("killed", "wounded") for lo, hi in RANGES)
     # Django's compiled SQL, table names and constants only; every value is a parameter.
     sql = _STATEMENT.format(
         inner=inner, ranges=ranges, nothing=", ".join(["NULL"] * (2 + 2 * len(RANGES))),
-        article=Article._meta.db_table, place=Place._meta.db_table, actor=Actor._meta.db_table,
+        place=Place._meta.db_table, actor=Actor._meta.db_table,
         order=ORDER[sort])
     return sql, [*params, ACTORS, per_page, offset]
 

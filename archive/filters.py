@@ -206,7 +206,7 @@ class EventFilter(df.FilterSet):
     )
     date_to = df.DateFilter(label=_("إلى تاريخ"), field_name="date", lookup_expr="lte",
                             widget=DATE_WIDGET)
-    outlet = df.CharFilter(label=_("المصدر"), field_name="article__outlet", max_length=200)
+    outlet = df.CharFilter(label=_("المصدر"), field_name="outlet", max_length=200)  # Event.outlet
     review = df.ChoiceFilter(
         label=_("المراجعة"), choices=REVIEW_CHOICES, method="filter_review", empty_label=_("الكل"),
     )

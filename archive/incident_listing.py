@@ -259,9 +259,10 @@ def _joined_facets(incidents, limit: int) -> dict:
     """The outlets and actors facets read from the incidents' reports."""
     ids = incidents.values("id")
     return {
-        "outlets": list(Event.objects.filter(incident_id__in=ids).exclude(article__outlet="")
-                        .values("article__outlet").annotate(n=Count("incident_id", distinct=True))
-                        .order_by("-n", "article__outlet")[:limit]),
+        "outlets": [{"article__outlet": outlet, "n": n} for outlet, n in
+                    Event.objects.filter(incident_id__in=ids).exclude(outlet="")
+                    .values_list("outlet").annotate(n=Count("incident_id", distinct=True))
+                    .order_by("-n", "outlet")[:limit]],
         "actors": list(EventActor.objects.filter(event__incident_id__in=ids)
                        .values("actor_id", "actor__name_ar")
                        .annotate(n=Count("event__incident_id", distinct=True))

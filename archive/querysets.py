@@ -328,7 +328,7 @@ class EventQuerySet(models.QuerySet):
         """The filtered events' totals (n, killed, wounded) and their counts by actor, place,
         type and outlet. PostgreSQL reads the filtered set twice (GROUPING SETS for all but
         the actors); other databases run one query per facet."""
-        from archive.models import Article, EventActor, Place
+        from archive.models import EventActor, Place
 
         base = self.order_by()
         actors = list(
@@ -343,24 +343,22 @@ class EventQuerySet(models.QuerySet):
                 "places": list(base.exclude(place=None).values("place_id", "place__name_ar")
                                .annotate(n=Count("id")).order_by("-n", "place__name_ar")[:limit]),
                 "types": list(base.values("type").annotate(n=Count("id")).order_by("-n")),
-                "outlets": list(base.exclude(article__outlet="").values("article__outlet")
-                                .annotate(n=Count("id")).order_by("-n", "article__outlet")[:limit]),
+                "outlets": [{"article__outlet": outlet, "n": n} for outlet, n in
+                            base.exclude(outlet="").values_list("outlet")
+                            .annotate(n=Count("id")).order_by("-n", "outlet")[:limit]],
             }
         try:
             inner, params = base.values(
-                "id", "type", "place_id", "killed_best", "wounded_best", "article_id"
+                "id", "type", "place_id", "killed_best", "wounded_best", "outlet"
             ).query.sql_with_params()
         except EmptyResultSet:  # a filter that can match nothing, e.g. a query of punctuation
             return self.none().totals_with_ranges(), {
                 "actors": [], "types": [], "places": [], "outlets": []}
-        article = Article._meta.db_table
         sql = (
-            "SELECT GROUPING(e.type, e.place_id, a.outlet), e.type, e.place_id, a.outlet, "  # noqa: S608
+            "SELECT GROUPING(e.type, e.place_id, e.outlet), e.type, e.place_id, e.outlet, "  # noqa: S608
             "COUNT(*), SUM(e.killed_best), SUM(e.wounded_best), "
             + ", ".join(_range_sql(f, lo, hi) for f in ("killed", "wounded") for lo, hi in RANGES)
-            + " "
-            f"FROM ({inner}) e JOIN {article} a ON a.id = e.article_id "
-            "GROUP BY GROUPING SETS ((e.type), (e.place_id), (a.outlet), ())"
+            + f" FROM ({inner}) e GROUP BY GROUPING SETS ((e.type), (e.place_id), (e.outlet), ())"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

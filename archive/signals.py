@@ -2,10 +2,13 @@
 incident whose report was deleted, however (an article deleted in the admin, a report
 re-extraction no longer finds), has its figures recomputed. An event keeps a copy of
 its evidence's text (`Event.evidence`, what the CSV export reads) through every save
-and every edit of its article's text; bulk writes set it themselves. A renamed actor's
-events get its new name in their CSV cells (archive/services/actor_cells.py)."""
+and every edit of its article's text; bulk writes set it themselves. So with its article's
+outlet (`Event.outlet`): an edited outlet is copied to the article's events, and their
+incidents count it. A renamed actor's events get its new name in their CSV cells
+(archive/services/actor_cells.py)."""
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from archive.models import Actor, Article, Deletion, Event, EventActor, Incident, Place
 
@@ -28,6 +31,24 @@ def article_text_saved(sender, instance, created, update_fields=None, **kwargs):
             event.evidence = text
             stale.append(event)
     Event.objects.bulk_update(stale, ["evidence"])
+
+
+@receiver(post_save, sender=Article, dispatch_uid="marsad-article-outlet")
+def article_outlet_saved(sender, instance, created, update_fields=None, **kwargs):
+    """An article saved one at a time (the admin, a script) with another outlet: its
+    events' copies (their `updated_at` too: the API shows the outlet, and the cached
+    pages and figures follow the latest change), then their incidents' outlets (counts,
+    grade, CSV cells)."""
+    from archive.services.linking import refresh_incidents
+
+    if created or (update_fields is not None and "outlet" not in update_fields):
+        return
+    stale = list(Event.objects.filter(article_id=instance.pk).exclude(
+        outlet=instance.outlet).values_list("id", "incident_id"))
+    if stale:
+        Event.objects.filter(id__in=[pk for pk, _ in stale]).update(
+            outlet=instance.outlet, updated_at=timezone.now())
+        refresh_incidents(incident_ids={incident for _, incident in stale})
 
 
 @receiver(post_save, sender=EventActor, dispatch_uid="marsad-event-actor-saved")

@@ -153,6 +153,11 @@ class Event(models.Model):
     # Its actors' ids, once each, increasing: PostgreSQL's actor filter (a GIN index,
     # migration 0017) and actor facet read them instead of the actor rows.
     actor_ids = ListField(item="bigint")
+    # Its article's outlet (migration 0019), so PostgreSQL's events statement counts the
+    # outlet facet and applies the outlet filter without joining archive_article: set by
+    # `save` from the stored article, by the bulk writers from the article they store,
+    # and after an article's outlet is edited (archive/signals.py).
+    outlet = models.CharField(max_length=200, blank=True, default="", editable=False)
     confidence = models.FloatField(default=0.5)
     extractor_version = models.CharField(max_length=40)
     reviewed = models.BooleanField(
@@ -225,6 +230,13 @@ class Event(models.Model):
             kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
                                        if not f.primary_key
                                        and f.name not in self.FROM_ACTOR_ROWS]
+        fields = kwargs.get("update_fields")
+        if fields is None or {"article", "article_id", "outlet"} & set(fields):
+            # read from the database, not from a cached article that may predate an edit
+            self.outlet = Article.objects.filter(pk=self.article_id).values_list(
+                "outlet", flat=True).first() or ""
+            if fields is not None and "outlet" not in fields:
+                kwargs["update_fields"] = [*fields, "outlet"]
         super().save(*args, **kwargs)
 
     @property

@@ -114,7 +114,8 @@ def _event_row(*, article: Article, event: types.Event, version: str, place) -> 
         place_text = _surface(event.place, 200)
     day = date.date if date else None
     return Event(
-        article=article, type=event.type, place=place, place_text=place_text,
+        article=article, outlet=article.outlet, type=event.type, place=place,
+        place_text=place_text,
         date=day, date_precision=precision,
         link_date=link_date(date=day, precision=precision, published=article.published)[0],
         date_text=(date.text if date else "")[:200],
@@ -233,8 +234,8 @@ def _record_failure(article: Article, *, version: str, error: str) -> None:
 # What re-extraction may change on an event it finds again.
 REFRESHED = ("place", "place_text", "date", "date_precision", "date_text", "link_date",
              "killed_best", "killed_low", "killed_high", "wounded_best", "wounded_low",
-             "wounded_high", "confidence", "evidence", "csv_initiators", "csv_targets",
-             "actor_ids")
+             "wounded_high", "confidence", "evidence", "outlet", "csv_initiators",
+             "csv_targets", "actor_ids")
 
 
 def _identity(event: Event) -> tuple:

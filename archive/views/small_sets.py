@@ -12,7 +12,7 @@ from archive.models import EventActor, Place
 from archive.querysets import RANGES
 
 SMALL = 5000
-FIELDS = ("id", "type", "place_id", "date", "killed_best", "wounded_best", "article__outlet")
+FIELDS = ("id", "type", "place_id", "date", "killed_best", "wounded_best", "outlet")
 _COLUMN = {"date": 3, "killed": 4, "wounded": 5}
 
 

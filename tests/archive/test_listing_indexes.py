@@ -1,5 +1,5 @@
-"""Migrations 0012 and 0017: the covering indexes the filtered listings' statement reads
-(PostgreSQL only; other databases keep their plain indexes)."""
+"""Migrations 0012, 0017 and 0019: the covering indexes the filtered listings' statement
+reads (PostgreSQL only; other databases keep their plain indexes)."""
 import importlib
 
 import pytest
@@ -17,9 +17,10 @@ def test_the_filtered_listings_covering_indexes_exist_on_postgresql():
                        [list(INDEXES)])
         found = dict(cursor.fetchall())
     assert set(found) == set(INDEXES)
-    # since 0017 with the reports' actor ids, which the events page's actor facet reads
+    # since 0017 with the reports' actor ids, which the events page's actor facet reads,
+    # and since 0019 their outlets (the outlet facet and filter)
     assert ("INCLUDE (id, rejected, type, wounded_best, article_id, date, incident_id, "
-            "actor_ids)") in found["archive_event_place_killed_cover"]
+            "actor_ids, outlet)") in found["archive_event_place_killed_cover"]
 
 
 @pytest.mark.django_db
@@ -43,3 +44,16 @@ def test_the_events_of_an_actor_are_found_through_the_gin_index_of_their_ids():
         cursor.execute("EXPLAIN SELECT id FROM archive_event WHERE actor_ids && '{1}'::bigint[]")
         plan = " ".join(row[0] for row in cursor.fetchall())
     assert "Bitmap Index Scan on archive_event_actor_ids_gin" in plan
+
+
+@pytest.mark.django_db
+def test_a_places_reports_and_their_outlets_are_read_from_the_covering_index_alone():
+    if connection.vendor != "postgresql":
+        pytest.skip("covering indexes are PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
+                       "SET LOCAL enable_indexscan = off")  # only an index holding them all
+        cursor.execute("EXPLAIN SELECT outlet, type FROM archive_event "
+                       "WHERE place_id = 1 AND killed_best >= 3 AND outlet = 'x'")
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using archive_event_place_killed_cover" in plan

@@ -128,8 +128,8 @@ def test_invalid_filters_on_the_export_give_the_same_error(archive, client):
 def test_it_paginates(archive, client):
     article = archive.kirkuk_article
     Event.objects.bulk_create([
-        Event(article=article, type="attack", evidence_start=0, evidence_end=4,
-              extractor_version="t") for _ in range(60)
+        Event(article=article, outlet=article.outlet, type="attack", evidence_start=0,
+              evidence_end=4, extractor_version="t") for _ in range(60)
     ])
     first = client.get("/events/")
     assert len(first.context["page"].object_list) == 50

@@ -20,8 +20,9 @@ def many(archive):
         for i in range(N_ARTICLES)
     ])
     events = Event.objects.bulk_create([
-        Event(article=article, type=Event.Type.ATTACK, place=[archive.kirkuk, archive.hawija,
-              archive.village][n % 3], killed_best=n, date=article.published,
+        Event(article=article, outlet=article.outlet, type=Event.Type.ATTACK,
+              place=[archive.kirkuk, archive.hawija, archive.village][n % 3],
+              killed_best=n, date=article.published,
               evidence_start=0, evidence_end=8, extractor_version="t")
         for article in articles for n in range(2)
     ])

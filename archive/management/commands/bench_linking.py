@@ -52,7 +52,8 @@ def _article(index: int, published: dt.date) -> Article:
 
 def _event(article: Article, *, type_: str, place: Place, day: dt.date, killed: int,
            anchored: bool) -> Event:
-    return Event(article=article, type=type_, place=place, killed_best=killed,
+    return Event(article=article, outlet=article.outlet, type=type_, place=place,
+                 killed_best=killed,
                  date=None if anchored else day,
                  date_precision="publication" if anchored else "day",
                  link_date=article.published if anchored else day,
