@@ -161,8 +161,15 @@ def build_doc(text: str, published: dt.date | None,
     if listed:  # a name read as a list's item replaces what it was read as before
         places = sorted([*_outside(places, listed), *listed], key=lambda m: m.start)
         actors = _outside(actors, listed)  # «كلية الشرطة» is a place, not the police
-    return Doc(nt, published, places, actors, triggers,
-               guarded(find_cues, folded, default=[]), settings)
+    cues = _not_in_names(guarded(find_cues, folded, default=[]), places)
+    return Doc(nt, published, places, actors, triggers, cues, settings)
+
+
+def _not_in_names(cues: list, places: list) -> list:
+    """The cues but a word of a longer gazetteer name («حشيش» in «بني حشيش»)."""
+    names = [p for p in places if p.ref.key and " " in p.ref.name]
+    return [c for c in cues if not any(p.start <= c.start and c.end <= p.end
+                                       and " " not in c.text for p in names)]
 
 
 def _outside(mentions: list, listed: list) -> list:

@@ -126,7 +126,8 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
             head = chain[0]  # "مدن اربد والطفيلة ومعان": each name under the plural head
         chain = (head, hit.last) if head in W.plural_heads else None
         relative = W.relative.get(hit.glue) if hit.glue else relative
-        cands = [e.key for e in hit.payloads if not e.strict or head]
+        licensed = _licenses(head, text[hit.start:hit.end])
+        cands = [e.key for e in hit.payloads if not e.strict or licensed]
         if not cands or not_the_west_bank(toks, hit) or cancelled_by_next(toks, hit.last) \
                 or a_nationality_after_a_person(toks, hit):
             continue
@@ -135,6 +136,16 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
             start = toks[first].end - len(head)
         raw.append((first, hit.last, start, hit.end, head, relative, tuple(dict.fromkeys(cands))))
     return raw
+
+
+def _licenses(head: str | None, name: str) -> bool:
+    """Does the head word make a place of a name that needs one (a strict entry)? Not a
+    compass word after a plural head of units that are all in the gazetteer («محافظات
+    الجنوب»: a part of the country, not the place of that name)."""
+    if head is None:
+        return False
+    return not (head in W.plural_heads and head not in W.pattern_heads
+                and name.removeprefix("ال") in directions()["compass"])
 
 
 def _small(best: str, head: str | None) -> bool:
@@ -168,7 +179,8 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     mentions = _resolved(text, raw, context, covered)
     mentions.extend(anchored(text, toks, raw, covered, mentions, context))
     after_head = {row[1] + 1: Variant(0, row[4], None) for row in raw
-                  if row[4] is not None}  # "قرى الزاب وكنعوص": كنعوص under قرى
+                  if row[4] in W.pattern_heads}
+    # "قرى الزاب وكنعوص": كنعوص under قرى; not "محافظات X، وتمثلت"
     mentions.extend(patterns(text, toks, covered, mentions, context, after_head))
     mentions.extend(squares(text, toks, covered, mentions, context))
     mentions.sort(key=lambda m: m.start)

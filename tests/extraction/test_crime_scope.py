@@ -77,3 +77,8 @@ def test_an_attack_in_words_is_no_clash():
               " إن جنديين قتلا.")
     assert _events(fought)
     assert _events(said) == [] and _events(parliament) == []
+
+
+def test_a_crime_word_inside_a_place_name_is_not_a_crime():
+    text = "شن طيران التحالف غارات على بني حشيش في محافظة صنعاء."
+    assert [e.type for e in extract(text, dt.date(2015, 8, 1))] == ["airstrike"]

@@ -183,3 +183,22 @@ def test_one_facility_alone_is_no_list():
 def test_a_list_of_facilities_with_no_place_told_is_no_place():
     names = places("سيطرت قوات الجيش اليمني على معسكر الرماية وكلية الهندسة بعد معارك عنيفة.")
     assert not any(n and n.startswith("معسكر") for n in names), names
+
+
+def test_districts_under_a_plural_head_are_one_event_each():
+    text = "شن طيران التحالف غارات على مديريات نهم وأرحب وبني حشيش في محافظة صنعاء."
+    assert places(text) == ["نهم", "أرحب", "بني حشيش"]
+
+
+def test_governorates_under_a_plural_head_are_one_event_each():
+    text = "سيطر المسلحون على محافظات عدن ولحج والضالع."
+    assert places(text) == ["عدن", "لحج", "الضالع"]
+
+
+def test_a_plural_head_of_governorates_makes_no_place_of_a_compass_word():
+    assert places("شنت الطائرات غارات على محافظات الجنوب.") == []
+
+
+def test_a_plural_head_of_governorates_makes_no_place_of_the_words_after_its_list():
+    text = "اعتقلت الشرطة مطلوبين في إحدى محافظات المنطقة الشرقية، وتمثلت أعمالهم في الشغب."
+    assert all(name and "تمثلت" not in name for name in places(text))
