@@ -36,8 +36,13 @@ def _recent(out: list[Candidate], c: Candidate, settings: Settings):
     for e in reversed(out):
         if c.order - e.order > settings.lookback:
             return
-        if not _other_incident(e, c):
+        if not _other_incident(e, c) and not _listed_together(e, c):
             yield e
+
+
+def _listed_together(e: Candidate, c: Candidate) -> bool:
+    """Two places of one sentence's list: one incident each («مدينتي X وY»)."""
+    return e.sentence is c.sentence and e.own_place and c.own_place
 
 
 def _other_incident(e: Candidate, c: Candidate) -> bool:

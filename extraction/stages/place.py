@@ -63,10 +63,18 @@ def vague(p) -> bool:
     return bool(p.relative) and p.relative not in _words("precise_relatives")
 
 
-def _most_specific(places: list) -> list:
-    """The places no other one of the sentence lies in, each name once (first kept)."""
+def _most_specific(places: list, text: str) -> list:
+    """The places no other one of the sentence lies in, each name once (first kept); a
+    place listed beside one it encloses is the list's next item, not where that one lies
+    («مدينتي إدلب وأريحا»، «كفرنبل ومعرة النعمان وسراقب»)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    links = _links(ordered, text, SETTINGS)
+    beside = {(id(a), id(b)) for a, b, linked in zip(ordered, ordered[1:], links,
+                                                    strict=False) if linked}
     specific = [p for p in places if not any(
-        q is not p and _encloses(p, q) for q in places)] or places
+        q is not p and _encloses(p, q) and not (
+            not vague(p) and {(id(p), id(q)), (id(q), id(p))} & beside)
+        for q in places)] or places
     seen, uniq = set(), []
     for p in specific:
         if p.ref.name not in seen:
@@ -95,7 +103,7 @@ def choose_places(places: list, etype: str, triggers: list[Trigger], text: str,
     places = _not_compared(places, text)
     if not places:
         return []
-    uniq = _most_specific(places)
+    uniq = _most_specific(places, text)
     if etype == "territory":
         return _taken(uniq, triggers, text)
     best = min(uniq, key=lambda p: (rank(p), vague(p), p.start))

@@ -202,3 +202,13 @@ def test_a_plural_head_of_governorates_makes_no_place_of_a_compass_word():
 def test_a_plural_head_of_governorates_makes_no_place_of_the_words_after_its_list():
     text = "اعتقلت الشرطة مطلوبين في إحدى محافظات المنطقة الشرقية، وتمثلت أعمالهم في الشغب."
     assert all(name and "تمثلت" not in name for name in places(text))
+
+
+def test_a_town_listed_beside_the_district_it_lies_in_is_an_item_of_the_list():
+    text = "قصف الطيران الروسي بلدات كفرنبل ومعرة النعمان وسراقب في ريف إدلب."
+    assert places(text) == ["كفرنبل", "معرة النعمان", "سراقب"]
+
+
+def test_the_places_of_one_list_are_not_merged_into_the_one_that_encloses_them():
+    text = "قالت القيادة إن الغارات تركزت حول الحسكة وحلب وعين العرب ودمرت تحصينات لداعش."
+    assert places(text) == ["الحسكة", "حلب", "عين العرب"]
