@@ -196,7 +196,27 @@ def _one_killed(toks: list[Tok], i: int) -> bool:
     if t.text.startswith(definite()):  # "وقتل المهاجم"، "استشهاد الرضيع": that one person
         return _phrase_before(toks, i, cues["killed_before"]) and not _figure_next(toks, i) \
             and not _charged(toks, i)
-    return _phrase_before(toks, i, cues["killed_before"]) or _passive_after(toks, i)
+    return _phrase_before(toks, i, cues["killed_before"]) or _passive_after(toks, i) \
+        or _object_of_killing(toks, i)
+
+
+_SUBJECT_WORDS = 3  # words of a killing verb's subject before its object
+
+
+def _object_of_killing(toks: list[Tok], i: int) -> bool:
+    """"قتلت قوات الأمن مسلحا"، "قتل الجيش الأحد فلسطينيا": an indefinite person noun in
+    the accusative after an active killing verb and its subject, with no figure."""
+    accusative = text("accusative")
+    if not toks[i].text.endswith(accusative) or _figure_next(toks, i) or (
+            person(toks[i - 1]) and toks[i - 1].text.endswith(accusative)):
+        return False  # «إرهابيا مسلحا»: the adjective of the one counted before
+    for k in range(i - 2, max(-1, i - 2 - _SUBJECT_WORDS), -1):
+        between = toks[k + 1:i + 1]
+        if any(t.brk or t.qty is not None for t in between):
+            return False
+        if set(toks[k].forms) & words("active_killing"):
+            return True
+    return False
 
 
 def _one_wounded(toks: list[Tok], i: int) -> bool:

@@ -16,10 +16,11 @@ WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after"
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
          "victims", "opening_verbs", "joiners", "negations", "origin_endings",
          "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before",
-         "passive_killed",
+         "passive_killed", "active_killing",
          "passive_followers", "side_skips", "construct_complements", "construct_dual_endings",
          "one_of_the_two")
-_TEXTS = ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and", "no_casualties")
+_TEXTS = ("any_cue", "punctuation", "dual", "accusative", "oblique_dual", "of", "and",
+          "no_casualties")
 _LEX = reads("casualties.json", *WORD_LISTS, *_SETS, *_TEXTS, "definite", "sides")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|%")
 

@@ -56,11 +56,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "among", "victims", "opening_verbs", "joiners", "negations", "origin_endings",
         "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before", "series",
         "relative_pronouns",
-        "incident_heads", "resumptive", "passive_killed",
+        "incident_heads", "resumptive", "passive_killed", "active_killing",
         "passive_followers", "side_skips", "charge_before", "construct_complements",
         "construct_dual_endings", "one_of_the_two",
         "response", "own_subject_endings", "captured_before")} | {"sides": _M}
-    | {k: _T for k in ("any_cue", "punctuation", "dual", "oblique_dual", "of", "and",
+    | {k: _T for k in ("any_cue", "punctuation", "dual", "accusative", "oblique_dual", "of", "and",
                        "total_period", "recalled_time", "no_casualties")},
     "dates.json": {
         "weekdays": _M, "ambiguous_weekdays": _W, "day_parts": _W, "past_markers": _W,

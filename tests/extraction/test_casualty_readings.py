@@ -79,7 +79,8 @@ def test_two_policemen_told_as_a_construct_dual_are_two():
 
 
 def test_an_officer_in_the_accusative_is_no_dual():
-    assert best("قتل المسلحون ضابطا كبيرا في الهجوم") == (None, None)
+    # one officer, the object of the killing (casualties._object_of_killing), not two
+    assert best("قتل المسلحون ضابطا كبيرا في الهجوم") == (1, None)
 
 
 @pytest.mark.parametrize(("sentence", "figures"), [

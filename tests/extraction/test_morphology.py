@@ -55,3 +55,29 @@ def test_air_attacks_are_airstrikes():
 def test_two_gunmen_told_in_the_dual_are_the_party_of_their_attack():
     events = extract("أطلق مسلحان النار على مقر القنصلية في مدينة إسطنبول صباح اليوم.", PUBLISHED)
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [("attack", ["مسلحون"])]
+
+
+def killed(sentence):
+    from extraction.casualties import find_casualties
+    from extraction.normalise import normalise
+
+    count = find_casualties(normalise(sentence).text).killed
+    return count.best if count else None
+
+
+def test_a_singular_accusative_object_of_a_killing_verb_is_one_killed():
+    assert killed("قتلت قوات الأمن مسلحا في جبل الشعانبي.") == 1
+    assert killed("قتل الجيش الأحد فلسطينيا قرب الحاجز.") == 1
+
+
+def test_the_adjective_after_the_object_is_not_a_second_death():
+    assert killed("قالت الوزارة إن وحداتها قتلت إرهابيا مسلحا في الجبل.") == 1
+
+
+def test_an_object_with_a_figure_after_it_is_left_to_the_figure():
+    assert killed("قتل المسلحون شرطيا و3 مدنيين في الهجوم.") != 1
+
+
+def test_an_event_takes_the_one_death_of_an_accusative_object():
+    events = extract("قتل الجيش الإسرائيلي الأحد فلسطينيا قرب مدينة الخليل.", PUBLISHED)
+    assert [e.killed.best for e in events] == [1]
