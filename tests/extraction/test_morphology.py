@@ -81,3 +81,13 @@ def test_an_object_with_a_figure_after_it_is_left_to_the_figure():
 def test_an_event_takes_the_one_death_of_an_accusative_object():
     events = extract("قتل الجيش الإسرائيلي الأحد فلسطينيا قرب مدينة الخليل.", PUBLISHED)
     assert [e.killed.best for e in events] == [1]
+
+
+def test_shooting_down_an_aircraft_is_a_clash_with_the_subject_between():
+    events = extract("أسقطت الدفاعات الجوية للحوثيين طائرة حربية فوق مدينة صعدة.", PUBLISHED)
+    assert [(e.type, e.place.name) for e in events] == [("armed_clash", "صعدة")]
+
+
+def test_shooting_down_an_aircraft_is_a_clash_told_as_a_noun():
+    events = extract("أعلن تنظيم داعش إسقاط طائرة مروحية للجيش العراقي قرب الفلوجة.", PUBLISHED)
+    assert [e.type for e in events] == ["armed_clash"]
