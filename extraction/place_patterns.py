@@ -61,16 +61,13 @@ def _before_direction(toks: Sequence[Token], first: int, relative: str | None,
                       covered: set[int]) -> tuple[int, str, int] | None:
     """(token, name, letters to skip) of an unseen name before the direction word that
     stands before token `first` ("في X شمال Y", "بX غرب Y")."""
-    d = first - 1  # the direction word
-    if relative not in W.compass or d < 2 or not toks[first].joined or not toks[d].joined:
-        return None
-    if W.relative.get(toks[d].text) is None and not any(
-            v.word in W.relative for v in variants(toks[d].text)[1:]):
-        return None
+    d = _direction_start(toks, first, relative)
     x = d - 1
-    if x in covered or (x - 1) in covered:
+    if d < 2 or x in covered or (x - 1) in covered:
         return None
     word, offset = toks[x].text, 0
+    if head_reading(toks[x - 1].text, W.head_words) is not None:
+        return None  # "مدينة باردهير جنوب غربي الصومال": the head's name (patterns)
     if toks[x - 1].text != W.in_:
         clitic = next((v for v in variants(word)[1:] if v.offset == 1 and word[0] == L.by), None)
         if clitic is None:
@@ -80,6 +77,24 @@ def _before_direction(toks: Sequence[Token], first: int, relative: str | None,
     if len(word) < 3 or _is_stop(word, stop, first=True) or word in stop["common_names"]:
         return None
     return x, word, offset
+
+
+def _direction_start(toks: Sequence[Token], first: int, relative: str | None) -> int:
+    """The token where the direction before token `first` begins ("شمال", or "شمال" of
+    "شمال شرق"), or -1 when none stands right before it."""
+    d = first - 1
+    if relative not in W.compass or d < 2 or not toks[first].joined or not toks[d].joined \
+            or not _direction(toks[d].text):
+        return -1
+    if " " in relative and d > 2 and toks[d - 1].joined and _direction(toks[d - 1].text):
+        return d - 1  # "في X شمال شرق Y": a direction of two words
+    return d
+
+
+def _direction(word: str) -> bool:
+    """A direction word, bare or with a clitic ("بشمال")."""
+    return W.relative.get(word) is not None or any(
+        v.word in W.relative for v in variants(word)[1:])
 
 
 def _head_at(toks: Sequence[Token], i: int, covered: set[int]) -> Variant | None:

@@ -69,3 +69,17 @@ def test_the_fighting_and_the_crisis_name_no_place():
     assert names("انقطعت المياه بسبب المعارك في منطقة الأزمة") == []
     assert names("في سياق متصل بالمعارك جنوب دمشق تعرضت مدينة داريا لقصف") == [
         "دمشق", "داريا"]
+
+
+def test_an_unseen_town_before_a_two_word_direction_is_placed_in_the_known_one():
+    for direction in ("شمال شرقي", "بشمال شرق"):
+        text = f"قتل عشرة أشخاص في هجوم لبوكو حرام على مدرسة في دابشي {direction} نيجيريا."
+        assert [e.place.name for e in extract(text, dt.date(2018, 2, 25))] == ["دابشي"]
+
+
+def test_a_name_after_a_head_before_a_two_word_direction_keeps_its_first_letter():
+    assert "باردهير" in names("سيطرت القوات على مدينة باردهير جنوب غربي الصومال.")
+
+
+def test_a_dual_of_a_head_before_a_direction_is_no_place():
+    assert names("أصيب عشرة من رجال الشرطة في تفجيرين في إقليمين جنوب شرق تركيا.") == ["تركيا"]
