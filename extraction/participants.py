@@ -24,7 +24,7 @@ _CLITICS = "وفب"  # a conjunction or preposition glued to the quantity word
 
 
 def _any_word(words: list[str]) -> re.Pattern:
-    return re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{alternatives(words)})(?!\S)")
+    return re.compile(rf"(?<!\S)[{_CLITICS}]?(?:{alternatives(words)})(?![^\W_])")
 
 
 @functools.cache

@@ -41,3 +41,11 @@ def test_marchers_in_a_square_are_the_protest_party():
     e, = extract("احتشد مئات من العمال أمام مقر الولاية في مدينة صفاقس احتجاجا على الأجور.",
                  PUBLISHED)
     assert e.type == "protest" and [a.name for a in e.actors] == ["متظاهرون"]
+
+
+def test_a_crowd_word_before_a_comma_still_describes_the_crowd():
+    assert crowd_of("نفذ عدد من الأهالي وقفة احتجاجية، وقاموا بغلق الطريق") == ""
+
+
+def test_a_body_s_protest_step_describes_no_crowd():
+    assert crowd_of("قطعت الشركة التيار عن المدينة كخطوة احتجاجية، يوم الجمعة") is None
