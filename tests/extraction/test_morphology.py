@@ -91,3 +91,8 @@ def test_shooting_down_an_aircraft_is_a_clash_with_the_subject_between():
 def test_shooting_down_an_aircraft_is_a_clash_told_as_a_noun():
     events = extract("أعلن تنظيم داعش إسقاط طائرة مروحية للجيش العراقي قرب الفلوجة.", PUBLISHED)
     assert [e.type for e in events] == ["armed_clash"]
+
+
+def test_an_official_killed_is_one_person():
+    assert killed("أعلنت الحركة مسؤوليتها عن قتل نائب في البرلمان بمدينة مقديشو.") == 1
+    assert killed("قتلت قوات الأمن وزيرا بالخطأ عند حاجز في العاصمة.") == 1
