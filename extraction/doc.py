@@ -65,6 +65,7 @@ class Candidate:
     another: bool = False  # told as another incident («وفي هجوم آخر»): none told before
     plural: bool = False  # "غارات", "هجمات": the figures may cover several strikes
     mentions: list[Sentence] = field(default_factory=list)  # later sentences telling it
+    raised: list = field(default_factory=list)  # tolls a later sentence updates it to
 
 
 @dataclass

@@ -103,6 +103,19 @@ def fill(e, cas) -> None:
         e.wounded = add(e.wounded, cas.wounded)
 
 
+def raise_toll(e, cas) -> None:
+    """A toll a later sentence updates («ارتفعت حصيلة القتلى إلى سبعة») replaces a smaller
+    one of the same (or an unsaid) side."""
+    e.killed = _raised(e.killed, cas.killed)
+    e.wounded = _raised(e.wounded, cas.wounded)
+
+
+def _raised(current: Count | None, told: Count | None) -> Count | None:
+    if current is None or told is None or told.best is None or other_side(current, told):
+        return current
+    return told if told.best > (current.best or 0) else current
+
+
 def _killed(e) -> int:
     return e.killed.best if e.killed and e.killed.best else 0
 

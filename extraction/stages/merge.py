@@ -110,6 +110,7 @@ def absorb(e: Candidate, c: Candidate) -> None:
     e.date = dating.prefer(e.date, c.date)
     e.type = merged_type(e.type, c.type)
     e.strong = e.strong or c.strong
+    e.raised += c.raised
 
 
 def merge(cands: list[Candidate], settings: Settings = SETTINGS) -> list[Candidate]:
@@ -122,6 +123,9 @@ def merge(cands: list[Candidate], settings: Settings = SETTINGS) -> list[Candida
             out.append(c)
         else:
             absorb(target, c)
+    for e in out:
+        for cas in e.raised:
+            figures.raise_toll(e, cas)
     carry_places(out, family, settings)
     # violence with nothing to place or count it by is dropped: a reader can't use it;
     # a protest or an arrest is news without either
@@ -134,10 +138,11 @@ def merge_stage(doc: Doc) -> None:
 
 
 def continue_report(e: Candidate, cas, sent: Sentence, places: list,
-                    actors: list[ActorRef] = ()) -> None:
+                    actors: list[ActorRef] = (), update: bool = False) -> None:
     """A sentence with figures but no trigger right after an event tells more of it
     ("... وأصيب 20 آخرون"): it fills the figures the event lacks, refines its place
-    and names its parties ("الهجوم الذي نفذه تنظيم داعش في غرب أفريقيا")."""
+    and names its parties ("الهجوم الذي نفذه تنظيم داعش في غرب أفريقيا"); a toll it
+    updates («ارتفعت الحصيلة إلى») replaces the event's once its reports are merged."""
     if places and e.place is not None and not any(
         same_place(p, e.place) is not False for p in places
     ):
@@ -145,6 +150,8 @@ def continue_report(e: Candidate, cas, sent: Sentence, places: list,
     e.mentions.append(sent)
     e.actors = roles.union(e.actors, actors)
     figures.fill(e, cas)
+    if update:  # «ارتفعت حصيلة القتلى إلى سبعة»: once the reports are merged
+        e.raised.append(cas)
     better = refined(e.place, places)
     if better is not None and e.type != "territory":
         e.place = better

@@ -104,7 +104,8 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
     r.cas = find_casualties(_own_words(doc, sent))
     if not r.live:
         places = doc.within("places", sent.start, sent.end) if r.has_figures else []
-        continue_report(_continued(doc, places), r.cas, sent, places)
+        continue_report(_continued(doc, places), r.cas, sent, places,
+                        update=bool(_update().search(sent.text)))
         return
     if r.kind("generic") and not r.has_figures:
         return

@@ -57,3 +57,18 @@ def test_the_attackers_death_told_twice_adds_once():
 
 def test_one_sentence_toll_and_attacker():
     assert killed("أسفر الهجوم عن مقتل شرطي، وقتل المهاجم في تبادل لإطلاق النار") == 2
+
+
+def test_a_later_sentence_that_raises_the_toll_replaces_the_lead_s_figure():
+    text = ("مقتل 5 جنود في هجوم على حاجز بالعريش\n"
+            "قتل خمسة جنود في هجوم شنه مسلحون على حاجز أمني في مدينة العريش أمس. "
+            "وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم. "
+            "وقالت مصادر طبية إن حصيلة القتلى ارتفعت إلى سبعة.")
+    events = extract(text, PUBLISHED)
+    assert [(e.place.name, e.killed.best) for e in events] == [("العريش", 7)]
+
+
+def test_a_later_figure_that_does_not_update_leaves_the_lead_s_figure():
+    text = ("قتل خمسة جنود في هجوم شنه مسلحون على حاجز أمني في مدينة العريش أمس. "
+            "وقالت مصادر طبية إن سبعة من القتلى من المجندين.")
+    assert [e.killed.best for e in extract(text, PUBLISHED)] == [5]
