@@ -83,9 +83,10 @@ def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
         if c.kind == "negation" and c.end <= t.start \
                 and t.start - c.end <= settings.negation_reach:
             return True
-        if c.kind == "reference" and c.end <= t.start \
-                and t.start - c.end <= settings.reference_reach:
-            return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
+        if c.kind in ("reference", "cause") and c.end <= t.start \
+                and t.start - c.end <= settings.reference_reach \
+                and (c.kind == "reference" or t.type == "protest"):
+            return True  # "بتهمة التفجير": an old incident; «بسبب الاحتجاجات»: a cause
     return False
 
 

@@ -210,3 +210,14 @@ def test_more_dead_since_the_start_of_the_year_is_still_a_total():
 
     assert extract("قتل أكثر من 200 مدني في قصف القوات الحكومية منذ بداية العام في مدينة "
                    "حلب.") == []
+
+
+def test_protests_given_as_the_cause_of_something_else_are_no_protest():
+    for text in ("توقف الإنتاج في مدينة المتلوي بسبب اعتصامات ينفذها مئات المعطلين عن العمل.",
+                 "أغلقت الشرطة الطريق في مدينة صامطة بسبب التجمهر."):
+        assert [e.type for e in extract(text, dt.date(2016, 4, 4))] == [], text
+
+
+def test_a_protest_held_because_of_a_grievance_is_still_a_protest():
+    text = "تظاهر مئات المواطنين في مدينة صفاقس بسبب انقطاع المياه."
+    assert [e.type for e in extract(text, dt.date(2016, 4, 4))] == ["protest"]
