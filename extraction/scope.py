@@ -24,6 +24,7 @@ import re
 
 from extraction.arabic import alternatives, fold
 from extraction.lexicons import reads
+from extraction.triggers import pattern
 from extraction.types import Event
 
 _SCOPE = reads("scope.json", "needs_party", "needs_context", "political_cues",
@@ -72,7 +73,9 @@ def political(event: Event, text: str) -> bool:
     """Whether the event is political violence on its own (see the module docstring)."""
     any_cue, motive = _cues()
     if event.type in _SCOPE["needs_party"]:
-        return bool(event.actors) or bool(motive.search(_sentences(event, text)))
+        told = _sentences(event, text)
+        return bool(event.actors) or bool(motive.search(told)) or bool(
+            pattern("military").search(told))  # «هجوم استهدف دورية أمنية»: no crime
     if event.type in _SCOPE["needs_context"]:
         state = set(_SCOPE["state_kinds"])
         return any(a.kind not in state for a in event.actors) or bool(

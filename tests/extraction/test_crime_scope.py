@@ -82,3 +82,19 @@ def test_an_attack_in_words_is_no_clash():
 def test_a_crime_word_inside_a_place_name_is_not_a_crime():
     text = "شن طيران التحالف غارات على بني حشيش في محافظة صنعاء."
     assert [e.type for e in extract(text, dt.date(2015, 8, 1))] == ["airstrike"]
+
+
+def test_an_attack_on_a_patrol_is_political_with_no_party_named():
+    text = "تعرضت دورية أمنية في بلدة الجش لإطلاق نار من شخص مجهول ونتج عنه مقتل جندي."
+    assert [e.type for e in extract(text, DAY)] in (["attack"], ["armed_clash"])
+
+
+def test_a_shooting_with_no_party_and_no_target_of_the_forces_is_still_crime():
+    text = "قتل شاب بالرصاص في شجار قرب مركز تجاري في بلدة الجش."
+    assert extract(text, DAY) == []
+
+
+def test_controlling_a_suspect_or_a_steering_wheel_takes_no_place():
+    for text in ("أصيب رجل أمن بالدوريات الأمنية في بيشة أثناء محاولته السيطرة على شخصين.",
+                 "اصطدمت سيارة بدورية في المهدية بعد فقدان سائقها السيطرة على المقود."):
+        assert [e.type for e in extract(text, DAY)] == [], text
