@@ -188,3 +188,8 @@ def test_the_sides_of_the_donbas_war_and_the_indian_army_are_named():
         "الجيش الأوكراني", "الانفصاليون الموالون لروسيا"]
     assert names("فتحت القوات الهندية النار عبر الحدود") == ["الجيش الهندي"]
 
+
+
+def test_the_regime_s_aircraft_and_artillery_are_the_syrian_government_forces():
+    assert names("قصفت طائرات النظام بالبراميل المتفجرة حي الشعار") == ["قوات النظام السوري"]
+    assert names("قصفت مدفعية النظام قرية المشيرفة") == ["قوات النظام السوري"]

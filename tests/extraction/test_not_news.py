@@ -221,3 +221,9 @@ def test_protests_given_as_the_cause_of_something_else_are_no_protest():
 def test_a_protest_held_because_of_a_grievance_is_still_a_protest():
     text = "تظاهر مئات المواطنين في مدينة صفاقس بسبب انقطاع المياه."
     assert [e.type for e in extract(text, dt.date(2016, 4, 4))] == ["protest"]
+
+
+def test_a_monitor_s_documented_totals_are_no_events():
+    text = ("وثق المرصد تنفيذ طائرات النظام الحربية ما لا يقل عن 1200 غارة على مناطق في "
+            "محافظات حلب وإدلب وحماة.")
+    assert extract(text, dt.date(2015, 7, 21)) == []
