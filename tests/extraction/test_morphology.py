@@ -96,3 +96,13 @@ def test_shooting_down_an_aircraft_is_a_clash_told_as_a_noun():
 def test_an_official_killed_is_one_person():
     assert killed("أعلنت الحركة مسؤوليتها عن قتل نائب في البرلمان بمدينة مقديشو.") == 1
     assert killed("قتلت قوات الأمن وزيرا بالخطأ عند حاجز في العاصمة.") == 1
+
+
+def test_killed_by_a_party_s_fire_is_an_incident():
+    text = "لقي 20 عنصرا من ميليشيات الحوثي مصرعهم بنيران الجيش الوطني في جبهة صرواح غرب مأرب."
+    events = extract(text, PUBLISHED)
+    assert [(e.place.name, e.killed.best) for e in events] == [("صرواح", 20)]
+
+
+def test_fire_with_no_figure_makes_no_incident():
+    assert extract("تعرضت القرى الحدودية بنيران كثيفة في محافظة صعدة.", PUBLISHED) == []
