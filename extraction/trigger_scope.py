@@ -69,25 +69,30 @@ def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
               text: str = "") -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
     charge or case ("بتهمة التفجير"); for a taking, the operation it names ("عملية تحرير
-    درنة")? A demand or a threat made in the incident («جاءت المطالبة في وقفة»)
-    does not cancel it."""
+    درنة"); for a protest, the cause it is told as («بسبب الاحتجاجات»)? A demand or a
+    threat made in the incident («جاءت المطالبة في وقفة») does not cancel it."""
     for c in cues:
         if c.kind in _NOT_A_PROTEST and t.type == "protest":
             return True  # «احتشد العشرات للاحتفال»، «تلقت اللجنة احتجاجا من النادي»
-        if c.kind == "operation" and t.type == "territory" and c.end <= t.start \
-                and t.start - c.end <= settings.reference_reach:
+        if c.kind == "operation" and t.type == "territory" \
+                and _just_before(c, t, settings.reference_reach):
             return True
-        if c.kind == "plan" and c.end <= t.start and t.start - c.end <= settings.plan_reach \
+        if c.kind == "cause" and t.type == "protest" \
+                and _just_before(c, t, settings.reference_reach):
+            return True  # «توقف الإنتاج بسبب اعتصامات»: background to something else
+        if c.kind == "plan" and _just_before(c, t, settings.plan_reach) \
                 and not _setting(text, c, t):
             return True
-        if c.kind == "negation" and c.end <= t.start \
-                and t.start - c.end <= settings.negation_reach:
+        if c.kind == "negation" and _just_before(c, t, settings.negation_reach):
             return True
-        if c.kind in ("reference", "cause") and c.end <= t.start \
-                and t.start - c.end <= settings.reference_reach \
-                and (c.kind == "reference" or t.type == "protest"):
-            return True  # "بتهمة التفجير": an old incident; «بسبب الاحتجاجات»: a cause
+        if c.kind == "reference" and _just_before(c, t, settings.reference_reach):
+            return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
     return False
+
+
+def _just_before(c: Cue, t: Trigger, reach: int) -> bool:
+    """Does the cue end before the trigger, at most `reach` characters from it?"""
+    return c.end <= t.start and t.start - c.end <= reach
 
 
 def planned(text: str, t: Trigger) -> bool:
