@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from archive.bulk_rows import insert
 from archive.models import Event, Incident, Place
 from archive.services.incident_figures import figures
 from archive.services.linking import (
@@ -260,7 +261,7 @@ def _write(mirror: Mirror) -> None:
     fields = [("place" if f == "place_id" else f) for f in FIGURES]
     Incident.objects.bulk_update(changed, [*fields, "updated_at"])
     provisional = sorted(pk for pk in kept if pk >= PROVISIONAL)
-    created = Incident.objects.bulk_create([Incident(**figures(kept[pk])) for pk in provisional])
+    created = insert([Incident(**figures(kept[pk])) for pk in provisional])
     real_id = dict(zip(provisional, (i.pk for i in created), strict=True))
     moved, dated = [], []
     for pk, report in mirror.reports.items():

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from archive import names
+from archive.bulk_rows import insert
 from archive.models import Actor, Article, Event, EventActor, Place
 from archive.services.actor_cells import set_actor_cells
 from archive.services.chunk_linking import relink_chunk
@@ -192,8 +193,8 @@ def store_many_events(
         rows += _rows(article=article, events=article_events, version=version, places=places)
         events += article_events
     links = _actor_links(rows, events, actors)
-    rows = Event.objects.bulk_create(rows)
-    EventActor.objects.bulk_create(_saved(links))
+    rows = insert(rows)
+    insert(_saved(links))
     relink_chunk(event_ids=[row.pk for row in rows])
     return len(rows)
 

@@ -3,9 +3,10 @@ processes (archive/services/extraction_pool.py) and stored here a chunk at a tim
 
 - Memory stays flat: at most `AHEAD` chunks per worker are in flight; the file is
   streamed, never held.
-- Storing a chunk is one transaction: one bulk insert of its articles, one of their
-  events, one of their actors, then the incidents are re-linked (linking.relink, whose
-  grouping ignores arrival order, so incidents are the ones a single process makes).
+- Storing a chunk is one transaction: one bulk insert (archive/bulk_rows.py) of its
+  articles, one of their events, one of their actors, then the incidents are re-linked
+  (linking.relink, whose grouping ignores arrival order, so incidents are the ones a
+  single process makes).
   Places and actors are looked up once per batch (cached by key).
 - Each article is still all or nothing: when the database refuses anything in the
   chunk, the chunk is rolled back and its articles are stored one by one, exactly as
@@ -24,6 +25,7 @@ from itertools import islice
 
 from django.db import DataError, IntegrityError, transaction
 
+from archive.bulk_rows import insert
 from archive.content_key import content_hash
 from archive.models import Article, IngestionBatch
 from archive.services.events import store_many_events
@@ -156,8 +158,7 @@ def _bulk_store(new: list[Item], *, batch: IngestionBatch, version: str,
         return {}
     try:
         with transaction.atomic():
-            articles = Article.objects.bulk_create([_article(item, batch, version)
-                                                    for item in new])
+            articles = insert([_article(item, batch, version) for item in new])
             if articles[0].pk is None:  # a backend that does not return ids
                 ids = dict(Article.objects.filter(content_hash__in=[a.content_hash
                                                                     for a in articles])
