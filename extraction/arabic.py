@@ -12,37 +12,47 @@ import re
 from functools import cache, cached_property, lru_cache
 
 import camel_tools
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
 
 from extraction.lexicons import reads
 
 _FOLD_RULES = 1  # bump when `fold` changes
 FOLD_VERSION = f"{_FOLD_RULES}-camel{camel_tools.__version__}"
 
+_LEX = reads("arabic.json", "proclitics", "article", "one_for_one", "letters", "directions",
+             "diacritics")
 TATWEEL = "\u0640"
 DIGITS = frozenset("0123456789")
-_DIGITS = str.maketrans(
-    {**{chr(0x660 + d): str(d) for d in range(10)}, **{chr(0x6F0 + d): str(d) for d in range(10)}}
-)
-_HAMZA_SEATS = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a"})  # ؤ -> و, ئ -> ي
-
-_LEX = reads("arabic.json", "proclitics", "article", "one_for_one", "letters", "directions")
+_DIGITS = {**{chr(0x660 + d): str(d) for d in range(10)},  # Arabic-Indic and Persian
+           **{chr(0x6F0 + d): str(d) for d in range(10)}}
+_HAMZA_SEATS = {"\u0624": "\u0648", "\u0626": "\u064a"}  # ؤ -> و, ئ -> ي
 
 
 def fold(text: str) -> str:
     """Diacritics and tatweel removed; alef, hamza seats, alef maqsura, teh marbuta
     and Arabic-Indic digits folded. Keeps one output character per input character
     except for the removed marks."""
-    text = dediac_ar(text).replace(TATWEEL, "")
-    text = normalize_alef_ar(text)
-    text = normalize_alef_maksura_ar(text)
-    text = normalize_teh_marbuta_ar(text)
-    return text.translate(_HAMZA_SEATS).translate(_DIGITS)
+    return text.translate(_fold_table())
+
+
+@cache
+def diacritics() -> frozenset[str]:
+    """The marks `fold` removes: camel-tools' AR_DIAC_CHARSET, kept in data/arabic.json
+    (importing camel-tools' charsets costs every process 0.3 s)."""
+    return frozenset(_LEX["diacritics"])
+
+
+@cache
+def _fold_table() -> dict[int, str | None]:
+    """camel-tools' dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar and
+    normalize_teh_marbuta_ar, then the hamza seats and digits: every rule maps one
+    character, so one pass of one table does them all (tests/extraction/test_normalise.py
+    checks it against camel-tools' functions on every Arabic character)."""
+    return str.maketrans({
+        **dict.fromkeys(diacritics()), TATWEEL: None,
+        **dict.fromkeys("\u0625\u0623\u0671\u0622", "\u0627"),  # إ أ ٱ آ -> ا
+        "\u0649": "\u064a", "\u0629": "\u0647",  # ى -> ي, ة -> ه
+        **_HAMZA_SEATS, **_DIGITS,
+    })
 
 
 @cache

@@ -48,7 +48,7 @@ KINDS = {
 _W, _M, _I, _T = "words", "map", "int", "text"
 SCHEMAS: dict[str, dict[str, str]] = {
     "arabic.json": {"proclitics": _M, "article": _W, "one_for_one": _M, "letters": _M,
-                    "directions": _M},
+                    "directions": _M, "diacritics": _T},
     "casualties.json": {k: _W for k in (
         "killed_before", "killed_after", "wounded_before", "wounded_after", "person_nouns",
         "subset", "units", "before_not", "killed_one", "addition", "single_attacker",

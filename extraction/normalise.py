@@ -13,22 +13,20 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
-from camel_tools.utils.charsets import AR_DIAC_CHARSET
-
-from extraction.arabic import TATWEEL, fold, one_for_one
+from extraction.arabic import TATWEEL, diacritics, fold, one_for_one
 
 # --- offset-preserving normalisation -------------------------------------------------
 
-# Marks dropped without a trace: diacritics, tatweel, zero-width and bidi controls.
-_DROP = set(AR_DIAC_CHARSET) | {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
-                                 "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\ufeff",
-                                 "\u2066", "\u2067", "\u2068", "\u2069", "\u00ad"}
+# Marks dropped without a trace (with the diacritics): tatweel, zero-width and bidi controls.
+_DROP = {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b",
+         "\u202c", "\u202d", "\u202e", "\ufeff", "\u2066", "\u2067", "\u2068", "\u2069",
+         "\u00ad"}
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     """The one character (or nothing) `ch` becomes."""
-    if ch in _DROP:
+    if ch in _DROP or ch in diacritics():
         return ""
     extra = one_for_one()
     if ch in extra:

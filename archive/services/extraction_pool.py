@@ -20,6 +20,8 @@ import signal
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
+
 Outcome = tuple[list, str]  # (events, "" or the extractor's error)
 Prepared = tuple[list, str, str]  # (events, error, search text)
 WARM_UP = "تمهيد: جملة قصيرة تحمّل المعجم قبل توزيع العمل."
@@ -48,20 +50,30 @@ def _name(function: Callable) -> str:
 
 
 def _start(extractor_name: str) -> None:
-    """In each worker: Django set up (the extractor's module may import models), the
-    extractor found by name, its lexicons loaded."""
+    """In each worker: the extractor found by name and its lexicons loaded."""
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if os.environ.get("DJANGO_SETTINGS_MODULE"):
-        import django
-
-        django.setup()
     module, _, qualname = extractor_name.partition(":")
-    found = importlib.import_module(module)
+    found = _import(module)
     for part in qualname.split("."):
         found = getattr(found, part)
     _extractor = found
     extract_one(found, WARM_UP, None)  # load the lexicons before the first chunk
+
+
+def _import(module: str):
+    """The extractor's module; Django is set up first only when that module needs it (it
+    imports models): setting Django up costs each worker more than half a second, and
+    `extraction` is plain Python."""
+    try:
+        return importlib.import_module(module)
+    except (AppRegistryNotReady, ImproperlyConfigured):
+        if not os.environ.get("DJANGO_SETTINGS_MODULE"):
+            raise
+    import django
+
+    django.setup()
+    return importlib.import_module(module)
 
 
 def prepare(extractor: Callable, title: str, text: str, published) -> Prepared:

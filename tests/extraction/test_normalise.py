@@ -35,3 +35,28 @@ def test_empty_and_control_characters_are_safe():
     assert normalise("").text == ""
     assert normalise("\x00\x07a").text == "  a"
     assert normalise("").to_original(0, 0) == (0, 0)
+
+
+def test_fold_is_camel_tools_folding_in_one_pass():
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    every = "".join(chr(c) for c in range(0x600, 0x700)) + " abc 123 ـ"
+    folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(
+        dediac_ar(every).replace("\u0640", ""))))
+    folded = folded.translate(str.maketrans({"ؤ": "و", "ئ": "ي"}))
+    folded = folded.translate(str.maketrans({chr(0x660 + d): str(d) for d in range(10)}
+                                            | {chr(0x6F0 + d): str(d) for d in range(10)}))
+    assert fold(every) == folded
+
+
+def test_the_diacritics_fold_removes_are_camel_tools_ones():
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET
+
+    from extraction.arabic import diacritics
+
+    assert diacritics() == frozenset(AR_DIAC_CHARSET)
