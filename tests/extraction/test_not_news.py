@@ -37,6 +37,13 @@ def test_a_battle_before_the_common_era_is_history():
     assert _types(ancient) == []
 
 
+def test_raids_done_in_the_past_are_history():
+    real = "ونفذ الحوثيون حملات اختطاف في مديرية أرحب أمس طالت عشرات السكان."
+    past = "ونفذ الحوثيون في السابق حملات اختطاف في مديرية أرحب طالت عشرات السكان."
+    assert _types(real)
+    assert _types(past) == []
+
+
 def test_a_crowd_gathered_to_celebrate_is_no_protest():
     real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
     feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
