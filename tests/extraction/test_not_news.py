@@ -44,6 +44,14 @@ def test_raids_done_in_the_past_are_history():
     assert _types(past) == []
 
 
+def test_thousands_killed_is_a_war_s_toll_not_an_incident():
+    real = "وقتل العشرات في الاشتباكات التي اندلعت أمس بين الجيش والمتمردين في مدينة بانتيو."
+    war = "وقتل الآلاف في الاشتباكات بين الجيش والمتمردين في مدينة بانتيو."
+    toll = "والقصف المستمر الذي يطال مدن محافظة ديالى يخلف الآلاف من القتلى."
+    assert _types(real)
+    assert _types(war) == _types(toll) == []
+
+
 def test_a_crowd_gathered_to_celebrate_is_no_protest():
     real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
     feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
