@@ -52,6 +52,13 @@ def test_thousands_killed_is_a_war_s_toll_not_an_incident():
     assert _types(war) == _types(toll) == []
 
 
+def test_attacks_of_the_last_two_weeks_are_a_total():
+    real = "ونفذت أمس هجمات انتحارية أسفرت عن مقتل 33 شخصا في سوق مدينة مروة."
+    total = "ونفذت خلال الأسبوعين الماضيين هجمات انتحارية أسفرت عن مقتل 33 شخصا في سوق مدينة مروة."
+    assert _types(real) == ["explosion"]
+    assert _types(total) == []
+
+
 def test_a_crowd_gathered_to_celebrate_is_no_protest():
     real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
     feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
