@@ -59,6 +59,14 @@ def test_attacks_of_the_last_two_weeks_are_a_total():
     assert _types(total) == []
 
 
+def test_the_dead_of_a_period_are_a_total():
+    real = "وقال المرصد إن 17 مدنيا قتلوا جراء غارات التحالف الدولي على بلدة عامر الرفدان أمس."
+    total = ("وقال المرصد إن 170 مدنيا قتلوا جراء غارات التحالف الدولي على بلدة عامر الرفدان"
+             " خلال هذه الفترة.")
+    assert _types(real) == ["airstrike"]
+    assert _types(total) == []
+
+
 def test_a_crowd_gathered_to_celebrate_is_no_protest():
     real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
     feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
