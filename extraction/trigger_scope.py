@@ -1,7 +1,8 @@
 """Which cue cancels which trigger: a plan, a threat or a demand, a negation, a charge
 («بتهمة التفجير»), a celebration or a formal complaint shortly before it; the word after
 it («الاحتجاجات المرتقبة»، «السيطرة على الوضع»); a seizure of goods, not of people; a
-projectile thrown by hand; a vote or a project stopped, not a person. The words are in
+projectile thrown by hand; a vote or a project stopped, not a person; a policy of
+confronting something («التصدي للإرهاب»), not a fight. The words are in
 data/triggers.json.
 """
 from __future__ import annotations
@@ -17,7 +18,8 @@ from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
              "not_taken", "setting_before", "joining_before", "assault_verbs", "verbal_attack",
-             "throwing_verbs", "stop_verbs", "not_stopped")
+             "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
+             "managed_to")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
 _THROW_REACH = 40  # characters before a projectile where the verb that throws it stands
@@ -59,7 +61,7 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
     may not is one function below."""
     return not cancelled(t, cues, settings, text) and not planned(text, t) \
         and not verbal(text, t, sent.start, sent.end) and not thrown(text, t) \
-        and not stops_a_thing(text, t) and seizes_people(text, t)
+        and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -160,3 +162,20 @@ def stops_a_thing(text: str, t: Trigger) -> bool:
         return any(w in _words("not_stopped") for w in after)
     before = _WORD.findall(text, max(0, t.start - _STOP_REACH), t.start)[-2:]
     return any(w in _words("stop_verbs") for w in before)
+
+
+def a_policy(text: str, t: Trigger) -> bool:
+    """«في إطار التصدي لظاهرة التهريب»، «عازمة على التصدي لتنظيم داعش»: the definite
+    verbal noun of a clash verb names a policy, not a fight, unless the word after it is
+    an assault it confronts («التصدي للهجوم») or a verb of success comes before it
+    («تمكنت المقاومة من التصدي لها»)."""
+    if t.type != "armed_clash" or not any(
+            f in _words("policy_nouns") for f in forms(t.text.split()[-1])):
+        return False
+    after = _WORD.findall(text, t.end, t.end + 30)[:1]
+    objects = {w for word in after for w in forms(word)}
+    objects |= {w[1:] for w in objects if w.startswith(L.to)}  # لهجوم -> هجوم
+    before = _WORD.findall(text, max(0, t.start - 60), t.start)[-4:]
+    managed = any(w in _words("managed_to") for word in before[:-1] for w in forms(word)) \
+        and before[-1:] in (["من"], ["في"])
+    return not (managed or objects & _words("confronted"))

@@ -67,6 +67,14 @@ def test_the_dead_of_a_period_are_a_total():
     assert _types(total) == []
 
 
+def test_a_policy_of_confronting_is_no_clash():
+    fight = "تمكنت المقاومة الشعبية من التصدي للهجوم الحوثي على منطقة كرش أمس."
+    managed = "حاول الحوثيون التقدم نحو منطقة كرش أمس وتمكنت المقاومة من التصدي لهم."
+    policy = "نفذت الشرطة البلدية حملة في مدينة المهدية أمس في إطار التصدي لظاهرة التهريب."
+    assert _types(fight) == _types(managed) == ["armed_clash"]
+    assert _types(policy) == []
+
+
 def test_a_crowd_gathered_to_celebrate_is_no_protest():
     real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
     feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
