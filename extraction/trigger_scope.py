@@ -2,7 +2,8 @@
 («بتهمة التفجير»), a celebration or a formal complaint shortly before it; the word after
 it («الاحتجاجات المرتقبة»، «السيطرة على الوضع»); a seizure of goods, not of people; a
 projectile thrown by hand; a vote or a project stopped, not a person; a policy of
-confronting something («التصدي للإرهاب»), not a fight. The words are in
+confronting something («التصدي للإرهاب»), not a fight; explosives seized, found or
+defused. The words are in
 data/triggers.json.
 """
 from __future__ import annotations
@@ -19,11 +20,13 @@ from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
              "not_taken", "setting_before", "joining_before", "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
-             "managed_to")
+             "managed_to", "unexploded_before", "exploding")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
 _THROW_REACH = 40  # characters before a projectile where the verb that throws it stands
+_UNEXPLODED_REACH = 70  # characters before a device where a seizing verb may stand
 _WORD = re.compile(r"[^\W_]+")
+_CLAUSE_END = re.compile(r"[.،,؛:!?؟\n]")
 
 
 @cache
@@ -61,7 +64,8 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
     may not is one function below."""
     return not cancelled(t, cues, settings, text) and not planned(text, t) \
         and not verbal(text, t, sent.start, sent.end) and not thrown(text, t) \
-        and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t)
+        and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t) \
+        and not unexploded(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -179,3 +183,21 @@ def a_policy(text: str, t: Trigger) -> bool:
     managed = any(w in _words("managed_to") for word in before[:-1] for w in forms(word)) \
         and before[-1:] in (["من"], ["في"])
     return not (managed or objects & _words("confronted"))
+
+
+def unexploded(text: str, t: Trigger) -> bool:
+    """«حجز 5 بنادق صيد وقنبلة يدوية»، «أبطل الخبراء مفعول عبوة ناسفة»، «عثروا على 1800
+    لغم»: a device seized, found, defused, stored or made is unexploded ordnance, no
+    explosion (lesson 4): a word of seizing (data/triggers.json unexploded_before) among
+    the words before the device in its clause, and no word of exploding after it."""
+    if t.type != "explosion" or any(f in _words("exploding") for f in forms(t.text.split()[0])):
+        return False
+    start = max(0, t.start - _UNEXPLODED_REACH)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, t.start)), default=start)
+    before = [forms(w) for w in _WORD.findall(text, start, t.start)]
+    for i in range(len(before) - 1, -1, -1):
+        if _words("exploding").intersection(before[i]):
+            return False
+        if _words("unexploded_before").intersection(before[i]):
+            return True
+    return False

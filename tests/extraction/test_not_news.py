@@ -75,6 +75,16 @@ def test_a_policy_of_confronting_is_no_clash():
     assert _types(policy) == []
 
 
+def test_explosives_seized_or_defused_are_no_explosion():
+    real = "قتل جنديان في انفجار قنبلة يدوية في بلدة عزازقة بمحافظة تيزي وزو أمس."
+    seized = ("ألقى الجيش القبض على ثلاثة إرهابيين وصادر بندقية صيد وقنبلة يدوية في بلدة"
+              " عزازقة بمحافظة تيزي وزو أمس.")
+    defused = "أبطل خبراء المتفجرات مفعول عبوة ناسفة قرب مبنى الحزب في مدينة أنقرة أمس."
+    assert _types(real) == ["explosion"]
+    assert "explosion" not in _types(seized)
+    assert _types(defused) == []
+
+
 def test_a_crowd_gathered_to_celebrate_is_no_protest():
     real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
     feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
