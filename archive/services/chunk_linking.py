@@ -28,7 +28,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from archive.bulk_rows import insert
+from archive.bulk_rows import insert, update
 from archive.models import Event, Incident, Place
 from archive.services.incident_figures import figures
 from archive.services.linking import (
@@ -259,7 +259,7 @@ def _write(mirror: Mirror) -> None:
     changed = [Incident(id=pk, updated_at=now, **values) for pk, values in real.items()
                if any(current[pk][k] != v for k, v in values.items())]
     fields = [("place" if f == "place_id" else f) for f in FIGURES]
-    Incident.objects.bulk_update(changed, [*fields, "updated_at"])
+    update(changed, [*fields, "updated_at"])
     provisional = sorted(pk for pk in kept if pk >= PROVISIONAL)
     created = insert([Incident(**figures(kept[pk])) for pk in provisional])
     real_id = dict(zip(provisional, (i.pk for i in created), strict=True))

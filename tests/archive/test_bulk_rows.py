@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 
-from archive.bulk_rows import insert
+from archive.bulk_rows import insert, update
 from archive.models import Article, Event, Incident, Place
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +62,30 @@ def test_it_refuses_a_row_already_stored():
     article = Article.objects.create(text="نص", content_hash="h2")
     with pytest.raises(ValueError, match="already stored"):
         insert([article])
+
+
+def _changed(rows: list[Incident], place: Place) -> list[Incident]:
+    return [Incident(id=r.pk, family="violence", type="armed_clash", date=None, place=place,
+                     killed_best=None if n == 0 else 40 + n, actors=[{"name": f"جهة {n}"}],
+                     actor_ids=[] if n == 0 else [7, n], outlets=[], n_reports=5 + n)
+            for n, r in enumerate(rows)]
+
+
+def test_it_updates_the_fields_bulk_update_updates(kirkuk):
+    ours = insert([_incident(n, kirkuk) for n in (1, 2, 3)])
+    django_s = Incident.objects.bulk_create([_incident(n, kirkuk) for n in (1, 2, 3)])
+    fields = ["type", "date", "place", "killed_best", "actors", "actor_ids", "outlets",
+              "n_reports"]
+    update(_changed(ours, kirkuk), fields)
+    Incident.objects.bulk_update(_changed(django_s, kirkuk), fields)
+    key = lambda row: row["n_reports"]  # noqa: E731
+    assert sorted(_stored(ours), key=key) == sorted(_stored(django_s), key=key)
+    assert {r["killed_best"] for r in _stored(ours)} == {None, 41, 42}  # a first NULL too
+
+
+def test_it_updates_more_rows_than_one_statement_may_hold(kirkuk):
+    rows = insert([_incident(1 + n % 28, kirkuk) for n in range(450)])
+    for row in rows:
+        row.n_reports = row.pk
+    update(rows, ["n_reports"])
+    assert all(pk == n for pk, n in Incident.objects.values_list("pk", "n_reports"))
