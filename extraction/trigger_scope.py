@@ -3,8 +3,7 @@
 it («الاحتجاجات المرتقبة»، «السيطرة على الوضع»); a seizure of goods, not of people; a
 projectile thrown by hand; a vote or a project stopped, not a person; a policy of
 confronting something («التصدي للإرهاب»), not a fight; explosives seized, found or
-defused. The words are in
-data/triggers.json.
+defused. The words are in data/triggers.json.
 """
 from __future__ import annotations
 
@@ -189,15 +188,15 @@ def unexploded(text: str, t: Trigger) -> bool:
     """«حجز 5 بنادق صيد وقنبلة يدوية»، «أبطل الخبراء مفعول عبوة ناسفة»، «عثروا على 1800
     لغم»: a device seized, found, defused, stored or made is unexploded ordnance, no
     explosion (lesson 4): a word of seizing (data/triggers.json unexploded_before) among
-    the words before the device in its clause, and no word of exploding after it."""
+    the words before the device in its clause, and no word of exploding between them."""
     if t.type != "explosion" or any(f in _words("exploding") for f in forms(t.text.split()[0])):
         return False
     start = max(0, t.start - _UNEXPLODED_REACH)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, t.start)), default=start)
-    before = [forms(w) for w in _WORD.findall(text, start, t.start)]
-    for i in range(len(before) - 1, -1, -1):
-        if _words("exploding").intersection(before[i]):
+    for word in reversed(_WORD.findall(text, start, t.start)):  # nearest first
+        readings = forms(word)
+        if _words("exploding").intersection(readings):
             return False
-        if _words("unexploded_before").intersection(before[i]):
+        if _words("unexploded_before").intersection(readings):
             return True
     return False
