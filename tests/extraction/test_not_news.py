@@ -85,6 +85,14 @@ def test_explosives_seized_or_defused_are_no_explosion():
     assert _types(defused) == []
 
 
+def test_what_had_happened_before_is_history():
+    real = "اشتبكت المقاومة مع الميليشيات الحوثية في جبل جرة بمدينة تعز أمس وقتل 5 من المسلحين."
+    before = ("وسبق أن اشتبكت المقاومة مع الميليشيات الحوثية في جبل جرة بمدينة تعز وقتل 5 من"
+              " المسلحين.")
+    assert _types(real) == ["armed_clash"]
+    assert _types(before) == []
+
+
 def test_a_crowd_gathered_to_celebrate_is_no_protest():
     real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
     feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
