@@ -93,6 +93,14 @@ def test_what_had_happened_before_is_history():
     assert _types(before) == []
 
 
+def test_allowing_strikes_is_no_strike():
+    real = "وشنت طائرات التحالف غارات جوية على مواقع تنظيم داعش في مدينة الرقة أمس."
+    allowed = ("وسمحت تركيا لطائرات التحالف بشن غارات جوية على مواقع تنظيم داعش في مدينة"
+               " الرقة من قاعدة إنجرليك.")
+    assert _types(real) == ["airstrike"]
+    assert _types(allowed) == []
+
+
 def test_a_crowd_gathered_to_celebrate_is_no_protest():
     real = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس احتجاجا على انقطاع الكهرباء."
     feast = "احتشد العشرات من السكان في ساحة مدينة الرياض أمس للاحتفال بعيد الفطر."
