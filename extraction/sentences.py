@@ -12,6 +12,7 @@ _END = re.compile(rf"(?=[{_MARKS}\n])(?:(?<!\d)[{_MARKS}]+|(?<=\d)[{_MARKS}]+(?!
                   r"[\"')\]}»”]*")
 SENTENCE_END = re.compile(rf"[{_MARKS}\n]")  # a sentence ends somewhere in a span
 _CLAUSE = re.compile(r"[،,:]")
+CLAUSE_END = re.compile(rf"[{_MARKS}\n،,:]")  # a mark that ends a sentence or a clause
 
 
 @dataclass(frozen=True)

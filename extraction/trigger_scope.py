@@ -12,7 +12,7 @@ from functools import cache
 
 from extraction.arabic import L
 from extraction.lexicons import reads
-from extraction.sentences import Sentence
+from extraction.sentences import CLAUSE_END, Sentence
 from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
@@ -24,8 +24,9 @@ _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, n
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
 _THROW_REACH = 40  # characters before a projectile where the verb that throws it stands
 _UNEXPLODED_REACH = 70  # characters before a device where a seizing verb may stand
+_POLICY_AFTER = 30  # characters after «التصدي» where what it confronts stands
+_POLICY_BEFORE = 60  # characters before it where a verb of success and «من» may stand
 _WORD = re.compile(r"[^\W_]+")
-_CLAUSE_END = re.compile(r"[.،,؛:!?؟\n]")
 
 
 @cache
@@ -175,13 +176,12 @@ def a_policy(text: str, t: Trigger) -> bool:
     if t.type != "armed_clash" or not any(
             f in _words("policy_nouns") for f in forms(t.text.split()[-1])):
         return False
-    after = _WORD.findall(text, t.end, t.end + 30)[:1]
-    objects = {w for word in after for w in forms(word)}
-    objects |= {w[1:] for w in objects if w.startswith(L.to)}  # لهجوم -> هجوم
-    before = _WORD.findall(text, max(0, t.start - 60), t.start)[-4:]
-    managed = any(w in _words("managed_to") for word in before[:-1] for w in forms(word)) \
+    after = _WORD.findall(text, t.end, t.end + _POLICY_AFTER)[:1]  # لهجوم reads هجوم
+    confronts = any(_words("confronted").intersection(forms(word)) for word in after)
+    before = _WORD.findall(text, max(0, t.start - _POLICY_BEFORE), t.start)[-4:]
+    managed = any(_words("managed_to").intersection(forms(word)) for word in before[:-1]) \
         and before[-1:] in (["من"], ["في"])
-    return not (managed or objects & _words("confronted"))
+    return not (managed or confronts)
 
 
 def unexploded(text: str, t: Trigger) -> bool:
@@ -192,7 +192,7 @@ def unexploded(text: str, t: Trigger) -> bool:
     if t.type != "explosion" or any(f in _words("exploding") for f in forms(t.text.split()[0])):
         return False
     start = max(0, t.start - _UNEXPLODED_REACH)
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, t.start)), default=start)
+    start = max((m.end() for m in CLAUSE_END.finditer(text, start, t.start)), default=start)
     for word in reversed(_WORD.findall(text, start, t.start)):  # nearest first
         readings = forms(word)
         if _words("exploding").intersection(readings):
