@@ -63,7 +63,10 @@ class Candidate:
     apart_from: Sentence | None = None  # the part of its sentence that told another
     #                                     incident («غداة هجوم آخر»): never more of it
     another: bool = False  # told as another incident («وفي هجوم آخر»): none told before
+    days_ago: bool = False  # told after «غداة»: not the incident told just before it
     plural: bool = False  # "غارات", "هجمات": the figures may cover several strikes
+    regional: bool = False  # placed precisely by a later report with no figures: the
+    #                         figures so far may be the region's
     mentions: list[Sentence] = field(default_factory=list)  # later sentences telling it
     raised: list = field(default_factory=list)  # tolls a later sentence updates it to
 

@@ -23,8 +23,9 @@ from extraction.arabic import fold
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
 
-_LEX = reads("incidents.json", "apart", "days_before", "another", "toll_words")
+_LEX = reads("incidents.json", "apart", "days_before", "another", "toll_words", "comes_after")
 _PARTICLES = "وفبل"
+_REACH = 40  # characters before a trigger a connective may start in
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,25 @@ def another(text: str, triggers: list) -> bool:
         if after and after[0].rstrip("،,.") in words:
             return True
     return False
+
+
+def days_back(text: str, triggers: list, start: int) -> Apart | None:
+    """Is one of the triggers (of a segment starting at `start`) told after «يأتي الحادث
+    غداة»، «جاء ذلك بعد يوم من»? Then it is an incident of a day before the one told just
+    before it, a toll word too («ويأتي الحادث غداة مقتل ستة جنود»): the note of the words
+    before the connective, as for a cut segment."""
+    for t in triggers:
+        for m in _apart().finditer(text, max(start, t.start - _REACH), t.start):
+            days = _days(m.group())
+            if days is not None and not text[m.end():t.start].strip() \
+                    and _comes_after().search(text, max(start, m.start() - _REACH), m.start()):
+                return Apart(_sentence(text, start, m.start()), days)
+    return None
+
+
+@cache
+def _comes_after() -> re.Pattern:
+    return re.compile(_LEX["comes_after"])
 
 
 def _days(words: str) -> int | None:

@@ -98,7 +98,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
         "square_heads", "ordinals", "bare_name_heads", "list_commas", "pronoun_endings",
-        "item_closers", "facility_heads", "facility_name_stops")}
+        "item_closers", "facility_heads", "facility_name_stops", "the_country")}
     | {"heads": _M, "relative": _M}
     | {"default_head": _T, "from": _T, "in": _T, "sibling_gap": _T},
     "places_stopwords.json": {k: _W for k in (
@@ -120,7 +120,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "speech_prepositions": _W, "naming": _W, "source_nouns": _W,
                      "buildings": _W, "at_building": _W, "compared": _T},
     "dating.json": {"report_day": _T, "report_words": _W, "almanac": _T},
-    "incidents.json": {"apart": _T, "days_before": _M, "another": _W, "toll_words": _W},
+    "incidents.json": {"apart": _T, "days_before": _M, "another": _W, "toll_words": _W,
+                       "comes_after": _T},
     "roles.json": {k: _W for k in (
         "source_words", "context_words", "that", "as_reported", "asides", "charges",
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",

@@ -25,7 +25,7 @@ _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "defini
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
              "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
              "pronoun_endings", "item_closers", "facility_heads",
-             "facility_name_stops")
+             "facility_name_stops", "the_country")
 
 
 class _Words:
@@ -50,6 +50,10 @@ class _Words:
     @cached_property
     def facility_name_stops(self) -> frozenset[str]:  # "معسكر X الواقع ..."
         return frozenset(_LEX["facility_name_stops"])
+
+    @cached_property
+    def the_country(self) -> list[str]:  # "شرق البلاد": a part of the country written about
+        return _LEX["the_country"]
 
     @cached_property
     def plural_heads(self) -> frozenset[str]:  # "قريتي X وY"

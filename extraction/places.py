@@ -9,13 +9,14 @@ be folded by `extraction.normalise.fold`; spans index into it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from extraction.arabic import directions
+from extraction.arabic import alternatives, directions
 from extraction.gazetteer import generated_keys, places_by_key
 from extraction.lexicon import (
     Token,
@@ -183,8 +184,44 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     # "قرى الزاب وكنعوص": كنعوص under قرى; not "محافظات X، وتمثلت"
     mentions.extend(patterns(text, toks, covered, mentions, context, after_head))
     mentions.extend(squares(text, toks, covered, mentions, context))
+    mentions.extend(_the_country(text, mentions))
     mentions.sort(key=lambda m: m.start)
     return tuple(_chain_unseen(text, mentions))
+
+
+@lru_cache(maxsize=1)
+def _the_country_re() -> re.Pattern:
+    """A compass word (or its nisba, or a compound: «جنوب غربي») or «وسط» before a word
+    for the country written about; the clitics before it are not part of the name."""
+    compass = "|".join(directions()["compass"])
+    part = rf"(?:{compass})ي?(?:\s+(?:{compass})ي?)?|وسط"
+    clitics = "".join(directions()["clitics"])
+    return re.compile(rf"(?<!\S)[{clitics}]?((?:{part})\s+(?:{alternatives(W.the_country)}))"
+                      r"(?!\S)")
+
+
+def _the_country(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """«قتل ستة جنود شرق البلاد»: the part of the country the article is about, read as
+    that country (GUIDELINES: when the text names only a country, the place is the
+    country). The country is the one the article names places in most often; of two
+    named as often, the one named nearest before the words."""
+    keyed = [m for m in mentions if m.ref.key or m.ref.parent_key]
+    if not keyed:
+        return []
+    countries = [country_of(m.ref.key or m.ref.parent_key) for m in keyed]
+    counts = Counter(countries)
+    out = []
+    for m in _the_country_re().finditer(text):
+        start, end = m.span(1)
+        if any(x.start < end and start < x.end for x in mentions):
+            continue
+        before = [c for x, c in zip(keyed, countries, strict=True) if x.end <= start]
+        nearest = {c: n for n, c in enumerate(before)}
+        best = max(counts, key=lambda c: (counts[c], nearest.get(c, -1)))
+        record = places_by_key().get(best)
+        if record is not None:
+            out.append(PlaceMention(start, end, _ref(record, m.group(1)), m.group(1), False))
+    return out
 
 
 def _chain_unseen(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -78,9 +78,15 @@ def _pick(a: Count | None, b: Count | None, update: bool) -> Count | None:
 
 def absorb(e, c, moves: bool) -> None:
     """Figures of report `c` merged into event `e`; `moves`: `c` places `e` more
-    precisely. Figures told with the precise place are that incident's; the first ones
-    may be the region's ("14 in raids on Ghouta" ... "10 in Hamouria")."""
-    if moves and e.place is not None and e.plural and c.own_place and has_figures(c):
+    precisely. Figures told with the precise place, or by the next report that tells
+    more of it, are that incident's; the first ones may be the region's ("14 in raids on
+    Ghouta" ... "10 in Hamouria")."""
+    if moves and e.place is not None and e.plural and c.own_place:
+        e.regional = not has_figures(c)  # without figures: the place's may come next
+        if has_figures(c):
+            e.killed, e.wounded = c.killed or e.killed, c.wounded or e.wounded
+    elif e.regional and not c.own_place and has_figures(c) and within_counts(c, e):
+        e.regional = False  # «... على بلدة المسيفرة. ضربت إحداها قبوا، مما أدى إلى مقتل 17»
         e.killed, e.wounded = c.killed or e.killed, c.wounded or e.wounded
     e.killed = _pick(e.killed, c.killed, c.update)
     e.wounded = _pick(e.wounded, c.wounded, c.update)

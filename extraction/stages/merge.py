@@ -32,11 +32,13 @@ def family(etype: str) -> str:
 
 def _recent(out: list[Candidate], c: Candidate, settings: Settings):
     """Earlier events, latest first, as far back as one article reaches (this keeps a
-    megabyte of text linear)."""
+    megabyte of text linear); not the latest for a report told after «غداة» (of the day
+    before it)."""
     for e in reversed(out):
         if c.order - e.order > settings.lookback:
             return
-        if not _other_incident(e, c) and not _listed_together(e, c):
+        if not _other_incident(e, c) and not _listed_together(e, c) \
+                and not (c.days_ago and e is out[-1]):
             yield e
 
 

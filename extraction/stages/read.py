@@ -205,7 +205,8 @@ def _add_candidates(doc: Doc, r: Report) -> None:
         return
     etype = event_type(r.live, r.strong, doc.text, r.sent.text, r.actors)
     apart = doc.apart.get(r.sent.start)
-    date = dating.news_day(doc, dates) or dating.day_before(doc, apart)
+    back = incidents.days_back(doc.text, r.live, r.sent.start)
+    date = dating.news_day(doc, dates) or dating.day_before(doc, apart or back)
     parties = roles.sentence_parties(doc.text, r.sent, r.live, r.actors, etype)
     for kind in kinds(etype, r.live, counted=r.has_figures):
         killed, wounded = (r.cas.killed, r.cas.wounded) if kind == etype else (None, None)
@@ -217,10 +218,16 @@ def _add_candidates(doc: Doc, r: Report) -> None:
                 actors=parties, date=date, strong=bool(r.strong), order=r.order,
                 update=bool(_update().search(r.sent.text)),
                 anaphoric=_anaphoric(r.strong or r.live, kind),
-                plural=any(t.text.endswith(_LEX["plural_ending"]) for t in r.strong or r.live),
+                plural=_plural(r.strong or r.live),
                 apart_from=apart.left if apart else None,
                 another=incidents.another(doc.text, r.live),
+                days_ago=back is not None,
             ))
+
+
+def _plural(triggers: list[Trigger]) -> bool:
+    """«غارات»، «هجمات جوية»: the figures may cover several strikes (the first word says)."""
+    return any(t.text.split()[0].endswith(_LEX["plural_ending"]) for t in triggers)
 
 
 def _anaphoric(triggers: list[Trigger], etype: str) -> bool:

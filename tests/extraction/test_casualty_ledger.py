@@ -72,3 +72,11 @@ def test_a_later_figure_that_does_not_update_leaves_the_lead_s_figure():
     text = ("قتل خمسة جنود في هجوم شنه مسلحون على حاجز أمني في مدينة العريش أمس. "
             "وقالت مصادر طبية إن سبعة من القتلى من المجندين.")
     assert [e.killed.best for e in extract(text, PUBLISHED)] == [5]
+
+
+def test_a_region_s_toll_gives_way_to_the_toll_told_after_its_town():
+    text = ('قال المرصد إن هجمات جوية روسية على مناطق تسيطر عليها المعارضة جنوبي سوريا '
+            'أدت إلى مقتل 30 مدنيا. وأضاف: "نفذت 20 هجمة جوية روسية على بلدة الحراك". '
+            'وقال: "ضربت إحداها ملجأ يحتمي فيه السكان من القصف، مما أدى إلى مقتل 12 مدنيا".')
+    events = extract(text, dt.date(2019, 3, 4))
+    assert [(e.place.name, e.killed.best) for e in events] == [("الحراك", 12)], events

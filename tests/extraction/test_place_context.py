@@ -83,3 +83,23 @@ def test_a_name_after_a_head_before_a_two_word_direction_keeps_its_first_letter(
 
 def test_a_dual_of_a_head_before_a_direction_is_no_place():
     assert names("أصيب عشرة من رجال الشرطة في تفجيرين في إقليمين جنوب شرق تركيا.") == ["تركيا"]
+
+
+def test_a_part_of_the_country_is_the_country_the_article_names_most():
+    text = ("أعلن الجيش المالي مقتل ثلاثة من جنوده في هجوم على دورية في مدينة غاو. "
+            "وقال مسؤول في باماكو إن القوات المالية تلاحق المهاجمين. "
+            "وكان خمسة جنود قد قتلوا الجمعة في كمين نصبه مسلحون شمال البلاد قرب الحدود "
+            "مع النيجر.")
+    assert [m.ref.name for m in find_places(fold(text))][-2:] == ["مالي", "النيجر"]
+
+
+def test_an_incident_in_the_east_of_the_country_is_placed_in_that_country():
+    text = ("كييف - قال الجيش الأوكراني إن جنديين قتلا وأصيب سبعة آخرون في هجوم شنه "
+            "الانفصاليون في شرق البلاد خلال اشتباكات ليلية.")
+    events = extract(text, PUBLISHED)
+    assert [(e.place.name if e.place else None, e.killed.best) for e in events] == [
+        ("أوكرانيا", 2)], events
+
+
+def test_the_country_is_no_place_where_the_article_names_none():
+    assert names("شهدت مناطق شمال البلاد مظاهرات ليلية") == []

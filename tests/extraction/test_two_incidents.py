@@ -91,3 +91,10 @@ def test_the_attack_hours_before_at_the_same_town_is_not_merged_into_the_news():
             "عن مقتل جنديين.")
     events = summary(text)
     assert len(events) == 2, events
+
+
+def test_what_an_incident_came_the_day_after_is_another_incident():
+    text = ("قتل أربعة جنود على الأقل مساء الأحد في انفجار لغم بدوريتهم قرب بلدة ميناكا "
+            "في مالي. ويأتي الحادث غداة مقتل أربعة جنود شمال البلاد في ظروف مماثلة.")
+    events = summary(text)
+    assert sorted(place for _type, place, _killed, _date in events) == ["مالي", "ميناكا"], events
