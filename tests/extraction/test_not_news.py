@@ -114,6 +114,13 @@ def test_a_formal_complaint_by_a_club_is_no_protest():
     assert "protest" not in _types(complaint)
 
 
+def test_an_ambassador_recalled_in_protest_is_no_protest():
+    recalled = "قررت الكويت أمس استدعاء سفيرها في طهران احتجاجا على تصريحات المسؤولين الإيرانيين."
+    crowd = "تظاهر المئات أمس أمام السفارة في طهران احتجاجا على تصريحات المسؤولين الكويتيين."
+    assert "protest" not in _types(recalled)
+    assert _types(crowd) == ["protest"]
+
+
 def test_people_held_captive_are_no_protesters():
     held = "أفرج الحوثيون أمس عن سبعة ناشطين كانوا محتجزين لديهم في مدينة عدن."
     crowd = "أغلق المحتجون أمس الطريق الرئيسي في مدينة عدن احتجاجا على انقطاع المياه."
