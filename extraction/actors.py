@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extraction.actor_common_words import common_word
+from extraction.actor_units import unit_after
 from extraction.arabic import L, fold
 from extraction.lexicon import (
     PhraseIndex,
@@ -345,17 +346,12 @@ def _group_name(toks: Sequence[Token], j: int, head: str, covered: set[int]) -> 
     return words
 
 
-def _unit_of(toks: Sequence[Token], j: int, covered: set[int], starts: dict) -> bool:
-    """A lexicon name follows the head at token j: the head names a unit of it."""
-    return j < len(toks) and j in covered and toks[j].joined and toks[j].start in starts
-
-
 def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
                    found: list | None = None) -> list:
     """An unseen group after a head word: 'لواء الشهيد X', 'كتائب X', 'حشد X'. A head
     followed by a lexicon name is a unit of that actor ('لواء مغاوير قيادة عمليات X')."""
     patterns = _patterns()
-    starts = {f[0]: n for n, f in enumerate(found or []) if isinstance(f[2], ActorMention)}
+    starts = {f[0]: n for n, f in enumerate(found or [])}
     out = []
     heads = patterns["heads"]
     for i in [n for n in head_positions(toks, heads) if n < len(toks) - 1]:
@@ -368,10 +364,12 @@ def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
         words = _group_name(toks, i + 1, head.word, covered)
         j = words[-1] + 1 if words else i + 1
         start = tok.start + head.offset
-        if _unit_of(toks, j, covered, starts) and found:
-            n = starts[toks[j].start]
-            unit = found[n][2]
-            found[n] = (start, unit.end, _mention(text, start, unit.end, unit.key))
+        n = unit_after(toks, j, covered, starts) if found else None
+        if n is not None:
+            _start, end, unit = found[n]
+            if isinstance(unit, ActorMention):
+                unit = _mention(text, start, unit.end, unit.key)
+            found[n] = (start, end, unit)  # a generic force stays one, resolved later
             covered.update(range(i, j))
             continue
         if not words:

@@ -98,3 +98,11 @@ def test_controlling_a_suspect_or_a_steering_wheel_takes_no_place():
     for text in ("أصيب رجل أمن بالدوريات الأمنية في بيشة أثناء محاولته السيطرة على شخصين.",
                  "اصطدمت سيارة بدورية في المهدية بعد فقدان سائقها السيطرة على المقود."):
         assert [e.type for e in extract(text, DAY)] == [], text
+
+
+def test_a_squad_of_the_national_guard_is_the_guard_not_an_armed_group():
+    caught = "تمكنت فرقة الأبحاث العدلية للحرس الوطني بالمهدية اليوم من إلقاء القبض على"
+    assert _events(f"{caught} لص متورط في سرقة المحلات التجارية.") == []
+    assert [t for t, _, _ in _events(f"{caught} عنصر تكفيري.")] == ["arrest"]
+    actors = [a.name for e in extract(f"{caught} عنصر تكفيري.", DAY) for a in e.actors]
+    assert actors == ["قوات الأمن التونسية"], actors
