@@ -80,3 +80,13 @@ def test_a_region_s_toll_gives_way_to_the_toll_told_after_its_town():
             'وقال: "ضربت إحداها ملجأ يحتمي فيه السكان من القصف، مما أدى إلى مقتل 12 مدنيا".')
     events = extract(text, dt.date(2019, 3, 4))
     assert [(e.place.name, e.killed.best) for e in events] == [("الحراك", 12)], events
+
+
+def test_a_preliminary_toll_is_the_news_an_earlier_one_is_not():
+    lead = ("قتل ثلاثة جنود وأصيب خمسة آخرون في حصيلة أولية إثر انفجار سيارة مفخخة عند "
+            "حاجز للجيش في مدينة سامراء.")
+    events = extract(lead, dt.date(2019, 3, 4))
+    assert [(e.place.name, e.killed.best, e.wounded.best) for e in events] == [
+        ("سامراء", 3, 5)], events
+    earlier = "وكانت حصيلة أولية أفادت بمقتل ثلاثة جنود في انفجار سيارة مفخخة في سامراء."
+    assert extract(earlier, dt.date(2019, 3, 4)) == []
