@@ -305,3 +305,11 @@ def test_a_resolve_to_take_a_town_is_no_taking():
     assert _types("وقال قائد المقاومة إن المقاومة عازمة على تحرير مدينة تعز من الحوثيين.") == []
     assert _types("وتصر الحكومة على استعادة السيطرة على بلدة الحراك من فصائل المعارضة.") == []
     assert _types("وقال قائد المقاومة إن المقاومة حررت مدينة تعز من الحوثيين.") == ["territory"]
+
+
+def test_a_shop_front_shattered_by_a_bomb_leaves_the_bomb_an_explosion():
+    bomb = ("انفجرت عبوة ناسفة أمام مركز للشرطة في مدينة الزقازيق، ما نتج عنه تحطم واجهة "
+            "المبنى، دون وقوع إصابات.")
+    crash = "تحطمت طائرة عسكرية في منطقة جبلية قرب مدينة الزقازيق، مما أدى إلى مقتل خمسة عسكريين."
+    assert _types(bomb) == ["explosion"]
+    assert _types(crash) == []
