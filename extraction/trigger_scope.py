@@ -21,6 +21,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
+_SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
 _THROW_REACH = 40  # characters before a projectile where the verb that throws it stands
 _UNEXPLODED_REACH = 70  # characters before a device where a seizing verb may stand
@@ -49,8 +50,9 @@ def seizes_people(text: str, t: Trigger) -> bool:
     seizures."""
     if t.type != "arrest" or not _words("seize_verbs").intersection(forms(t.text.split()[-1])):
         return True
-    # the object, after at most a definite subject and a figure: "ضبطت الشرطة ثلاثة متهمين"
-    for w in _WORD.findall(text, t.end, t.end + 40)[:3]:
+    # the object, after at most a definite subject and a figure: "ضبطت الشرطة ثلاثة متهمين",
+    # "ضبطت الأجهزة الأمنية الكويتية شبكة إرهابية"
+    for w in _WORD.findall(text, t.end, t.end + _SEIZED_REACH)[:4]:
         if _persons().find(w):
             return True
         if not (pattern("figure").match(w) or w.startswith(L.article)):
