@@ -24,7 +24,7 @@ from extraction.lexicons import reads
 from extraction.normalise import NormalisedText, normalise
 from extraction.object_places import object_places
 from extraction.place_index import country_of, text_tokens
-from extraction.places import PlaceMention, find_places
+from extraction.places import PlaceMention, find_places, with_the_country
 from extraction.sentences import Sentence, split_clauses, split_sentences
 from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Cue, Trigger, find_cues, find_triggers
@@ -160,6 +160,8 @@ def build_doc(text: str, published: dt.date | None,
     places = guarded(find_places, folded, default=[])
     actors = guarded(find_actors, folded, default=[])
     places, actors = _with_ner(folded, places, actors)
+    places = guarded(with_the_country, folded, places, [a.key for a in actors if a.key],
+                     default=places)
     triggers = guarded(find_triggers, folded, default=[])
     listed = guarded(object_places, folded, triggers, places, actors, default=[])
     if listed:  # a name read as a list's item replaces what it was read as before

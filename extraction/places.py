@@ -22,6 +22,7 @@ from extraction.lexicon import (
     Token,
     Variant,
     head_reading,
+    load_actors,
     variants,
 )
 from extraction.place_index import (
@@ -42,9 +43,10 @@ from extraction.place_index import (
 from extraction.place_patterns import anchored, patterns, squares
 from extraction.place_words import KIND_RANK, NESTING, TOP, PlaceMention, W
 from extraction.sentences import SENTENCE_END
-from extraction.types import PlaceRecord, PlaceRef
+from extraction.types import ActorRecord, PlaceRecord, PlaceRef
 
-__all__ = ["PlaceMention", "document_countries", "find_places", "is_place_name"]
+__all__ = ["PlaceMention", "document_countries", "find_places", "is_place_name",
+           "with_the_country"]
 
 
 def _lookback(toks: Sequence[Token], i: int) -> tuple[int, str | None, str | None]:
@@ -184,7 +186,6 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     # "قرى الزاب وكنعوص": كنعوص under قرى; not "محافظات X، وتمثلت"
     mentions.extend(patterns(text, toks, covered, mentions, context, after_head))
     mentions.extend(squares(text, toks, covered, mentions, context))
-    mentions.extend(_the_country(text, mentions))
     mentions.sort(key=lambda m: m.start)
     return tuple(_chain_unseen(text, mentions))
 
@@ -200,18 +201,22 @@ def _the_country_re() -> re.Pattern:
                       r"(?!\S)")
 
 
-def _the_country(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """«قتل ستة جنود شرق البلاد»: the part of the country the article is about, read as
-    that country (GUIDELINES: when the text names only a country, the place is the
-    country). The country is the one the article names places in most often; of two
-    named as often, the one named nearest before the words."""
+def with_the_country(text: str, mentions: list[PlaceMention],
+                     force_keys: Sequence[str] = ()) -> list[PlaceMention]:
+    """The places with «قتل ستة جنود شرق البلاد» added: the part of the country the article
+    is about, read as that country (GUIDELINES: when the text names only a country, the
+    place is the country). That country is the one the article names most: each place
+    named in it counts once, each report of its state's forces (`force_keys`, lexicon
+    keys) three times; of two named as often, the one named nearest before the words."""
     keyed = [m for m in mentions if m.ref.key or m.ref.parent_key]
-    if not keyed:
-        return []
     countries = [country_of(m.ref.key or m.ref.parent_key) for m in keyed]
     counts = Counter(countries)
-    out = []
-    for m in _the_country_re().finditer(text):
+    for key in force_keys:
+        record = _state_forces().get(key)
+        if record is not None and record.country:
+            counts[record.country] += 3
+    out = list(mentions)
+    for m in _the_country_re().finditer(text) if counts else ():
         start, end = m.span(1)
         if any(x.start < end and start < x.end for x in mentions):
             continue
@@ -221,7 +226,12 @@ def _the_country(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         record = places_by_key().get(best)
         if record is not None:
             out.append(PlaceMention(start, end, _ref(record, m.group(1)), m.group(1), False))
-    return out
+    return sorted(out, key=lambda x: x.start)
+
+
+@lru_cache(maxsize=1)
+def _state_forces() -> dict[str, ActorRecord]:
+    return {a.key: a for a in load_actors() if a.kind == "state_force"}
 
 
 def _chain_unseen(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from extraction import extract
 from extraction.normalise import fold
-from extraction.places import find_places
+from extraction.places import find_places, with_the_country
 
 
 def names(text):
@@ -90,7 +90,17 @@ def test_a_part_of_the_country_is_the_country_the_article_names_most():
             "وقال مسؤول في باماكو إن القوات المالية تلاحق المهاجمين. "
             "وكان خمسة جنود قد قتلوا الجمعة في كمين نصبه مسلحون شمال البلاد قرب الحدود "
             "مع النيجر.")
-    assert [m.ref.name for m in find_places(fold(text))][-2:] == ["مالي", "النيجر"]
+    folded = fold(text)
+    places = with_the_country(folded, find_places(folded))
+    assert [m.ref.name for m in places][-2:] == ["مالي", "النيجر"]
+
+
+def test_the_country_of_the_forces_told_outweighs_the_places_of_a_raid_abroad():
+    text = ("شنت المقاتلات التركية غارات على مواقع حزب العمال الكردستاني في جبال قنديل شمال "
+            "العراق ومنطقة الزاب في العراق، ردا على هجوم استهدف قافلة للجيش التركي في جنوب "
+            "شرق البلاد وقتل فيه ثلاثة جنود.")
+    names = [e.place.name for e in extract(text, PUBLISHED) if e.killed and e.killed.best == 3]
+    assert names == ["تركيا"], names
 
 
 def test_an_incident_in_the_east_of_the_country_is_placed_in_that_country():
