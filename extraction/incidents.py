@@ -10,7 +10,10 @@ the same toll («قتل 5 إثر انفجار عبوة»، «سيطر على X �
 
 The part after the connective keeps a note (`Apart`) of the part before it: merging never
 makes it more of that incident, dating counts its day back from it, and its figures are
-read without the connective.
+read without the connective. A segment whose incident is told only after «يأتي الحادث
+غداة» (`days_back`, `comes_after`) is not cut (the words before name no incident of their
+own) but gets the same note: it is not the incident told just before it, and happened a
+day before it.
 """
 from __future__ import annotations
 

@@ -215,8 +215,10 @@ def with_the_country(text: str, mentions: list[PlaceMention],
         record = _state_forces().get(key)
         if record is not None and record.country:
             counts[record.country] += 3
+    if not counts:
+        return list(mentions)
     out = list(mentions)
-    for m in _the_country_re().finditer(text) if counts else ():
+    for m in _the_country_re().finditer(text):
         start, end = m.span(1)
         if any(x.start < end and start < x.end for x in mentions):
             continue
