@@ -23,11 +23,11 @@ def insert(objs: list[Model], *, using: str = "default") -> list[Model]:
     if not objs:
         return objs
     model, connection = type(objs[0]), connections[using]
+    if not connection.features.can_return_rows_from_bulk_insert:
+        return model.objects.using(using).bulk_create(objs)
     meta = model._meta
     fields = [f for f in meta.concrete_fields
               if f is not meta.pk and not getattr(f, "generated", False)]
-    if not connection.features.can_return_rows_from_bulk_insert:
-        return model.objects.using(using).bulk_create(objs)
     quote = connection.ops.quote_name
     head = (f"INSERT INTO {quote(meta.db_table)} "  # noqa: S608 (names from the model)
             f"({', '.join(quote(f.column) for f in fields)}) VALUES ")

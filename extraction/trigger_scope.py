@@ -175,8 +175,8 @@ def a_policy(text: str, t: Trigger) -> bool:
     verbal noun of a clash verb names a policy, not a fight, unless the word after it is
     an assault it confronts («التصدي للهجوم») or a verb of success comes before it
     («تمكنت المقاومة من التصدي لها»)."""
-    if t.type != "armed_clash" or not any(
-            f in _words("policy_nouns") for f in forms(t.text.split()[-1])):
+    if t.type != "armed_clash" or not _words("policy_nouns").intersection(
+            forms(t.text.split()[-1])):
         return False
     after = _WORD.findall(text, t.end, t.end + _POLICY_AFTER)[:1]  # لهجوم reads هجوم
     confronts = any(_words("confronted").intersection(forms(word)) for word in after)
@@ -191,7 +191,7 @@ def unexploded(text: str, t: Trigger) -> bool:
     لغم»: a device seized, found, defused, stored or made is unexploded ordnance, no
     explosion (lesson 4): a word of seizing (data/triggers.json unexploded_before) among
     the words before the device in its clause, and no word of exploding between them."""
-    if t.type != "explosion" or any(f in _words("exploding") for f in forms(t.text.split()[0])):
+    if t.type != "explosion" or _words("exploding").intersection(forms(t.text.split()[0])):
         return False
     start = max(0, t.start - _UNEXPLODED_REACH)
     start = max((m.end() for m in CLAUSE_END.finditer(text, start, t.start)), default=start)
