@@ -67,13 +67,9 @@ def _most_specific(places: list, text: str) -> list:
     """The places no other one of the sentence lies in, each name once (first kept); a
     place listed beside one it encloses is the list's next item, not where that one lies
     («مدينتي إدلب وأريحا»، «كفرنبل ومعرة النعمان وسراقب»)."""
-    ordered = sorted(places, key=lambda p: p.start)
-    links = _links(ordered, text, SETTINGS)
-    beside = {(id(a), id(b)) for a, b, linked in zip(ordered, ordered[1:], links,
-                                                    strict=False) if linked}
+    run = _runs(sorted(places, key=lambda p: p.start), text)
     specific = [p for p in places if not any(
-        q is not p and _encloses(p, q) and not (
-            not vague(p) and {(id(p), id(q)), (id(q), id(p))} & beside)
+        q is not p and _encloses(p, q) and not (not vague(p) and run[id(p)] == run[id(q)])
         for q in places)] or places
     seen, uniq = set(), []
     for p in specific:
@@ -81,6 +77,17 @@ def _most_specific(places: list, text: str) -> list:
             seen.add(p.ref.name)
             uniq.append(p)
     return uniq
+
+
+def _runs(ordered: list, text: str) -> dict[int, int]:
+    """The list each place is an item of, by its position in the sentence: places joined
+    one to the next ("X، Y وZ") are items of one list."""
+    links = _links(ordered, text, SETTINGS)
+    run, out = 0, {}
+    for n, p in enumerate(ordered):
+        out[id(p)] = run
+        run += not (n < len(links) and links[n])
+    return out
 
 
 def _taken(uniq: list, triggers: list[Trigger], text: str) -> list:

@@ -212,3 +212,8 @@ def test_a_town_listed_beside_the_district_it_lies_in_is_an_item_of_the_list():
 def test_the_places_of_one_list_are_not_merged_into_the_one_that_encloses_them():
     text = "قالت القيادة إن الغارات تركزت حول الحسكة وحلب وعين العرب ودمرت تحصينات لداعش."
     assert places(text) == ["الحسكة", "حلب", "عين العرب"]
+
+
+def test_a_district_listed_before_a_town_it_encloses_stays_an_item_of_the_list():
+    text = "قصف الطيران الروسي بلدات معرة النعمان وسراقب وخان شيخون في ريف إدلب."
+    assert places(text) == ["معرة النعمان", "سراقب", "خان شيخون"]
