@@ -104,7 +104,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "places_stopwords.json": {k: _W for k in (
         "common_names", "function_words", "not_names", "name_stop", "cancel_next",
         "coordination", "object_nouns", "persons_before_nationality")}
-    | {k: _T for k in ("bank", "river", "bank_of_jordan", "adjective_ending")},
+    | {k: _T for k in ("bank", "river", "bank_of_jordan", "adjective_ending")}
+    | {"cancel_pairs": _M},
     "actors_patterns.json": {k: _W for k in (
         "heads", "open_heads", "modifiers", "not_actor_before", "not_names", "front_heads",
         "locative_before")} | {"head_keys": _M, "force_words": _M, "place_forces": _M,

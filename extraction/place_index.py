@@ -28,7 +28,7 @@ from extraction.lexicons import reads
 from extraction.types import PlaceRecord
 
 _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
-              "name_stop", "cancel_next", "bank", "river", "bank_of_jordan",
+              "name_stop", "cancel_next", "cancel_pairs", "bank", "river", "bank_of_jordan",
               "adjective_ending", "coordination", "object_nouns", "persons_before_nationality")
 _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
                "object_nouns", "persons_before_nationality")
@@ -174,9 +174,12 @@ def coordinated(gap: str) -> bool:
 
 
 def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
-    """The next word says the name is none: "القنابل المسيلة للدموع"."""
-    return last + 1 < len(toks) and toks[last + 1].joined \
-        and toks[last + 1].text in stopwords()["cancel_next"]
+    """The next word says the name is none: "القنابل المسيلة للدموع", "مسقط رأسه"."""
+    if last + 1 >= len(toks) or not toks[last + 1].joined:
+        return False
+    after, pairs, word = toks[last + 1].text, _STOP["cancel_pairs"], toks[last].text
+    cancels = pairs.get(word) or pairs.get(word[1:], ())  # "ومسقط رأس"
+    return after in stopwords()["cancel_next"] or any(after.startswith(w) for w in cancels)
 
 
 def a_nationality_after_a_person(toks: Sequence[Token], hit: Hit) -> bool:

@@ -113,3 +113,12 @@ def test_an_incident_in_the_east_of_the_country_is_placed_in_that_country():
 
 def test_the_country_is_no_place_where_the_article_names_none():
     assert names("شهدت مناطق شمال البلاد مظاهرات ليلية") == []
+
+
+def test_a_birthplace_is_no_muscat():
+    text = "سيطرت القوات على بلدة القرداحة مسقط رأس الرئيس، ومسقط رأسه قرية قريبة منها."
+    assert "مسقط" not in names(text)
+
+
+def test_muscat_told_as_a_place_is_still_found():
+    assert "مسقط" in names("قال مسؤول في مسقط رأى الهجوم إن المهاجمين فروا.")
