@@ -25,6 +25,7 @@ from extraction.lexicon import (
     load_actors,
     variants,
 )
+from extraction.place_anchors import with_anchors
 from extraction.place_index import (
     a_nationality_after_a_person,
     ancestors_of,
@@ -187,7 +188,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     mentions.extend(patterns(text, toks, covered, mentions, context, after_head))
     mentions.extend(squares(text, toks, covered, mentions, context))
     mentions.sort(key=lambda m: m.start)
-    return tuple(_chain_unseen(text, mentions))
+    return tuple(_chain_unseen(text, with_anchors(text, mentions)))
 
 
 @lru_cache(maxsize=1)

@@ -122,3 +122,20 @@ def test_a_birthplace_is_no_muscat():
 
 def test_muscat_told_as_a_place_is_still_found():
     assert "مسقط" in names("قال مسؤول في مسقط رأى الهجوم إن المهاجمين فروا.")
+
+
+def test_a_place_told_east_of_another_lies_in_that_ones_country():
+    events = extract("سيطر الجيش الوطني على منطقة العلم شرق عدن بعد معارك عنيفة.", PUBLISHED)
+    assert [(e.place.name, e.place.admin[-1]) for e in events] == [("العلم", "اليمن")]
+
+
+def test_the_items_of_a_list_lie_in_the_country_of_the_place_it_ends_at():
+    text = "هاجم الانقلابيون أمس مواقع المقاومة في جبهتي زنجبار والمنطقة الوسطى في أبين."
+    events = extract(text, PUBLISHED)
+    assert [e.place.admin[-1] for e in events] == ["اليمن", "اليمن"]
+
+
+def test_a_list_that_ends_at_two_countries_keeps_its_places_where_they_are():
+    text = "قصفت طائرات التحالف مواقع داعش في الرقة والأنبار في سوريا والعراق."
+    events = extract(text, PUBLISHED)
+    assert [e.place.admin[-1] for e in events] == ["سوريا", "العراق"]
