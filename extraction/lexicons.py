@@ -85,7 +85,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "negation": _W, "persons_caught": _W, "seize_verbs": _W, "hostage_words": _W,
                       "arrest_methods": _W, "setting_before": _W,
                       "joining_before": _W, "verbal_attack": _W, "throwing_verbs": _W,
-                      "stop_verbs": _W, "not_stopped": _W, "recent_since": _W,
+                      "stop_verbs": _W, "not_stopped": _W, "recent_since": _W, "scattered": _M,
                       "policy_nouns": _W, "confronted": _W, "managed_to": _W,
                       "unexploded_before": _W, "exploding": _W,
                       "superlatives": _W,

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from extraction.arabic import L, fold, readings
+from extraction.history_cues import dates_no_history
 from extraction.lexicons import reads
 from extraction.phrasal import find_phrasal, mentions_fire, phrasal_verb
 from extraction.settings import SETTINGS
@@ -21,8 +22,8 @@ _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "n
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
              "object_pronouns", "assault_verbs", "civilian_targets", "planned_after",
-             "not_taken", "strike_verbs", "blast_words", "arrest_methods", "recent_since",
-             "superlatives", "hostage_words")
+             "not_taken", "strike_verbs", "blast_words", "arrest_methods",
+             "hostage_words")
 
 
 @cache
@@ -244,34 +245,7 @@ def _hostage_taking(text: str, t: Trigger) -> Trigger:
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Cancelling cues in folded text[start:end], in order."""
     cues = [Cue(s, e, meta[0], t) for s, e, meta, t in lexicon().cues.find(text, start, end)]
-    return [c for c in cues if not _since_now(text, c)]
-
-
-def _since_now(text: str, cue: Cue) -> bool:
-    """A history cue of «منذ» that dates no history: since a moment of the news day
-    («منذ فجر اليوم»، «منذ ساعات»), or the measure of something new («أعنف قصف منذ ستة
-    أشهر»، «أول زيارة له منذ»: a superlative among the four words before «منذ»; the
-    cue may be «منذ» or a word of its phrase, «أشهر»)."""
-    if cue.kind != "history":
-        return False
-    if any(w.endswith(_SINCE) for w in cue.text.split()):  # «منذ»، «ومنذ»، «منذ بدء»
-        after = _WORD.findall(text, cue.start, cue.end + _SUPERLATIVE_REACH)
-        k = next(k for k, w in enumerate(after) if w.endswith(_SINCE))
-        if after[k + 1:k + 2] and after[k + 1] in _words_of("recent_since"):
-            return True
-        before = _WORD.findall(text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start)
-    else:
-        words = _WORD.findall(text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start)
-        since = [k for k, w in enumerate(words) if w.endswith(_SINCE)][-1:]
-        if not since or len(words) - since[0] > _SINCE_PHRASE:
-            return False
-        before = words[:since[0]]
-    return any(w in _words_of("superlatives") for w in before[-4:])
-
-
-_SINCE = "منذ"
-_SUPERLATIVE_REACH = 90  # characters before «منذ» where its superlative stands
-_SINCE_PHRASE = 3  # words from «منذ» to a history word of its phrase («منذ ستة أشهر»)
+    return [c for c in cues if not (c.kind == "history" and dates_no_history(text, c))]
 
 
 @cache

@@ -313,3 +313,20 @@ def test_a_shop_front_shattered_by_a_bomb_leaves_the_bomb_an_explosion():
     crash = "تحطمت طائرة عسكرية في منطقة جبلية قرب مدينة الزقازيق، مما أدى إلى مقتل خمسة عسكريين."
     assert _types(bomb) == ["explosion"]
     assert _types(crash) == []
+
+
+def test_fighting_in_scattered_quarters_of_one_town_is_that_town_s_incident():
+    text = "وقتل 17 من المسلحين الحوثيين في مواجهات بمناطق متفرقة من مدينة تعز أمس."
+    events = extract(text, DAY)
+    assert [(e.type, e.place.name, e.killed.best) for e in events] == [
+        ("armed_clash", "تعز", 17)]
+
+
+@pytest.mark.parametrize("where", ["بمحافظتي الأنبار وصلاح الدين", "من العراق",
+                                   "في المحافظة"])
+def test_scattered_quarters_of_two_places_a_province_or_a_country_are_a_series(where):
+    assert _types(f"وقتل 17 من المسلحين في مواجهات بمناطق متفرقة {where} أمس.") == []
+
+
+def test_scattered_attacks_are_a_series():
+    assert _types("وقتل 17 من المسلحين في هجمات متفرقة في مدينة تعز أمس.") == []
