@@ -28,11 +28,14 @@ from extraction.lexicons import reads
 from extraction.types import PlaceRecord
 
 _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
-              "name_stop", "cancel_next", "cancel_pairs", "bank", "river", "bank_of_jordan",
-              "adjective_ending", "coordination", "object_nouns", "persons_before_nationality")
+              "name_stop", "cancel_next", "cancel_pairs", "addressed_before", "bank", "river",
+              "bank_of_jordan", "adjective_ending", "coordination", "object_nouns",
+              "persons_before_nationality")
 _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
                "object_nouns", "persons_before_nationality")
 _NATIONALITIES = reads("nationalities.json", "*")
+_QUOTES = "\"«»“”"
+_QUOTED_REACH = 12  # characters around a quoted name to its quotes and the word before
 
 
 _LETTERS = re.compile(r"([^\W\d_]+)")  # lexicon.WORD's runs of letters, kept by re.split
@@ -180,6 +183,17 @@ def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
     after, pairs, word = toks[last + 1].text, _STOP["cancel_pairs"], toks[last].text
     cancels = pairs.get(word) or pairs.get(word[1:], ())  # "ومسقط رأس"
     return after in stopwords()["cancel_next"] or any(after.startswith(w) for w in cancels)
+
+
+def a_quoted_addressee(text: str, hit: Hit) -> bool:
+    """«قالت مصادر ل"الرياض"»، «علمت «الرياض» أن»: a name in quotes told to, or learning,
+    is a newspaper's or a channel's, not a place."""
+    before = text[max(0, hit.start - _QUOTED_REACH):hit.start].rstrip()
+    after = text[hit.end:hit.end + _QUOTED_REACH].lstrip()
+    if not (before and before[-1] in _QUOTES and after and after[0] in _QUOTES):
+        return False
+    words = before[:-1].split()
+    return bool(words) and words[-1] in _STOP["addressed_before"]
 
 
 def a_nationality_after_a_person(toks: Sequence[Token], hit: Hit) -> bool:

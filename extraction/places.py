@@ -28,6 +28,7 @@ from extraction.lexicon import (
 from extraction.place_anchors import with_anchors
 from extraction.place_index import (
     a_nationality_after_a_person,
+    a_quoted_addressee,
     ancestors_of,
     cancelled_by_next,
     coordinated,
@@ -133,7 +134,7 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
         licensed = _licenses(head, text[hit.start:hit.end])
         cands = [e.key for e in hit.payloads if not e.strict or licensed]
         if not cands or not_the_west_bank(toks, hit) or cancelled_by_next(toks, hit.last) \
-                or a_nationality_after_a_person(toks, hit):
+                or a_nationality_after_a_person(toks, hit) or a_quoted_addressee(text, hit):
             continue
         start = hit.start
         if head is not None and first < hit.first and toks[first].text.endswith(head):

@@ -2,6 +2,8 @@
 جنوبية», «مدن عراقية», «منطقة ذات أهمية»). Sentences invented for the tests."""
 import datetime as dt
 
+import pytest
+
 from extraction import extract
 from extraction.normalise import fold
 from extraction.places import find_places, with_the_country
@@ -139,3 +141,15 @@ def test_a_list_that_ends_at_two_countries_keeps_its_places_where_they_are():
     text = "قصفت طائرات التحالف مواقع داعش في الرقة والأنبار في سوريا والعراق."
     events = extract(text, PUBLISHED)
     assert [e.place.admin[-1] for e in events] == ["سوريا", "العراق"]
+
+
+@pytest.mark.parametrize("told", ['وقالت مصادر محلية لـ"الرياض" إن', "وعلمت «الرياض» أن",
+                                  'وأفادت مصادر "الرياض" بأن'])
+def test_a_newspaper_named_in_quotes_is_no_place(told):
+    text = f"{told} مسلحين هاجموا نقطة للجيش في مديرية صرواح وقتلوا ثلاثة جنود."
+    assert "الرياض" not in names(text)
+    assert [e.place.name for e in extract(text, PUBLISHED)] == ["صرواح"]
+
+
+def test_the_same_name_unquoted_is_the_place():
+    assert "الرياض" in names("وقالت الشرطة إن مسلحا هاجم دورية في الرياض أمس.")
