@@ -2,6 +2,8 @@
 sentence and across the reports of one incident; a figure of the same side does not."""
 import datetime as dt
 
+import pytest
+
 from extraction import extract
 from extraction.arabic import fold
 from extraction.casualties import find_casualties
@@ -90,3 +92,15 @@ def test_a_preliminary_toll_is_the_news_an_earlier_one_is_not():
         ("سامراء", 3, 5)], events
     earlier = "وكانت حصيلة أولية أفادت بمقتل ثلاثة جنود في انفجار سيارة مفخخة في سامراء."
     assert extract(earlier, dt.date(2019, 3, 4)) == []
+
+
+@pytest.mark.parametrize(("first", "then", "total"), [
+    ("20 حوثيا", "6 مقاومين", 26),
+    ("20 حوثيا", "6 من رجال المقاومة", 26),
+    ("12 مسلحا من داعش", "3 من البيشمركة", 15),
+])
+def test_a_resistance_or_peshmerga_toll_told_after_the_rebels_adds_to_the_incident(
+        first, then, total):
+    text = (f"قتل {first} في اشتباكات مع المقاومة الشعبية في مدينة تعز أمس. "
+            f"وأسفرت الاشتباكات عن مقتل {then}.")
+    assert [e.killed.best for e in extract(text, PUBLISHED)] == [total]
