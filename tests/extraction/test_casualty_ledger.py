@@ -104,3 +104,16 @@ def test_a_resistance_or_peshmerga_toll_told_after_the_rebels_adds_to_the_incide
     text = (f"قتل {first} في اشتباكات مع المقاومة الشعبية في مدينة تعز أمس. "
             f"وأسفرت الاشتباكات عن مقتل {then}.")
     assert [e.killed.best for e in extract(text, PUBLISHED)] == [total]
+
+
+@pytest.mark.parametrize(("sentence", "dead", "hurt"), [
+    ("قتل 5 جنود بينما أصيب 3 آخرون في الهجوم", 5, 3),
+    ("أسفرت المواجهات عن مقتل 21 من الحوثيين، بينما قتل اثنان من الجنود", 23, None),
+])
+def test_a_figure_after_whereas_is_counted_not_read_as_among_them(sentence, dead, hurt):
+    found = find_casualties(fold(sentence))
+    assert (found.killed.best, found.wounded.best if found.wounded else None) == (dead, hurt)
+
+
+def test_a_figure_after_among_them_is_still_a_breakdown():
+    assert killed("قتل 10 أشخاص بينهم 3 أطفال في القصف") == 10
