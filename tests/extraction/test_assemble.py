@@ -353,3 +353,9 @@ def test_an_actor_no_lexicon_entry_names_keeps_the_articles_spelling():
     text = "قصفت القوات الصينية مواقع للمتمردين في إقليم شينجيانغ أمس ما أدى إلى مقتل أربعة مسلحين."
     events = extract(text, dt.date(2015, 8, 4))
     assert "القوات الصينية" in [a.name for e in events for a in e.actors]
+
+
+def test_forces_arriving_at_the_scene_are_no_party():
+    text = ("انفجرت سيارة ملغومة في سوق مدينة الحلة فقتلت سبعة أشخاص، "
+            "مع وصول رجال الشرطة إلى المكان.")
+    assert only(extract(text, PUBLISHED)).actors == ()
