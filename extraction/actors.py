@@ -175,6 +175,8 @@ def find_actors(text: str) -> list[ActorMention]:
     hits = list(_index().scan(toks))
     named = {h.payloads[0] for h in hits if h.first != h.last}  # "تنظيم القاعدة"
     for hit in hits:
+        if isinstance(hit.payloads[0], _Generic) and _a_nations_force(toks, hit.last):
+            continue  # "الشرطة البلجيكية": the nation's force (_national_forces)
         covered.update(range(hit.first, hit.last + 1))
         if _excluded(toks, hit.first) \
                 or common_word(toks, hit, named, _patterns()["common_word_names"]) \
@@ -190,6 +192,14 @@ def find_actors(text: str) -> list[ActorMention]:
     found.extend(_headed_groups(text, toks, covered, found))
     found.sort(key=lambda f: f[0])
     return _resolve_generics(text, found)
+
+
+def _a_nations_force(toks: Sequence[Token], last: int) -> bool:
+    """A force word ends at token `last` and a nationality adjective is joined right after
+    it ("الشرطة البلجيكية", not "المقاومة اليمنية")."""
+    return last + 1 < len(toks) and toks[last + 1].joined \
+        and toks[last + 1].text in _nationalities() \
+        and _force_before(toks, last + 1, last, set()) is not None
 
 
 def _resolve_generics(text: str, found: list) -> list[ActorMention]:

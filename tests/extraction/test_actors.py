@@ -193,3 +193,15 @@ def test_the_sides_of_the_donbas_war_and_the_indian_army_are_named():
 def test_the_regime_s_aircraft_and_artillery_are_the_syrian_government_forces():
     assert names("قصفت طائرات النظام بالبراميل المتفجرة حي الشعار") == ["قوات النظام السوري"]
     assert names("قصفت مدفعية النظام قرية المشيرفة") == ["قوات النظام السوري"]
+
+
+def test_the_police_named_by_a_nationality_is_that_nations_police():
+    text = "اعتقلت الشرطة البلجيكية ثلاثة أشخاص في بروكسل بعد أيام من هجمات الكنيس."
+    assert names(text) == [fold("الشرطة البلجيكية")]
+    assert names("داهمت الشرطة الإسبانية منزلا في مدريد واعتقلت مشتبها به.") == [
+        fold("الشرطة الإسبانية")]
+
+
+def test_a_generic_word_that_is_no_force_keeps_its_meaning_before_a_nationality():
+    assert names("أعلنت المقاومة اليمنية مقتل 22 من الحوثيين") == [
+        "المقاومة الشعبية", "الحوثيون"]
