@@ -36,11 +36,12 @@ def has_figures(event: Event) -> bool:
     return event.killed is not None or event.wounded is not None
 
 
-def in_scope(event: Event) -> bool:
+def in_scope(event: Event, counted: bool = False) -> bool:
     """A place or a figure, and a party or a figure; and not a remark about a whole
     country with neither a figure nor a day («الأتراك قصفوا مواقع لداعش» in an
-    interview, «حملة اعتقالات» in a profile)."""
-    figures = has_figures(event)
+    interview, «حملة اعتقالات» in a profile). `counted`: the event is one place of a
+    round-up whose figure another place took («قتل 12 شخصا في غارات على بلدتي X وY»)."""
+    figures = has_figures(event) or counted
     return (event.place is not None or figures) and (bool(event.actors) or figures) \
         and not (_country_only(event) and not figures and not _dated(event))
 
@@ -83,9 +84,17 @@ def political(event: Event, text: str) -> bool:
     return True
 
 
+def _listed_beside(event: Event, counted: set[tuple[int, str]]) -> bool:
+    """A gazetteer place told in the sentence of an event of its type that has figures."""
+    return event.place is not None and event.place.key is not None \
+        and (event.evidence.start, event.type) in counted
+
+
 def keep_in_scope(events: list[Event], text: str) -> list[Event]:
     """The events in scope; an arrest that is not political on its own stays when the
     article tells another political event."""
-    kept = [(e, political(e, text)) for e in events if in_scope(e)]
+    counted = {(e.evidence.start, e.type) for e in events if has_figures(e)}
+    kept = [(e, political(e, text)) for e in events
+            if in_scope(e, counted=_listed_beside(e, counted))]
     context = any(p and e.type not in _SCOPE["needs_context"] for e, p in kept)
     return [e for e, p in kept if p or (context and e.type in _SCOPE["needs_context"])]

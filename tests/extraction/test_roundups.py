@@ -217,3 +217,14 @@ def test_the_places_of_one_list_are_not_merged_into_the_one_that_encloses_them()
 def test_a_district_listed_before_a_town_it_encloses_stays_an_item_of_the_list():
     text = "قصف الطيران الروسي بلدات معرة النعمان وسراقب وخان شيخون في ريف إدلب."
     assert places(text) == ["معرة النعمان", "سراقب", "خان شيخون"]
+
+
+def test_each_town_of_a_counted_round_up_is_coded_though_only_the_first_takes_the_toll():
+    text = "قتل سبعة أشخاص في قذائف سقطت على بلدتي الفوعة وكفريا في محافظة إدلب."
+    events = extract(text, PUBLISHED)
+    assert [(e.place.name, e.killed.best if e.killed else None) for e in events] == [
+        ("الفوعة", 7), ("كفريا", None)]
+
+
+def test_an_unseen_name_beside_a_counted_town_needs_its_own_evidence():
+    assert places("قتل 12 شخصا في غارات على بلدتي كفرنبل والبارة.") == ["كفرنبل"]
