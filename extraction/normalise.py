@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,11 +24,19 @@ _DROP = {TATWEEL, "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\
          "\u00ad"}
 
 
+# Arabic presentation forms (scraped from PDFs and old pages: «ﻓﻲ ﺟﻮﻟﺔ اﻟﻘﺼﺮ»): each is
+# read as the letter it draws; a ligature of two letters («ﻻ») is one of `_SPECIAL`.
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_LIGATURES = "\ufef5-\ufefc\ufdf2"  # lam-alef forms, «ﷲ»
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     """The one character (or nothing) `ch` becomes."""
     if ch in _DROP or ch in diacritics():
         return ""
+    if _PRESENTATION.match(ch):  # «ﺟﻮﻟﺔ»: the letter a presentation form draws
+        ch = unicodedata.normalize("NFKC", ch)[:1] or ch
     extra = one_for_one()
     if ch in extra:
         return extra[ch]
@@ -40,26 +49,28 @@ def _fold_char(ch: str) -> str:
 
 
 # One pass over the text finds what is not a plain per-character fold: HTML entities,
-# a teh marbuta at the start of a word (a stray letter glued by scraping: "ةامس"), and a
-# digit glued after a letter ("بمقتل18").
+# a teh marbuta at the start of a word (a stray letter glued by scraping: "ةامس"), a
+# digit glued after a letter ("بمقتل18") and a ligature of two letters ("ﻻ"); a text
+# with presentation forms takes the character-by-character path.
 # (The lookbehind comes after the ة so that the regex engine can skip ahead to a candidate.)
 _SPECIAL = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});|ة(?<![\w\u0600-\u06ff]ة)"
-    r"|(?<=[\u0628-\u064a])[0-9\u0660-\u0669]"
+    rf"|(?<=[\u0628-\u064a])[0-9\u0660-\u0669]|[{_LIGATURES}]"
 )
 
 
-# _SPECIAL's three parts as separate searches, for the usual article that has none of
+# _SPECIAL's four parts as separate searches, for the usual article that has none of
 # them: each is a literal or a character class the regex engine skips to.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
 _LONE_TEH = re.compile(r"ة(?<![\w\u0600-\u06ff]ة)")
 _GLUED_DIGIT = re.compile(r"[\u0628-\u064a][0-9\u0660-\u0669]")
+_LIGATURE = re.compile(f"[{_LIGATURES}]")
 
 
 def _has_special(text: str) -> bool:
     """Does `text` hold anything `_SPECIAL` matches?"""
     return bool(("&" in text and _ENTITY.search(text)) or _LONE_TEH.search(text)
-                or _GLUED_DIGIT.search(text))
+                or _GLUED_DIGIT.search(text) or _PRESENTATION.search(text))
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,7 @@ def _table() -> tuple[dict[int, str | None], re.Pattern]:
     characters it drops (whose offsets the map must skip)."""
     table: dict[int, str | None] = {}
     ranges = [range(0, 0xA0), range(0x0600, 0x0700), range(0x0750, 0x0780),
-              range(0x2000, 0x2070), range(0xFE70, 0xFF00)]
+              range(0x2000, 0x2070), range(0xFEFD, 0xFF00)]  # presentation forms: _SPECIAL
     extra = [ord(c) for c in (*one_for_one(), *_DROP)]
     for cp in [*(cp for r in ranges for cp in r), *extra]:
         ch = chr(cp)
@@ -161,7 +172,8 @@ def normalise(original: str) -> NormalisedText:
         elif found.isdigit():  # a figure glued to its word ("بمقتل18"): a space between
             out += [" ", _fold_char(found)]
             offsets.extend((m.start(), m.start()))
-        else:
+        else:  # an entity, or a ligature: each of its letters maps to its start
+            found = unicodedata.normalize("NFKC", found) if _LIGATURE.match(found) else found
             for ch in html.unescape(found):
                 folded = _fold_char(ch)
                 if folded:

@@ -60,3 +60,26 @@ def test_the_diacritics_fold_removes_are_camel_tools_ones():
     from extraction.arabic import diacritics
 
     assert diacritics() == frozenset(AR_DIAC_CHARSET)
+
+
+def test_presentation_forms_are_read_as_the_letters_they_draw():
+    original = "ﻭﻗﺘﻞ ﺃﺭﺑﻌﺔ ﺇﺭﻫﺎﺑﻴﻴﻦ ﻻ ﻏﻴﺮ في ﺟﻮﻟﺔ اﻟﻘﺼﺮ"
+    nt = normalise(original)
+    assert nt.text == "وقتل اربعه ارهابيين لا غير في جوله القصر"
+    assert len(nt.offsets) == len(nt.text) + 1
+    start = nt.text.index("جوله")
+    assert nt.to_original(start, start + 4) == (original.index("ﺟﻮﻟﺔ"), original.index("ﺟﻮﻟﺔ") + 4)
+
+
+def test_a_lam_alef_ligature_maps_both_letters_to_itself():
+    nt = normalise("ﻻ")
+    assert nt.text == "لا" and nt.to_original(0, 2) == (0, 1)
+
+
+def test_an_incident_told_in_presentation_forms_is_found():
+    import datetime as dt
+
+    from extraction import extract
+    text = "ﻭﻗﺘﻞ ﺃﺭﺑﻌﺔ ﺇﺭﻫﺎﺑﻴﻴﻦ ﻭﺃﺻﻴﺐ 12 ﺁﺧﺮﻭﻥ ﻓﻲ ﻋﻤﻠﻴﺔ ﻧﻔﺬﻫﺎ ﺭﺟﺎﻝ ﺍﻟﻤﻘﺎﻭﻣﺔ ﺍﻟﺸﻌﺒﻴﺔ ﻓﻲ ﻣﺪﻳﻨﺔ ﺗﻌﺰ."
+    [event] = extract(text, dt.date(2015, 8, 1))
+    assert (event.place.name, event.killed.best, event.wounded.best) == ("تعز", 4, 12)
