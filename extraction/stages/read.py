@@ -98,8 +98,10 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
     if _no_news(doc, r):
         return
     _live_triggers(doc, r)
+    if r.background:
+        doc.memo["background_end"] = sent.end
     recent = _recent(doc, order)
-    if not r.live and (r.background or not recent):
+    if not r.live and (r.background or not recent or _rest_of_background(doc, sent)):
         return
     r.cas = find_casualties(_own_words(doc, sent))
     if not r.live:
@@ -116,6 +118,13 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
         r = _weak(doc, r, recent)
     if r is not None:
         _add_candidates(doc, r)
+
+
+def _rest_of_background(doc: Doc, sent: Sentence) -> bool:
+    """The segment after «بينما/فيما» of a sentence whose first part is history or a total
+    («حصدت الألغام خلال الأيام الثلاثة الماضية أرواح 29 شخصا بينما أصيب 261»), with no
+    trigger of its own: the same history's figures, not more of the last incident."""
+    return doc.memo.get("background_end") == sent.start - 1
 
 
 def _continued(doc: Doc, places: list) -> Candidate:

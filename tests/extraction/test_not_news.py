@@ -330,3 +330,16 @@ def test_scattered_quarters_of_two_places_a_province_or_a_country_are_a_series(w
 
 def test_scattered_attacks_are_a_series():
     assert _types("وقتل 17 من المسلحين في هجمات متفرقة في مدينة تعز أمس.") == []
+
+
+def test_the_figure_after_whereas_in_a_total_is_part_of_the_total():
+    text = ("قصفت ميليشيات الحوثي حي المنصورة في عدن اليوم. وحصدت الألغام خلال الأيام "
+            "الثلاثة الماضية أرواح 29 شخصا بينما أصيب 261 في عدن.")
+    [event] = extract(text, DAY)
+    assert (event.killed, event.wounded) == (None, None)
+
+
+def test_the_figure_after_whereas_in_the_news_is_the_incident_s():
+    text = "قصفت ميليشيات الحوثي حي المنصورة في عدن اليوم ما أدى إلى مقتل 5 مدنيين بينما أصيب 12."
+    [event] = extract(text, DAY)
+    assert (event.killed.best, event.wounded.best) == (5, 12)
