@@ -343,3 +343,12 @@ def test_the_figure_after_whereas_in_the_news_is_the_incident_s():
     text = "قصفت ميليشيات الحوثي حي المنصورة في عدن اليوم ما أدى إلى مقتل 5 مدنيين بينما أصيب 12."
     [event] = extract(text, DAY)
     assert (event.killed.best, event.wounded.best) == (5, 12)
+
+
+@pytest.mark.parametrize("regained", ["الدولة", "الشرعية", "الاستقرار", "زمام المبادرة"])
+def test_regaining_the_state_or_the_initiative_is_no_taking(regained):
+    assert _types(f"نجحت المقاومة الشعبية في عدن في استعادة {regained}.") == []
+
+
+def test_regaining_a_town_is_still_a_taking():
+    assert _types("استعادت المقاومة الشعبية مدينة الحوطة أمس.") == ["territory"]
