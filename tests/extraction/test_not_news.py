@@ -352,3 +352,14 @@ def test_regaining_the_state_or_the_initiative_is_no_taking(regained):
 
 def test_regaining_a_town_is_still_a_taking():
     assert _types("استعادت المقاومة الشعبية مدينة الحوطة أمس.") == ["territory"]
+
+
+@pytest.mark.parametrize("crowd", ["تنتشر الحشود القبلية على طول الجبهة في مأرب",
+                                   "شهد المستشفى في الأحساء توافد حشود كبيرة لعيادة المصابين"])
+def test_crowds_gathered_or_mobilised_are_no_protest(crowd):
+    assert "protest" not in _types(f"{crowd} أمس.")
+
+
+def test_people_massing_to_protest_is_still_a_protest():
+    assert _types("احتشد آلاف المتظاهرين في ساحة التحرير ببغداد أمس احتجاجا على الفساد.") == [
+        "protest"]
