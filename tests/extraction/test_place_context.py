@@ -153,3 +153,8 @@ def test_a_newspaper_named_in_quotes_is_no_place(told):
 
 def test_the_same_name_unquoted_is_the_place():
     assert "الرياض" in names("وقالت الشرطة إن مسلحا هاجم دورية في الرياض أمس.")
+
+
+def test_a_pretext_is_no_hajjah():
+    text = "فرقت الشرطة المتظاهرين بحجة أنهم لم يطلبوا ترخيصا، وقصفت طائرات مواقع بحجة أمس."
+    assert names(text).count("حجة") == 1
