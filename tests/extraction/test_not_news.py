@@ -363,3 +363,8 @@ def test_crowds_gathered_or_mobilised_are_no_protest(crowd):
 def test_people_massing_to_protest_is_still_a_protest():
     assert _types("احتشد آلاف المتظاهرين في ساحة التحرير ببغداد أمس احتجاجا على الفساد.") == [
         "protest"]
+
+
+@pytest.mark.parametrize("verb", ["سيشن", "ستشن", "سينفذ"])
+def test_raids_that_will_be_launched_are_a_plan(verb):
+    assert _types(f"وقال مسؤول إن سلاح الجو {verb} غارات على مواقع داعش في سرت.") == []
