@@ -15,7 +15,8 @@ def to_event(doc: Doc, c: Candidate) -> Event:
     place = None
     if c.place is not None:
         # the place as the article spells it
-        place = replace(c.place.ref, aliases=(doc.original(c.place.start, c.place.end),))
+        place = replace(c.place.ref, name=_written_name(doc, c.place),
+                        aliases=(doc.original(c.place.start, c.place.end),))
     confidence = 0.4 + 0.2 * c.strong + 0.1 * c.own_place + 0.15 * bool(
         c.killed or c.wounded) + 0.1 * bool(c.actors)
     # every sentence that tells the incident, for sentence-level review and detection
@@ -25,6 +26,14 @@ def to_event(doc: Doc, c: Candidate) -> Event:
         killed=c.killed, wounded=c.wounded, date=c.date, confidence=min(confidence, 0.95),
         extra={"mentions": [Span(a, b) for a, b in mentions]},
     )
+
+
+def _written_name(doc: Doc, mention) -> str:
+    """A place no gazetteer entry names is called as the article spells it («الجفينة», not
+    the folded «الجفينه»); a gazetteer place keeps its own name."""
+    name = mention.ref.name
+    at = doc.text.rfind(name, mention.start, mention.end) if mention.ref.key is None else -1
+    return name if at < 0 else doc.original(at, at + len(name))
 
 
 def build(doc: Doc) -> list[Event]:

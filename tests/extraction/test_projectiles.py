@@ -43,7 +43,7 @@ def test_the_civil_defence_directorate_is_no_place():
 def test_the_afternoon_is_no_part_of_a_place_name():
     [event] = events("أصيب ثلاثة مواطنين بمحافظة القحمة عصر اليوم نتيجة سقوط مقذوفات "
                      "على حي سكني.")
-    assert event["place"]["name"] == "القحمه"
+    assert event["place"]["name"] == "القحمة"
 
 
 def test_a_fine_for_throwing_projectiles_at_a_match_is_no_shelling():

@@ -110,12 +110,12 @@ def test_the_places_a_ranking_counts_before_are_no_incident_places():
 
 def test_a_verbal_noun_after_a_listed_name_is_no_place():
     text = "سيطرت فصائل المعارضة على حي الصوانة والتصدي للمهاجمين."
-    assert places(text) == ["الصوانه"]
+    assert places(text) == ["الصوانة"]
 
 
 def test_a_verb_after_the_name_of_a_singular_head_ends_it():
     text = "سيطرت فصائل المعارضة على حي الصوانة واشتبكت مع المهاجمين."
-    assert places(text) == ["الصوانه"]
+    assert places(text) == ["الصوانة"]
 
 
 def test_unseen_listed_names_sit_in_the_governorate_before_them_not_in_its_country():
@@ -135,7 +135,7 @@ def test_it_splits_a_trigger_objects_list_of_bare_unseen_names():
             "المرجانة والقصيبة شمال مدينة حماة.")
     events = extract(text, PUBLISHED)
     assert [e.type for e in events] == ["airstrike"] * 3
-    assert [e.place.name for e in events][1:] == ["المرجانه", "القصيبه"]
+    assert [e.place.name for e in events][1:] == ["المرجانة", "القصيبة"]
     assert all("حماة" in e.place.admin for e in events[1:])
 
 
@@ -228,3 +228,8 @@ def test_each_town_of_a_counted_round_up_is_coded_though_only_the_first_takes_th
 
 def test_an_unseen_name_beside_a_counted_town_needs_its_own_evidence():
     assert places("قتل 12 شخصا في غارات على بلدتي كفرنبل والبارة.") == ["كفرنبل"]
+
+
+def test_an_unseen_place_is_named_as_the_article_spells_it():
+    text = "سيطرت قوات النظام على قرى كفرعبيدة، الحويزة والزكاة بريف حماة الشمالي."
+    assert places(text) == ["كفرعبيدة", "الحويزة", "الزكاة"]
