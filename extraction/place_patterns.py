@@ -199,12 +199,13 @@ def _bare_name(tok: Token, word: str, head: str, known: list[PlaceMention]) -> b
 
 def _ends_name(word: str, words: list[str], head: str) -> bool:
     """"قرى X وY"، "منطقة الX وY" (the next name; not "تالة ورقي": a name's own word),
-    "منطقة يسيطر عليها" (an imperfect verb)."""
+    "منطقة يسيطر عليها" (an imperfect verb), "ميدان التحرير رفعوا" (a past verb)."""
     if words and word.startswith(L.and_) and (
             head in W.plural_heads or words[-1].startswith(L.article)):
         return True
     verb = L.imperfect
-    return len(word) >= _VERB_MIN and (word[0] == verb[0] or (bool(words) and word[0] == verb[1]))
+    return len(word) >= _VERB_MIN and (word[0] == verb[0] or (bool(words) and (
+        word[0] == verb[1] or word.endswith(W.verb_endings))))
 
 
 def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[int],

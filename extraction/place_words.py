@@ -24,7 +24,7 @@ class PlaceMention:
 _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "definite_heads",
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
              "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
-             "pronoun_endings", "item_closers", "facility_heads",
+             "pronoun_endings", "verb_endings", "item_closers", "facility_heads",
              "facility_name_stops", "the_country")
 
 
@@ -106,6 +106,10 @@ class _Words:
     @cached_property
     def pronoun_endings(self) -> tuple[str, ...]:  # "ومينائها": a noun and its pronoun
         return tuple(_LEX["pronoun_endings"])
+
+    @cached_property
+    def verb_endings(self) -> tuple[str, ...]:  # "ميدان التحرير رفعوا": a verb ends the name
+        return tuple(_LEX["verb_endings"])
 
     @cached_property
     def item_closers(self) -> frozenset[str]:  # "منطقة X والخاملة أمس": the item ends

@@ -158,3 +158,13 @@ def test_the_same_name_unquoted_is_the_place():
 def test_a_pretext_is_no_hajjah():
     text = "فرقت الشرطة المتظاهرين بحجة أنهم لم يطلبوا ترخيصا، وقصفت طائرات مواقع بحجة أمس."
     assert names(text).count("حجة") == 1
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("المحتجون الذين ساروا إلى ميدان التحرير رفعوا لافتات تندد بالفساد", "ميدان التحرير"),
+    ("سيطر الحوثيون على تبة الكشار المطلة على منطقة صينة", "تبه الكشار"),
+    ("اقتحمت الجرافات قرية العراقيب مسلوبة الاعتراف في النقب", "قريه العراقيب"),
+])
+def test_a_verb_or_an_adjective_after_an_unseen_name_ends_it(text, place):
+    folded = fold(text)
+    assert [folded[m.start:m.end] for m in find_places(folded)][0] == place
