@@ -261,7 +261,15 @@ def _origin(tok: Tok) -> bool:
 
 
 def _phrase_before(toks: list[Tok], i: int, cue: Words) -> bool:
-    """Does a cue end right before token i (no figure, no punctuation in between)?"""
+    """Does a cue end right before token i (no figure, no punctuation in between; time
+    words may stand between: «قتل اليوم القيادي»)?"""
+    first = i
+    while first > 1 and first - i < 2 and not toks[first].brk \
+            and toks[first - 1].text in words("time_between"):
+        first -= 1
+    if first < i and toks[first].brk:
+        return False
+    i = first
     for n in range(1, 4):
         k = i - n
         if k >= 0 and not toks[i].brk and toks[i - 1].qty is None \

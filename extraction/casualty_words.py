@@ -16,6 +16,7 @@ WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after"
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
          "victims", "opening_verbs", "joiners", "negations", "origin_endings",
          "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before",
+         "time_between",
          "passive_killed", "active_killing",
          "passive_followers", "side_skips", "construct_complements", "construct_dual_endings",
          "one_of_the_two")

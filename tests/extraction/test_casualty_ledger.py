@@ -117,3 +117,14 @@ def test_a_figure_after_whereas_is_counted_not_read_as_among_them(sentence, dead
 
 def test_a_figure_after_among_them_is_still_a_breakdown():
     assert killed("قتل 10 أشخاص بينهم 3 أطفال في القصف") == 10
+
+
+@pytest.mark.parametrize(("sentence", "dead", "hurt"), [
+    ("قتل اليوم القيادي أبو يحيى في منطقة العلم بعدن", 1, None),
+    ("قتل مساء أمس جندي في هجوم على حاجز للجيش", 1, None),
+    ("أصيب اليوم شرطي في هجوم على دورية", None, 1),
+])
+def test_one_victim_told_after_a_time_word_is_one(sentence, dead, hurt):
+    found = find_casualties(fold(sentence))
+    assert (found.killed.best if found.killed else None,
+            found.wounded.best if found.wounded else None) == (dead, hurt)
