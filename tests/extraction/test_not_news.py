@@ -368,3 +368,9 @@ def test_people_massing_to_protest_is_still_a_protest():
 @pytest.mark.parametrize("verb", ["سيشن", "ستشن", "سينفذ"])
 def test_raids_that_will_be_launched_are_a_plan(verb):
     assert _types(f"وقال مسؤول إن سلاح الجو {verb} غارات على مواقع داعش في سرت.") == []
+
+
+def test_managing_to_kill_is_no_taking():
+    text = ("قالت مصادر عسكرية إن القوات الجوية تمكنت من قتل 6 من عناصر تنظيم ولاية سيناء "
+            "بقرية التومة جنوب الشيخ زويد.")
+    assert "territory" not in _types(text)
