@@ -374,3 +374,9 @@ def test_managing_to_kill_is_no_taking():
     text = ("قالت مصادر عسكرية إن القوات الجوية تمكنت من قتل 6 من عناصر تنظيم ولاية سيناء "
             "بقرية التومة جنوب الشيخ زويد.")
     assert "territory" not in _types(text)
+
+
+@pytest.mark.parametrize("cue", ["تحسبا لتنظيم", "ترقبا لتنظيم"])
+def test_forces_deployed_in_anticipation_of_protests_are_no_protest(cue):
+    text = f"انتشرت الشرطة الإسرائيلية في البلدة القديمة في القدس {cue} تظاهرات اليوم."
+    assert _types(text) == []
