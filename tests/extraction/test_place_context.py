@@ -168,3 +168,9 @@ def test_a_pretext_is_no_hajjah():
 def test_a_verb_or_an_adjective_after_an_unseen_name_ends_it(text, place):
     folded = fold(text)
     assert [folded[m.start:m.end] for m in find_places(folded)][0] == place
+
+
+@pytest.mark.parametrize("verb", ["وتعد", "وتعتبر", "وتضم"])
+def test_a_verb_of_being_after_a_listed_place_opens_no_name(verb):
+    text = f"والبصرة ثالث أكبر مدن العراق {verb} رئة العراق الاقتصادية."
+    assert all(not fold(name).startswith(fold(verb[1:])) for name in names(text))
