@@ -1,4 +1,4 @@
-"""Participants: a protest's crowd as its party.
+"""Participants: a protest's crowd as its party, and no armed group as one.
 
 Protests are told by their crowd more often than by a named group: «خرج آلاف الطلاب»,
 «احتشد مئات من العمال». When the earlier stages found no party for a protest and its
@@ -7,6 +7,11 @@ or describes one (a word only a protesting crowd is described with), the protest
 its initiator, with the crowd's words as the alias seen in the text. A describing word
 in a sentence that tells one person's or one body's act of protest («استقالت الإدارة
 احتجاجا»، «قدم شكوى احتجاجا») describes no crowd.
+
+An armed group or a coalition named in a protest's sentence is what the crowd protests
+against or demands of («تظاهر أهالي العسكريين المختطفين لدى جبهة النصرة وتنظيم داعش»،
+«مطالبين حزب الله بإرسال دعم»), not a protester: it is no party of the protest. State
+forces stay (they disperse or clash with the crowd).
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from extraction.types import ActorRef, Event
 _CROWDS = reads("crowds.json", "quantities", "of", "stops", "marks", "individual_acts",
                "participant")
 _CLITICS = "وفب"  # a conjunction or preposition glued to the quantity word
+_NOT_PROTESTERS = frozenset({"armed_group", "coalition"})  # actor kinds
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -50,18 +56,32 @@ def _folds_alike(text: str) -> bool:
     return len(fold(text)) == len(text)
 
 
+def without_armed_groups(events: list[Event], text: str) -> list[Event]:
+    """Each protest without the armed groups and coalitions its sentences name; one left
+    with no party has the protesters."""
+    out = []
+    for event in events:
+        kept = tuple(a for a in event.actors if a.kind not in _NOT_PROTESTERS)
+        if event.type == "protest" and len(kept) < len(event.actors):
+            event = replace(event, actors=kept or (_protesters(),))
+        out.append(event)
+    return out
+
+
+def _protesters(alias: str = "") -> ActorRef:
+    participant = _CROWDS["participant"]
+    return ActorRef(name=participant["name"], role=participant["role"],
+                    aliases=(alias,) if alias else (), name_en=participant["name_en"])
+
+
 def add_crowds(events: list[Event], text: str) -> list[Event]:
     """Each protest without a party takes its crowd, when its evidence names one."""
-    participant = _CROWDS["participant"]
     out = []
     for event in events:
         evidence = text[event.evidence.start:event.evidence.end]
         if event.type == "protest" and not event.actors and _folds_alike(evidence):
             crowd = crowd_of(evidence)
             if crowd is not None:
-                actor = ActorRef(name=participant["name"], role=participant["role"],
-                                 aliases=(crowd,) if crowd else (),
-                                 name_en=participant["name_en"])
-                event = replace(event, actors=(actor,))
+                event = replace(event, actors=(_protesters(crowd),))
         out.append(event)
     return out

@@ -49,3 +49,11 @@ def test_a_crowd_word_before_a_comma_still_describes_the_crowd():
 
 def test_a_body_s_protest_step_describes_no_crowd():
     assert crowd_of("قطعت الشركة التيار عن المدينة كخطوة احتجاجية، يوم الجمعة") is None
+
+
+def test_an_armed_group_a_protest_names_is_no_protester():
+    text = ("تظاهر أهالي العسكريين المختطفين لدى جبهة النصرة وتنظيم داعش في شوارع بيروت أمس، "
+            "مطالبين بتحرير أبنائهم.")
+    events = extract(text, dt.date(2015, 7, 22))
+    assert [e.type for e in events] == ["protest"]
+    assert [a.name for a in events[0].actors] == ["متظاهرون"]
