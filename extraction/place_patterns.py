@@ -205,7 +205,7 @@ def _ends_name(word: str, words: list[str], head: str) -> bool:
         return True
     verb = L.imperfect
     return len(word) >= _VERB_MIN and (word[0] == verb[0] or (bool(words) and (
-        word[0] == verb[1] or word.endswith(W.verb_endings))))
+        word[0] == verb[1] or (len(word) > _VERB_MIN and word.endswith(W.verb_endings)))))
 
 
 def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[int],

@@ -33,7 +33,7 @@ def _written_name(doc: Doc, mention) -> str:
     the folded «الجفينه»); a gazetteer place keeps its own name."""
     name = mention.ref.name
     at = doc.text.rfind(name, mention.start, mention.end) if mention.ref.key is None else -1
-    return name if at < 0 else doc.original(at, at + len(name))
+    return name if at < 0 else doc.original(at, at + len(name)).replace("_", " ")  # «#تبة_الكهف»
 
 
 def build(doc: Doc) -> list[Event]:
