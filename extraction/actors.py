@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extraction.actor_common_words import common_word
-from extraction.actor_units import unit_after
+from extraction.actor_units import group_name, unit_after
 from extraction.arabic import L, fold
 from extraction.lexicon import (
     PhraseIndex,
@@ -334,28 +334,6 @@ def _place_forces(text: str, toks: Sequence[Token], covered: set[int]) -> list:
     return out
 
 
-def _ends_group_name(word: str, words: list[int], head: str) -> bool:
-    """A word no unseen group's name goes on with: a stop word, another head ("وكتائب"),
-    a new definite phrase after و, an indefinite word after a closed head."""
-    patterns, article, conj = _patterns(), L.article, L.and_
-    if word in patterns["not_names"] or (not words and word in patterns["heads"]):
-        return True
-    if word.startswith(conj) and (word[1:] in patterns["heads"] or word[1:3] == article):
-        return True
-    return head not in patterns["open_heads"] and not word.startswith(article)
-
-
-def _group_name(toks: Sequence[Token], j: int, head: str, covered: set[int]) -> list[int]:
-    """The tokens (at most three) of an unseen group's name starting at token j."""
-    words: list[int] = []
-    while j < len(toks) and len(words) < 3 and j not in covered and toks[j].joined:
-        if _ends_group_name(toks[j].text, words, head):
-            break
-        words.append(j)
-        j += 1
-    return words
-
-
 def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
                    found: list | None = None) -> list:
     """An unseen group after a head word: 'لواء الشهيد X', 'كتائب X', 'حشد X'. A head
@@ -371,7 +349,7 @@ def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
         head = head_reading(tok.text, heads)
         if _excluded(toks, i) or _front(toks, i, head.offset):
             continue
-        words = _group_name(toks, i + 1, head.word, covered)
+        words = group_name(toks, i + 1, head.word, covered, patterns)
         j = words[-1] + 1 if words else i + 1
         start = tok.start + head.offset
         n = unit_after(toks, j, covered, starts) if found else None

@@ -1,6 +1,7 @@
 """Finding armed actors in folded Arabic text."""
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,3 +206,12 @@ def test_the_police_named_by_a_nationality_is_that_nations_police():
 def test_a_generic_word_that_is_no_force_keeps_its_meaning_before_a_nationality():
     assert names("أعلنت المقاومة اليمنية مقتل 22 من الحوثيين") == [
         "المقاومة الشعبية", "الحوثيون"]
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("وأعلنت سرايا وعد الله مسؤوليتها عن التفجير", "سرايا وعد الله"),
+    ("وأكدت مصادر أن لواء الحمزة بالكامل انشق عن الحوثيين", "لواء الحمزه"),
+    ("وكانت كتائب مصراتة قالت إن الغارات قتلت العشرات", "كتايب مصراته"),
+])
+def test_a_verb_an_adverb_or_a_noun_with_its_pronoun_ends_a_groups_name(text, group):
+    assert group in [fold(text)[m.start:m.end] for m in actors(text)]
