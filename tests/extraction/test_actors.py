@@ -215,3 +215,8 @@ def test_a_generic_word_that_is_no_force_keeps_its_meaning_before_a_nationality(
 ])
 def test_a_verb_an_adverb_or_a_noun_with_its_pronoun_ends_a_groups_name(text, group):
     assert group in [fold(text)[m.start:m.end] for m in actors(text)]
+
+
+@pytest.mark.parametrize("movement", ["حركة القطارات", "حركة السيارات", "حركة العبور"])
+def test_the_movement_of_trains_or_cars_is_no_movement_of_fighters(movement):
+    assert names(f"توقفت {movement} بعد الانفجار في محطة المترو") == []
