@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
-from extraction.arabic import L
+from extraction.arabic import L, directions
 from extraction.gazetteer import places_by_key
 from extraction.lexicon import (
     Token,
@@ -218,6 +218,8 @@ def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[i
         word = toks[j].text[cut:] if j == first else toks[j].text
         if (words and not gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
             break
+        if not words and head in W.plural_heads and region_word(word):
+            break  # "كبرى مدن الجنوب": cities of a region, no place of that name
         if not words and head in W.definite_heads and not word.startswith(L.article):
             if _bare_name(toks[j], word, head, known):
                 words.append(word)
@@ -315,6 +317,12 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
         latitude=parent.lat if parent else None, longitude=parent.lon if parent else None,
     )
     return PlaceMention(start, end, ref, surface, True)
+
+
+def region_word(word: str) -> bool:
+    """A compass word or a word for the country written about («الجنوب»، «البلاد»): after
+    a plural head («مدن الجنوب»، «ثالث مدن البلاد») a region, not a place's name."""
+    return word.removeprefix(L.article) in directions()["compass"] or word in W.the_country
 
 
 def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:

@@ -42,7 +42,7 @@ from extraction.place_index import (
     split_glued_heads,
     text_tokens,
 )
-from extraction.place_patterns import anchored, patterns, squares
+from extraction.place_patterns import anchored, patterns, region_word, squares
 from extraction.place_words import KIND_RANK, NESTING, TOP, PlaceMention, W
 from extraction.sentences import SENTENCE_END
 from extraction.types import ActorRecord, PlaceRecord, PlaceRef
@@ -145,12 +145,11 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
 
 def _licenses(head: str | None, name: str) -> bool:
     """Does the head word make a place of a name that needs one (a strict entry)? Not a
-    compass word after a plural head of units that are all in the gazetteer («محافظات
-    الجنوب»: a part of the country, not the place of that name)."""
+    compass word or the country's word after a plural head («محافظات الجنوب»، «ثالث مدن
+    البلاد»: a part of the country, not the place of that name)."""
     if head is None:
         return False
-    return not (head in W.plural_heads and head not in W.pattern_heads
-                and name.removeprefix("ال") in directions()["compass"])
+    return not (head in W.plural_heads and region_word(name))
 
 
 def _small(best: str, head: str | None) -> bool:

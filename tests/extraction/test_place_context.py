@@ -174,3 +174,13 @@ def test_a_verb_or_an_adjective_after_an_unseen_name_ends_it(text, place):
 def test_a_verb_of_being_after_a_listed_place_opens_no_name(verb):
     text = f"والبصرة ثالث أكبر مدن العراق {verb} رئة العراق الاقتصادية."
     assert all(not fold(name).startswith(fold(verb[1:])) for name in names(text))
+
+
+@pytest.mark.parametrize("text", ["إثر هجوم شنته القوات من عدن، كبرى مدن الجنوب، أمس",
+                                  "وتستمر المواجهات في تعز، ثالث أكبر مدن البلاد"])
+def test_the_cities_of_a_region_or_of_the_country_are_no_place(text):
+    assert len(names(text)) == 1
+
+
+def test_a_district_of_that_name_after_its_own_head_is_still_a_place():
+    assert "البلاد" in names("قتل خمسة أشخاص في مديرية البلاد بمحافظة حضرموت")
