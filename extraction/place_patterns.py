@@ -334,6 +334,9 @@ def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool
         return True
     if len(word) > 3 and word[0] in L.attached and word[1:] in W.relative:
         return True  # "ميدان التحرير بوسط القاهرة"
+    if not first and len(word) > 3 and word[0] == L.by and (
+            word[1:] in W.heads or word[1:] in stop["name_stop"]):
+        return True  # "وادي الخطف بمعتمدية فوسانة": in the place that follows
     if word.startswith(L.and_) and len(word) > 2:
         rest = word[1:]
         if rest.startswith(L.article) or rest in stop["function_words"] or rest in W.heads:

@@ -184,3 +184,13 @@ def test_the_cities_of_a_region_or_of_the_country_are_no_place(text):
 
 def test_a_district_of_that_name_after_its_own_head_is_still_a_place():
     assert "البلاد" in names("قتل خمسة أشخاص في مديرية البلاد بمحافظة حضرموت")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("هاجم مسلحون دورية في وادي الخطف بمعتمدية فوسانة", "وادي الخطف"),
+    ("داهمت قوات الاحتلال بلدة بيت أمر شمالا واعتقلت شابين", "بلده بيت امر"),
+    ("اندلعت اشتباكات في شارع الستين أقصى شمال المدينة", "شارع الستين"),
+])
+def test_an_adverb_or_the_district_after_an_unseen_name_ends_it(text, place):
+    folded = fold(text)
+    assert [folded[m.start:m.end] for m in find_places(folded)][0] == place
