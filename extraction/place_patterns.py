@@ -332,15 +332,20 @@ def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool
         return True  # "مدينة جنوبية", "مدن عراقية": a head and an adjective
     if not first and word in stop["name_stop"]:
         return True
+    return _glued_stop(word, stop, first=first)
+
+
+def _glued_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:
+    """A clitic and a word no name goes on with: "بوسط القاهرة", "بمعتمدية فوسانة" (in
+    the place that follows), "والقرى"."""
     if len(word) > 3 and word[0] in L.attached and word[1:] in W.relative:
-        return True  # "ميدان التحرير بوسط القاهرة"
+        return True
     if not first and len(word) > 3 and word[0] == L.by and (
             word[1:] in W.heads or word[1:] in stop["name_stop"]):
-        return True  # "وادي الخطف بمعتمدية فوسانة": in the place that follows
+        return True
     if word.startswith(L.and_) and len(word) > 2:
         rest = word[1:]
-        if rest.startswith(L.article) or rest in stop["function_words"] or rest in W.heads:
-            return True
+        return rest.startswith(L.article) or rest in stop["function_words"] or rest in W.heads
     return False
 
 
