@@ -24,6 +24,7 @@ from extraction.place_index import (
     coordinated,
     country_of,
     gap_ok,
+    is_place_name,
     nationality_adjectives,
     stopwords,
 )
@@ -320,8 +321,7 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
 
 
 def region_word(word: str) -> bool:
-    """A compass word or a word for the country written about («الجنوب»، «البلاد»): after
-    a plural head («مدن الجنوب»، «ثالث مدن البلاد») a region, not a place's name."""
+    """«الجنوب»، «البلاد» after a plural head («ثالث مدن البلاد»): a region, no place."""
     return word.removeprefix(L.article) in directions()["compass"] or word in W.the_country
 
 
@@ -336,12 +336,12 @@ def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool
 
 
 def _glued_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:
-    """A clitic and a word no name goes on with: "بوسط القاهرة", "بمعتمدية فوسانة" (in
-    the place that follows), "والقرى"."""
+    """A clitic and a word no name goes on with: "بوسط القاهرة"، "بالقصبة" (in)، "والقرى"."""
     if len(word) > 3 and word[0] in L.attached and word[1:] in W.relative:
         return True
     if not first and len(word) > 3 and word[0] == L.by and (
-            word[1:] in W.heads or word[1:] in stop["name_stop"]):
+            word[1:] in W.heads or word[1:] in stop["name_stop"]
+            or word[1:].startswith(L.article) or is_place_name(word[1:])):
         return True
     if word.startswith(L.and_) and len(word) > 2:
         rest = word[1:]

@@ -194,3 +194,8 @@ def test_a_district_of_that_name_after_its_own_head_is_still_a_place():
 def test_an_adverb_or_the_district_after_an_unseen_name_ends_it(text, place):
     folded = fold(text)
     assert [folded[m.start:m.end] for m in find_places(folded)][0] == place
+
+
+def test_a_place_glued_to_in_after_an_unseen_name_is_not_part_of_it():
+    folded = fold("تظاهر المئات أمام ساحة الحكومة بالقصبة أمس")
+    assert [folded[m.start:m.end] for m in find_places(folded)][0] == "ساحه الحكومه"
