@@ -2,6 +2,8 @@
 (incident, place)). Sentences invented for the tests."""
 import datetime as dt
 
+import pytest
+
 from extraction import extract
 
 PUBLISHED = dt.date(2019, 4, 11)
@@ -230,16 +232,14 @@ def test_an_unseen_name_beside_a_counted_town_needs_its_own_evidence():
     assert places("قتل 12 شخصا في غارات على بلدتي كفرنبل والبارة.") == ["كفرنبل"]
 
 
-def test_an_unseen_place_is_named_as_the_article_spells_it():
-    text = "سيطرت قوات النظام على قرى كفرعبيدة، الحويزة والزكاة بريف حماة الشمالي."
-    assert places(text) == ["كفرعبيدة", "الحويزة", "الزكاة"]
-
-
-def test_an_unseen_name_whose_second_word_ends_like_a_verb_is_kept_whole():
-    text = "وقتل مسلحو بوكو حرام ثمانية ركاب عند قرية غارين جيوا قرب بلدة باغا أمس."
-    assert places(text) == ["غارين جيوا"]
-
-
-def test_an_unseen_name_in_a_hashtag_is_named_with_spaces():
-    text = "سيطرت قوات الجيش الوطني أمس على #تبة_الكهف في محافظة صعدة بعد معارك مع الحوثيين."
-    assert places(text) == ["تبة الكهف"]
+@pytest.mark.parametrize(("text", "named"), [
+    ("سيطرت قوات النظام على قرى كفرعبيدة، الحويزة والزكاة بريف حماة الشمالي.",
+     ["كفرعبيدة", "الحويزة", "الزكاة"]),
+    # a name's own word that ends like a verb («جيوا»), a hashtag's underscore
+    ("وقتل مسلحو بوكو حرام ثمانية ركاب عند قرية غارين جيوا قرب بلدة باغا أمس.",
+     ["غارين جيوا"]),
+    ("سيطرت قوات الجيش الوطني أمس على #تبة_الكهف في محافظة صعدة بعد معارك مع الحوثيين.",
+     ["تبة الكهف"]),
+])
+def test_an_unseen_place_is_named_as_the_article_spells_it(text, named):
+    assert places(text) == named
