@@ -260,11 +260,14 @@ def _origin(tok: Tok) -> bool:
     return not tok.brk and len(tok.text) > 3 and tok.text.endswith(tuple(words("origin_endings")))
 
 
+_TIME_WORDS = 2  # time words that may stand between a killing word and its victim
+
+
 def _phrase_before(toks: list[Tok], i: int, cue: Words) -> bool:
     """Does a cue end right before token i (no figure, no punctuation in between; time
     words may stand between: «قتل اليوم القيادي»)?"""
     first = i
-    while first > 1 and first - i < 2 and not toks[first].brk \
+    while first > 1 and i - first < _TIME_WORDS and not toks[first].brk \
             and toks[first - 1].text in words("time_between"):
         first -= 1
     if first < i and toks[first].brk:

@@ -128,3 +128,7 @@ def test_one_victim_told_after_a_time_word_is_one(sentence, dead, hurt):
     found = find_casualties(fold(sentence))
     assert (found.killed.best if found.killed else None,
             found.wounded.best if found.wounded else None) == (dead, hurt)
+
+
+def test_three_time_words_are_too_many_between_a_killing_and_its_victim():
+    assert killed("قتل اليوم مساء أمس جندي في هجوم") is None
