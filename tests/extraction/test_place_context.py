@@ -132,7 +132,7 @@ def test_a_place_told_east_of_another_lies_in_that_ones_country():
 
 
 def test_the_items_of_a_list_lie_in_the_country_of_the_place_it_ends_at():
-    text = "هاجم الانقلابيون أمس مواقع المقاومة في جبهتي زنجبار والمنطقة الوسطى في أبين."
+    text = "قصف الانقلابيون أمس مواقع المقاومة في منطقتي دار سعد والعلم شرق عدن."
     events = extract(text, PUBLISHED)
     assert [e.place.admin[-1] for e in events] == ["اليمن", "اليمن"]
 
@@ -189,3 +189,12 @@ def test_the_cities_of_a_region_or_of_the_country_are_no_place(text):
 
 def test_a_district_of_that_name_after_its_own_head_is_still_a_place():
     assert "البلاد" in names("قتل خمسة أشخاص في مديرية البلاد بمحافظة حضرموت")
+
+
+def test_the_central_region_of_another_country_is_no_israeli_district():
+    assert names("وتتقدم القوات في المنطقة الوسطى لا سيما في مديرية ميتم") == ["ميتم"]
+
+
+def test_the_south_of_israel_is_still_its_southern_district():
+    assert names("سقط صاروخ أطلق من قطاع غزة على جنوب إسرائيل") == ["قطاع غزة",
+                                                                   "المنطقة الجنوبية"]
