@@ -117,12 +117,13 @@ def place_index() -> PhraseIndex:
                 names.setdefault(L.article + name, name)
         for name, base in names.items():
             words = phrase_words(name)
-            if not words or (len(words) == 1 and len(words[0]) < 3):
+            if not words:
                 continue
+            short = len(words) == 1 and len(words[0]) < 3  # "إب"، "قم": only after a head
             # geonames aliases are noisy ("سلطات" for Settat): only after a head word
             noisy = record.key in generated and name not in (primary, L.article + primary)
             is_strict = (record.key in strict or name in common or base in common or noisy
-                         or name in adjectives)  # "النقاب" as strict as "نقاب"
+                         or name in adjectives or short)  # "النقاب" as strict as "نقاب"
             entries.append((name, _Entry(record.key, is_strict)))
     return PhraseIndex(entries)
 

@@ -198,3 +198,8 @@ def test_the_central_region_of_another_country_is_no_israeli_district():
 def test_the_south_of_israel_is_still_its_southern_district():
     assert names("سقط صاروخ أطلق من قطاع غزة على جنوب إسرائيل") == ["قطاع غزة",
                                                                    "المنطقة الجنوبية"]
+
+
+def test_a_two_letter_name_is_found_after_its_head_only():
+    assert names("تتقدم المقاومة في محافظة إب جنوب صنعاء") == ["إب", "صنعاء"]
+    assert names("قال أب القتيل إن ابنه قتل في الهجوم") == []
