@@ -203,3 +203,12 @@ def test_the_south_of_israel_is_still_its_southern_district():
 def test_a_two_letter_name_is_found_after_its_head_only():
     assert names("تتقدم المقاومة في محافظة إب جنوب صنعاء") == ["إب", "صنعاء"]
     assert names("قال أب القتيل إن ابنه قتل في الهجوم") == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("قصفت المدفعية قرية المغاير الخاضع لسيطرة المعارضة", "المغاير"),
+    ("اعتقلت الشرطة شابا في منطقة دوار هيشر بشبهة الانتماء إلى تنظيم إرهابي", "دوار هيشر"),
+    ("هاجم مسلحون قرية كامونا المتاخمة للحدود مع نيجيريا", "كامونا"),
+])
+def test_a_relative_or_a_cause_after_an_unseen_name_is_no_part_of_it(text, place):
+    assert names(text)[:1] == [place]
