@@ -34,7 +34,7 @@ from extraction.settings import SETTINGS
 from extraction.types import PlaceRecord, PlaceRef
 
 _NAME_WORDS = 3  # words an unseen name may have
-_VERB_MIN = 4  # letters of a word that may be an imperfect verb
+_VERB_MIN = _PURPOSE_MIN = 4  # letters of an imperfect verb; of «ل» + a purpose («لحضور»)
 _PRONOUN_MIN = 5  # letters of a word that may be a noun with its pronoun
 _SIBLING_WORDS = 2  # words of a name listed after a singular head's
 
@@ -199,8 +199,7 @@ def _bare_name(tok: Token, word: str, head: str, known: list[PlaceMention]) -> b
 
 
 def _ends_name(word: str, words: list[str], head: str) -> bool:
-    """"قرى X وY"، "منطقة الX وY" (the next name; not "تالة ورقي": a name's own word),
-    "منطقة يسيطر عليها" (an imperfect verb), "ميدان التحرير رفعوا" (a past verb)."""
+    """"قرى X وY" (the next name; not "تالة ورقي": a name's own word), "يسيطر"، "رفعوا"."""
     if words and word.startswith(L.and_) and (
             head in W.plural_heads or words[-1].startswith(L.article)):
         return True
@@ -336,12 +335,13 @@ def _is_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool
 
 
 def _glued_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> bool:
-    """A clitic and a word no name goes on with: "بوسط القاهرة"، "بالقصبة" (in)، "والقرى"."""
+    """A clitic and a word no name goes on with: "بوسط"، "بالقصبة" (in)، "لحضور"، "والقرى"."""
     if len(word) > 3 and word[0] in L.attached and word[1:] in W.relative:
         return True
-    if not first and len(word) > 3 and word[0] == L.by and (
+    if not first and len(word) > 3 and (word[0] == L.by and (
             word[1:] in W.heads or word[1:] in stop["name_stop"]
-            or word[1:].startswith(L.article) or is_place_name(word[1:])):
+            or word[1:].startswith(L.article) or is_place_name(word[1:]))
+            or word[0] == L.to and len(word) > _PURPOSE_MIN):
         return True
     if word.startswith(L.and_) and len(word) > 2:
         rest = word[1:]

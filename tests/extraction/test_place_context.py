@@ -212,3 +212,7 @@ def test_a_two_letter_name_is_found_after_its_head_only():
 ])
 def test_a_relative_or_a_cause_after_an_unseen_name_is_no_part_of_it(text, place):
     assert names(text)[:1] == [place]
+
+
+def test_a_purpose_glued_to_for_after_an_unseen_name_is_no_part_of_it():
+    assert names("هاجم مسلحون قرية السلاطنية لحضور موكب عزاء أمس")[:1] == ["السلاطنيه"]
