@@ -17,6 +17,7 @@ from functools import cache
 from extraction.gazetteer import places_by_key
 from extraction.lexicons import reads
 from extraction.place_index import place_index, text_tokens
+from extraction.sentences import CLAUSE_END
 
 _LEX = reads("triggers.json", "recent_since", "superlatives", "scattered")
 _WORD = re.compile(r"[^\W_]+")
@@ -24,7 +25,6 @@ _SINCE = "منذ"
 _SUPERLATIVE_REACH = 90  # characters before «منذ» where its superlative stands
 _SINCE_PHRASE = 3  # words from «منذ» to a history word of its phrase («منذ ستة أشهر»)
 _SCATTERED_REACH = 60  # characters after «متفرقة» to read the place it is of
-_CLAUSE_END = re.compile(r"[.,،؛;:!?؟\n]")
 
 
 @cache
@@ -64,7 +64,7 @@ def _scattered_within(text: str, cue) -> bool:
     before = _WORD.findall(text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start)[-1:]
     if not before or before[0].lstrip(spec["clitics"]) not in spec["places"]:
         return False
-    after = _WORD.findall(_CLAUSE_END.split(text[cue.end:cue.end + _SCATTERED_REACH], 1)[0])
+    after = _WORD.findall(CLAUSE_END.split(text[cue.end:cue.end + _SCATTERED_REACH], 1)[0])
     if after[:1] and after[0] in spec["prepositions"]:
         after = after[1:]
     elif after[:1] and after[0].startswith(spec["glued"]):

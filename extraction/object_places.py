@@ -31,15 +31,14 @@ from extraction.gazetteer import places_by_key
 from extraction.lexicon import Token, head_reading
 from extraction.place_index import (
     adjective_endings,
-    ancestors_of,
     country_of,
     stopwords,
     text_tokens,
+    unseen_ref,
 )
 from extraction.place_words import PlaceMention, W
 from extraction.sentences import SENTENCE_END
 from extraction.triggers import Trigger
-from extraction.types import PlaceRef
 
 _ON = "علي"  # folded «على»
 _TO_ON = 4  # words between a trigger and its «على»
@@ -258,10 +257,6 @@ def _anchor(text: str, toks: Sequence[Token], i: int,
 def _unseen(text: str, start: int, end: int, anchor: PlaceMention) -> PlaceMention:
     """An unknown item as a place of the default head's kind (what «منطقة X» is) under
     the place its list ends at."""
-    record = places_by_key()[anchor.ref.key]
-    chain = (record, *ancestors_of(record.key))
     surface = text[start:end]
-    ref = PlaceRef(name=surface, aliases=(surface,), admin=tuple(a.name for a in chain),
-                   key=None, parent_key=record.key, kind=W.heads[W.default_head],
-                   latitude=record.lat, longitude=record.lon)
+    ref = unseen_ref(surface, surface, W.heads[W.default_head], places_by_key()[anchor.ref.key])
     return PlaceMention(start, end, ref, surface, True)

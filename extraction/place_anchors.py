@@ -17,9 +17,8 @@ from dataclasses import replace
 
 from extraction.gazetteer import places_by_key
 from extraction.lexicon import head_reading
-from extraction.place_index import ancestors_of, coordinated, country_of
+from extraction.place_index import coordinated, country_of, unseen_ref
 from extraction.place_words import PlaceMention, W
-from extraction.types import PlaceRef
 
 _ANCHOR_WORDS = 3  # words between a list's last item and the place it ends at
 
@@ -55,9 +54,6 @@ def _abroad(place: PlaceMention, anchor: PlaceMention) -> bool:
 
 
 def _under(place: PlaceMention, anchor: PlaceMention) -> PlaceMention:
-    record = places_by_key()[anchor.ref.key]
-    chain = (record, *ancestors_of(record.key))
-    ref = PlaceRef(name=place.ref.name, aliases=(place.surface,),
-                   admin=tuple(a.name for a in chain), key=None, parent_key=record.key,
-                   kind=place.ref.kind, latitude=record.lat, longitude=record.lon)
+    ref = unseen_ref(place.ref.name, place.surface, place.ref.kind,
+                     places_by_key()[anchor.ref.key])
     return replace(place, ref=ref, via_pattern=True)

@@ -25,7 +25,7 @@ from extraction.lexicon import (
     variants,
 )
 from extraction.lexicons import reads
-from extraction.types import PlaceRecord
+from extraction.types import PlaceRecord, PlaceRef
 
 _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
               "name_stop", "cancel_next", "cancel_pairs", "addressed_before", "bank", "river",
@@ -139,6 +139,16 @@ def is_place_name(phrase: str) -> bool:
 def ancestors_of(key: str) -> tuple[PlaceRecord, ...]:
     """`gazetteer.ancestors`, remembered: the gazetteer does not change while we run."""
     return ancestors(key)
+
+
+def unseen_ref(name: str, surface: str, kind: str, parent: PlaceRecord | None) -> PlaceRef:
+    """A place the gazetteer lacks, called `name` (`surface` as written), under `parent`:
+    its enclosing places and, for the map, its coordinates."""
+    chain = (parent, *ancestors_of(parent.key)) if parent else ()
+    return PlaceRef(name=name, aliases=(surface,), admin=tuple(a.name for a in chain),
+                    key=None, parent_key=parent.key if parent else None, kind=kind,
+                    latitude=parent.lat if parent else None,
+                    longitude=parent.lon if parent else None)
 
 
 def split_glued_heads(text: str, toks: tuple[Token, ...]) -> tuple[Token, ...]:

@@ -27,11 +27,12 @@ from extraction.place_index import (
     is_place_name,
     nationality_adjectives,
     stopwords,
+    unseen_ref,
 )
 from extraction.place_words import PlaceMention, W
 from extraction.sentences import SENTENCE_END
 from extraction.settings import SETTINGS
-from extraction.types import PlaceRecord, PlaceRef
+from extraction.types import PlaceRecord
 
 _NAME_WORDS = 3  # words an unseen name may have
 _VERB_MIN = _PURPOSE_MIN = 4  # letters of an imperfect verb; of «ل» + a purpose («لحضور»)
@@ -309,14 +310,9 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
     """A place the gazetteer lacks, under the known place the sentence attaches it to."""
     name = " ".join(([head] if head in W.name_heads else []) + words)
     parent = parent_for(text, end, known, context, start)
-    chain = (parent, *ancestors_of(parent.key)) if parent else ()
     surface = text[start:end]
-    ref = PlaceRef(
-        name=name, aliases=(surface,), admin=tuple(a.name for a in chain), key=None,
-        parent_key=parent.key if parent else None, kind=W.heads[head],
-        latitude=parent.lat if parent else None, longitude=parent.lon if parent else None,
-    )
-    return PlaceMention(start, end, ref, surface, True)
+    return PlaceMention(start, end, unseen_ref(name, surface, W.heads[head], parent), surface,
+                        True)
 
 
 def region_word(word: str) -> bool:
