@@ -93,7 +93,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "demonstratives": _W, "inflected": _W, "noun_endings": _M,
-                      "object_pronouns": _W, "assault_verbs": _W, "civilian_targets": _T,
+                      "object_pronouns": _W, "dual_verbs": _W, "dual_clashes": _W,
+                      "assault_verbs": _W, "civilian_targets": _T,
                       "planned_after": _W, "not_taken": _W, "strike_verbs": _W,
                       "blast_words": _W, "phrasal": _M},
     "places_heads.json": {k: _W for k in (

@@ -21,7 +21,8 @@ from extraction.settings import SETTINGS
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
-             "object_pronouns", "assault_verbs", "civilian_targets", "planned_after",
+             "object_pronouns", "dual_verbs", "dual_clashes", "assault_verbs",
+             "civilian_targets", "planned_after",
              "not_taken", "strike_verbs", "blast_words", "arrest_methods",
              "hostage_words")
 
@@ -184,7 +185,8 @@ def inflections(phrase: str) -> list[str]:
     """The phrase as written, and with its first word in the dual and accusative forms
     `noun_endings` gives when the word is one of the `inflected` nouns (صاروخ →
     صاروخا، صاروخين، صاروخان; قذيفة هاون → قذيفتي هاون), or with an object pronoun when
-    it is one of the `object_pronouns` verbs (هاجمت → هاجمتهم)."""
+    it is one of the `object_pronouns` verbs (هاجمت → هاجمتهم), or with a dual subject when
+    it is one of the `dual_verbs` (سيطر → سيطرا، سيطرتا)."""
     data = _data()
     first, *rest = fold(phrase).split(" ")
     out = [phrase]
@@ -196,6 +198,8 @@ def inflections(phrase: str) -> list[str]:
                 for e in endings["feminine" if feminine else "masculine"]]
     if first in _folded("object_pronouns") and not rest:
         out += [first + e for e in endings["pronouns"]]
+    if first in _folded("dual_verbs") and not rest:
+        out += [first + e for e in endings["verb_dual"] if first + e not in _folded("dual_clashes")]
     return out
 
 

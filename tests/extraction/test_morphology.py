@@ -106,3 +106,19 @@ def test_killed_by_a_party_s_fire_is_an_incident():
 
 def test_fire_with_no_figure_makes_no_incident():
     assert extract("تعرضت القرى الحدودية بنيران كثيفة في محافظة صعدة.", PUBLISHED) == []
+
+
+def test_a_verb_with_a_dual_subject_is_still_its_trigger():
+    assert types("قالت مصادر إن الجيش والمقاومة سيطرا على البلدة") == ["territory"]
+    assert types("وقال المسؤول إن مروحيتين هاجمتا حاجزا للجيش") == ["armed_clash"]
+
+
+def test_a_dual_ending_that_makes_a_noun_is_left_out():
+    assert "قصفتا" in inflections("قصف")
+    assert "قصفا" not in inflections("قصف")  # «شن قصفا»: a shelling told as a noun
+
+
+def test_two_forces_that_took_a_town_together_report_its_taking():
+    text = "قال مصدر عسكري إن الجيش اليمني والمقاومة الشعبية سيطرا أمس على مدينة زنجبار."
+    events = extract(text, PUBLISHED)
+    assert [(e.type, e.place.name) for e in events] == [("territory", "زنجبار")]
