@@ -30,6 +30,8 @@ class Settings:
     # --- placing (stages/place.py) ---
     coordination_gap: int = 40  # characters between two coordinated place names
     title_window: int = 30  # characters before a place that may hold a title or launch verb
+    bearing_window: int = 120  # characters before a place read for a flight's heading
+    retreat_reach: int = 12  # words before «باتجاه/نحو» that may hold a flight («فروا»)
     compared_window: int = 120  # characters before a place that may rank it («ثالث ... بعد X»)
     # --- unseen places (place_patterns.py) ---
     placed_next: int = 16  # characters between a bare name and the known place after it

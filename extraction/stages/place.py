@@ -21,7 +21,8 @@ from extraction.types import PlaceRef
 _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
              "from", "clause_end", "inside", "coordination", "list_comma",
              "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
-             "naming", "buildings", "at_building", "compared", "source_nouns")
+             "naming", "buildings", "at_building", "compared", "source_nouns", "headings",
+             "retreats", "landmarks", "heading_heads")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -240,6 +241,40 @@ def told_from(text: str, place, settings=SETTINGS) -> bool:
         return False
     nouns = before[-2:] if glued else before[-3:-1]
     return any(w.removeprefix("و") in _words("source_nouns") for w in nouns)
+
+
+def bearings(text: str, places: list, settings=SETTINGS) -> list:
+    """The places told as where people fled to ("فروا باتجاه محافظة X"، "نزوح العائلات
+    نحو بلدتي X وY") or as the landmark another place is told by ("زنجبار القريبة من
+    عدن"), with the places listed with them (the caller keeps them when the sentence
+    names no other place)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    links = _links(ordered, text, settings)
+    ends = {p.end for p in ordered}
+    out = []
+    for i, p in enumerate(ordered):
+        if _bearing(text, p, ends, settings) or (i and links[i - 1] and ordered[i - 1] in out):
+            out.append(p)
+    return out
+
+
+def _bearing(text: str, place, ends: set[int], settings) -> bool:
+    start = place.start
+    before = text[max(0, start - settings.bearing_window):start].split()
+    if before and (before[-1] in W.head_words or before[-1] in _words("heading_heads")):
+        before.pop()
+    if before and _glued_in(before[-1], "headings"):
+        reach = before[-settings.retreat_reach - 1:-1]
+        return any(_glued_in(w, "retreats") for w in reach)
+    if len(before) < 3 or " ".join(before[-2:]).removeprefix("و") not in _words("landmarks"):
+        return False
+    landmark = text.rfind(before[-2], 0, start)  # "X القريبة من": X ends right before
+    return landmark - 1 in ends
+
+
+def _glued_in(word: str, key: str) -> bool:
+    """`word`, or `word` without a glued «و» or «ب» (وباتجاه، بنزوح), is one of `key`."""
+    return word in _words(key) or (word[:1] in ("و", "ب") and word[1:] in _words(key))
 
 
 def names_a_party(text: str, place, actors: list, starts: list[int],

@@ -17,7 +17,13 @@ from extraction.lexicons import reads
 from extraction.sentences import Sentence
 from extraction.stages import dating
 from extraction.stages.merge import continue_report
-from extraction.stages.place import choose_places, names_a_party, same_place, told_from
+from extraction.stages.place import (
+    bearings,
+    choose_places,
+    names_a_party,
+    same_place,
+    told_from,
+)
 from extraction.trigger_scope import reports_incident
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
@@ -164,6 +170,8 @@ def _read_places(doc: Doc, r: Report) -> None:
     if any(p.start >= doc.dateline for p in places):
         places = [p for p in places if p.start >= doc.dateline]
     at_incident = [p for p in places if not told_from(doc.text, p, doc.settings)]
+    ahead = bearings(doc.text, at_incident, doc.settings)
+    at_incident = [p for p in at_incident if p not in ahead] or at_incident
     r.places = at_incident or places  # a source's place only when there is no other
 
 

@@ -216,3 +216,31 @@ def test_a_relative_or_a_cause_after_an_unseen_name_is_no_part_of_it(text, place
 
 def test_a_purpose_glued_to_for_after_an_unseen_name_is_no_part_of_it():
     assert names("هاجم مسلحون قرية السلاطنية لحضور موكب عزاء أمس")[:1] == ["السلاطنيه"]
+
+
+def test_where_fighters_fled_to_is_not_where_the_town_was_taken():
+    [event] = extract("سيطرت قوات الجيش على مدينة زنجبار ما دفع مسلحي الحوثي إلى الفرار "
+                      "باتجاه محافظة البيضاء.", PUBLISHED)
+    assert event.place.name == "زنجبار"
+
+
+def test_the_towns_families_fled_to_are_no_incidents_of_their_own():
+    [event] = extract("خطف تنظيم داعش عشرات المسيحيين من مدينة القريتين وسط نزوح العائلات "
+                      "باتجاه بلدات صدد وفيروزة وزيدل.", PUBLISHED)
+    assert event.place.name == "القريتين"
+
+
+def test_where_forces_advance_to_is_still_where_they_fight():
+    [event] = extract("اندلعت اشتباكات عنيفة أثناء تقدم القوات العراقية باتجاه مدينة الرمادي.",
+                      PUBLISHED)
+    assert event.place.name == "الرمادي"
+
+
+def test_the_landmark_a_town_is_told_by_is_not_a_second_place():
+    [event] = extract("سيطرت قوات الجيش على مدينة زنجبار القريبة من عدن بعد معارك.", PUBLISHED)
+    assert event.place.name == "زنجبار"
+
+
+def test_the_place_a_fleeing_is_told_to_stays_when_the_sentence_names_no_other():
+    [event] = extract("قصفت طائرات التحالف مسلحين فارين باتجاه مدينة الرمادي.", PUBLISHED)
+    assert event.place.name == "الرمادي"
