@@ -106,7 +106,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     | {"default_head": _T, "from": _T, "in": _T, "sibling_gap": _T},
     "places_stopwords.json": {k: _W for k in (
         "common_names", "function_words", "not_names", "name_stop", "cancel_next",
-        "coordination", "object_nouns", "persons_before_nationality", "addressed_before")}
+        "coordination", "object_nouns", "persons_before_nationality", "addressed_before",
+        "not_nationalities")}
     | {k: _T for k in ("bank", "river", "bank_of_jordan", "adjective_ending")}
     | {"cancel_pairs": _M},
     "actors_patterns.json": {k: _W for k in (

@@ -9,16 +9,27 @@ an item that is one is left as it is.
 A list ends at a place when only «في», a direction word («شرق»، «جنوبي») or a head word
 («مدينة»، «محافظة») stands between its last item and that place; its items are the
 places before, joined one to the next by «و» or a list comma.
+
+A place the gazetteer lacks, told with a nationality adjective («بلدة سروج التركية»), lies
+in that country: the adjective is no part of its name, and when the gazetteer has a place
+of the name left in that country («الدمام السعودية») it is that place (`with_nationality`).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
-from extraction.gazetteer import places_by_key
+from extraction.arabic import L, fold
+from extraction.gazetteer import load_places, places_by_key
 from extraction.lexicon import head_reading
-from extraction.place_index import coordinated, country_of, unseen_ref
+from extraction.lexicons import reads
+from extraction.place_index import coordinated, country_of, known_ref, unseen_ref
 from extraction.place_words import PlaceMention, W
+from extraction.types import PlaceRecord, PlaceRef
+
+_NATIONALITIES = reads("nationalities.json", "*")
+_STOP = reads("places_stopwords.json", "not_nationalities")
 
 _ANCHOR_WORDS = 3  # words between a list's last item and the place it ends at
 
@@ -57,3 +68,43 @@ def _under(place: PlaceMention, anchor: PlaceMention) -> PlaceMention:
     ref = unseen_ref(place.ref.name, place.surface, place.ref.kind,
                      places_by_key()[anchor.ref.key])
     return replace(place, ref=ref, via_pattern=True)
+
+
+def with_nationality(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, each unseen place named with a nationality adjective placed in that
+    country under its name without the adjective."""
+    out = []
+    for m in mentions:
+        *name, last = m.ref.name.split()
+        cc = _adjectives().get(last) if m.ref.key is None and name else None
+        out.append(m if cc is None else replace(m, ref=_in_country(" ".join(name), cc, m)))
+    return out
+
+
+def _in_country(name: str, cc: str, m: PlaceMention) -> PlaceRef:
+    known = _named_in_country().get((fold(name), cc))
+    if known is not None:
+        return known_ref(known, m.surface)
+    country = places_by_key().get(cc)
+    if country is not None:
+        return unseen_ref(name, m.surface, m.ref.kind, country)
+    return PlaceRef(name=name, aliases=(m.surface,), admin=(_NATIONALITIES[cc]["country"],),
+                    kind=m.ref.kind)
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    """'التركيه' -> 'tr': a nationality adjective with its article, folded."""
+    return {L.article + fold(a): cc for cc, entry in _NATIONALITIES.items()
+            for form in ("masc", "fem") for a in entry[form]
+            if L.article + fold(a) not in _STOP["not_nationalities"]}
+
+
+@cache
+def _named_in_country() -> dict[tuple[str, str], PlaceRecord]:
+    """(a folded name or alias, its country) -> the gazetteer's place."""
+    out: dict[tuple[str, str], PlaceRecord] = {}
+    for record in load_places():
+        for written in (record.name, *record.aliases):
+            out.setdefault((fold(written), country_of(record.key)), record)
+    return out

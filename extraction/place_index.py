@@ -141,6 +141,16 @@ def ancestors_of(key: str) -> tuple[PlaceRecord, ...]:
     return ancestors(key)
 
 
+def known_ref(record: PlaceRecord, surface: str) -> PlaceRef:
+    """The gazetteer's place `record`, written `surface`, with its enclosing places."""
+    chain = ancestors_of(record.key)
+    return PlaceRef(
+        name=record.name, aliases=(surface,), admin=tuple(a.name for a in chain),
+        key=record.key, parent_key=record.parent, kind=record.kind,
+        latitude=record.lat, longitude=record.lon, name_en=record.name_en,
+    )
+
+
 def unseen_ref(name: str, surface: str, kind: str, parent: PlaceRecord | None) -> PlaceRef:
     """A place the gazetteer lacks, called `name` (`surface` as written), under `parent`:
     its enclosing places and, for the map, its coordinates."""

@@ -25,7 +25,7 @@ from extraction.lexicon import (
     load_actors,
     variants,
 )
-from extraction.place_anchors import with_anchors
+from extraction.place_anchors import with_anchors, with_nationality
 from extraction.place_index import (
     a_nationality_after_a_person,
     a_quoted_addressee,
@@ -37,6 +37,7 @@ from extraction.place_index import (
     gap_ok,
     is_foreign,
     is_place_name,
+    known_ref,
     not_the_west_bank,
     place_index,
     split_glued_heads,
@@ -45,7 +46,7 @@ from extraction.place_index import (
 from extraction.place_patterns import anchored, patterns, region_word, squares
 from extraction.place_words import KIND_RANK, NESTING, TOP, PlaceMention, W
 from extraction.sentences import SENTENCE_END
-from extraction.types import ActorRecord, PlaceRecord, PlaceRef
+from extraction.types import ActorRecord, PlaceRecord
 
 __all__ = ["PlaceMention", "document_countries", "find_places", "is_place_name",
            "with_the_country"]
@@ -93,15 +94,6 @@ def _score(record: PlaceRecord, head: str | None, context: dict, where: int) -> 
         if record.kind == wanted or (wanted == "city" and record.kind in {"district", "village"}):
             score += 1.0
     return score
-
-
-def _ref(record: PlaceRecord, surface: str) -> PlaceRef:
-    chain = ancestors_of(record.key)
-    return PlaceRef(
-        name=record.name, aliases=(surface,), admin=tuple(a.name for a in chain),
-        key=record.key, parent_key=record.parent, kind=record.kind,
-        latitude=record.lat, longitude=record.lon, name_en=record.name_en,
-    )
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -168,8 +160,8 @@ def _resolved(text: str, raw: list, context: dict, covered: set[int]) -> list[Pl
         if _small(best, head) and is_foreign(best, context):
             continue  # a (head word says: small) place of a country the document is not about
         surface = text[start:end]
-        mentions.append(PlaceMention(start, end, _ref(index[best], surface), surface, False,
-                                     relative))
+        mentions.append(PlaceMention(start, end, known_ref(index[best], surface), surface,
+                                     False, relative))
         covered.update(range(first, last + 1))
     return mentions
 
@@ -188,7 +180,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     mentions.extend(patterns(text, toks, covered, mentions, context, after_head))
     mentions.extend(squares(text, toks, covered, mentions, context))
     mentions.sort(key=lambda m: m.start)
-    return tuple(_chain_unseen(text, with_anchors(text, mentions)))
+    return tuple(_chain_unseen(text, with_anchors(text, with_nationality(mentions))))
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +220,7 @@ def with_the_country(text: str, mentions: list[PlaceMention],
         best = max(counts, key=lambda c: (counts[c], nearest.get(c, -1)))
         record = places_by_key().get(best)
         if record is not None:
-            out.append(PlaceMention(start, end, _ref(record, m.group(1)), m.group(1), False))
+            out.append(PlaceMention(start, end, known_ref(record, m.group(1)), m.group(1), False))
     return sorted(out, key=lambda x: x.start)
 
 

@@ -244,3 +244,26 @@ def test_the_landmark_a_town_is_told_by_is_not_a_second_place():
 def test_the_place_a_fleeing_is_told_to_stays_when_the_sentence_names_no_other():
     [event] = extract("قصفت طائرات التحالف مسلحين فارين باتجاه مدينة الرمادي.", PUBLISHED)
     assert event.place.name == "الرمادي"
+
+
+def test_an_unseen_town_told_with_its_nationality_lies_in_that_country():
+    [place] = find_places(fold("انفجار في بلدة سروج التركية"))
+    assert (place.ref.name, place.ref.admin) == ("سروج", ("تركيا",))
+
+
+def test_a_known_town_told_with_its_nationality_is_that_countrys_town():
+    text = ("القاهرة - أعلن تنظيم داعش في مصر مسؤوليته عن هجوم على مسجد في مدينة الدمام "
+            "السعودية أسفر عن مقتل أربعة أشخاص.")
+    *_, place = find_places(fold(text))  # the page is Egypt's: a small Saudi town is foreign
+    assert place.ref.key == "sa.eastern.dammam"
+
+
+def test_a_town_of_a_country_the_gazetteer_lacks_still_names_that_country():
+    [place] = find_places(fold("انفجار في مدينة سان بطرسبورغ الروسية"))
+    assert (place.ref.name, place.ref.admin) == ("سان بطرسبورغ", ("روسيا",))
+
+
+def test_a_finance_office_is_in_no_country_of_mali():
+    text = "قالت المقاومة إنها سيطرت على حي الزنوج ومكتب المالية والبريد، واستعادت المدينة"
+    assert all("مالي" not in p.ref.admin for p in find_places(fold(text)))
+
