@@ -11,6 +11,7 @@ a stage that fails is logged and the article keeps what the others made of it.
     lead dates  or their paragraph's, or the lead's (stages/inherit.py)
     announced   incidents dated after publication are announced, not news (stages/dating.py)
     build       events of the JSON contract, spans in the original (stages/build.py)
+    homeland    an unplaced arrest by a named country's forces is in that country
     protesters  an armed group named in a protest's sentence is no party to it
     crowds      a protest with no party takes its crowd (participants.py)
     scope       no place and no figure, or no party and no figure: not coded (scope.py)
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extraction import participants, scope
+from extraction import homeland, participants, scope
 from extraction.doc import Doc, build_doc, guarded
 from extraction.stages import build, dating, inherit, merge, read
 from extraction.types import Event
@@ -39,6 +40,7 @@ STAGES = (
 # Over the built events and the article as published: who a protest's crowd is, then
 # what is coded at all. Each takes (events, text) and returns the events.
 FINISHING = (
+    homeland.placed_by_forces,
     participants.without_armed_groups,
     participants.add_crowds,
     scope.keep_in_scope,

@@ -1,12 +1,14 @@
 """Place context: a head word followed by an adjective is no unseen place («مدينة
 جنوبية», «مدن عراقية», «منطقة ذات أهمية»). Sentences invented for the tests."""
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from extraction import extract
+from extraction import extract, homeland
 from extraction.normalise import fold
 from extraction.places import find_places, with_the_country
+from extraction.types import ActorRef
 
 
 def names(text):
@@ -267,3 +269,23 @@ def test_a_finance_office_is_in_no_country_of_mali():
     text = "قالت المقاومة إنها سيطرت على حي الزنوج ومكتب المالية والبريد، واستعادت المدينة"
     assert all("مالي" not in p.ref.admin for p in find_places(fold(text)))
 
+
+
+def test_an_unplaced_arrest_by_a_named_countrys_police_is_in_that_country():
+    [event] = extract("أعلنت الشرطة التركية اليوم اعتقال 50 شخصا يشتبه بانتمائهم إلى تنظيم "
+                      "داعش.", PUBLISHED)
+    assert (event.type, event.place.name) == ("arrest", "تركيا")
+
+
+
+def test_a_force_the_text_calls_only_the_police_names_no_country():
+    written = ActorRef(name="الشرطة التونسية", role="initiator", aliases=("الشرطة",),
+                       key="tn.police", kind="state_force")
+    assert homeland._home(written) is None
+    assert homeland._home(replace(written, aliases=("الشرطة التونسية",))) == "tn"
+
+
+def test_the_israeli_army_places_no_arrest_in_israel():
+    army = ActorRef(name="الجيش الإسرائيلي", role="initiator", aliases=("الجيش الإسرائيلي",),
+                    key="il.army", kind="state_force")
+    assert homeland._home(army) is None
