@@ -192,7 +192,8 @@ def test_the_sides_of_the_donbas_war_and_the_indian_army_are_named():
 
 
 def test_the_regime_s_aircraft_and_artillery_are_the_syrian_government_forces():
-    assert names("قصفت طائرات النظام بالبراميل المتفجرة حي الشعار") == ["قوات النظام السوري"]
+    # the aircraft, and the barrel bombs too: two mentions of one party
+    assert set(names("قصفت طائرات النظام بالبراميل المتفجرة حي الشعار")) == {"قوات النظام السوري"}
     assert names("قصفت مدفعية النظام قرية المشيرفة") == ["قوات النظام السوري"]
 
 
@@ -220,3 +221,12 @@ def test_a_verb_an_adverb_or_a_noun_with_its_pronoun_ends_a_groups_name(text, gr
 @pytest.mark.parametrize("movement", ["حركة القطارات", "حركة السيارات", "حركة العبور"])
 def test_the_movement_of_trains_or_cars_is_no_movement_of_fighters(movement):
     assert names(f"توقفت {movement} بعد الانفجار في محطة المترو") == []
+
+
+def test_helicopters_and_barrel_bombs_over_a_syrian_town_are_the_regimes():
+    text = "قصف الطيران المروحي بالبراميل المتفجرة مناطق في مدينة تلبيسة بريف حمص."
+    assert "قوات النظام السوري" in names(text)
+
+
+def test_helicopters_over_a_yemeni_town_are_no_syrian_regime():
+    assert "قوات النظام السوري" not in names("قصف الطيران المروحي مواقع في مدينة تعز اليمنية.")
