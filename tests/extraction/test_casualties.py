@@ -77,3 +77,12 @@ def test_his_death_without_a_number_is_one():
 
 def test_dozens_wounded_is_at_least_twenty_four():
     assert casualties("وذكرت المفوضية أن العشرات أصيبوا بحالات اختناق")[1] == Count(None, 24, None)
+
+
+def test_a_woman_or_a_girl_wounded_told_with_the_feminine_verb_is_one_wounded():
+    assert casualties("أصيبت طفلة في القصف")[1] == Count(1, 1, 1)
+    assert casualties("أصيبت امرأة إثر سقوط مقذوف على منزلها")[1] == Count(1, 1, 1)
+
+
+def test_a_girl_and_two_children_wounded_are_three():
+    assert casualties("أصيبت فتاة وطفلان إثر سقوط مقذوف على منزل")[1].best == 3
