@@ -17,11 +17,11 @@ from extraction.gazetteer import places_by_key
 from extraction.lexicon import load_actors
 from extraction.lexicons import reads
 from extraction.place_index import known_ref
+from extraction.roles import country_words
 from extraction.types import ActorRef, Event
 
 _TYPES = ("arrest",)
 _KINDS = ("state_force",)
-_NATIONALITIES = reads("nationalities.json", "*")
 _ARMY_OF = reads("actors_patterns.json", "army_of")
 
 
@@ -30,20 +30,14 @@ def _countries() -> dict[str, str]:
     """Lexicon key of a country's state force -> its country's gazetteer key."""
     places, occupying = places_by_key(), set(_ARMY_OF["army_of"].values())
     return {a.key: a.country for a in load_actors()
-            if a.kind in _KINDS and a.country in places and a.country in _NATIONALITIES
+            if a.kind in _KINDS and a.country in places and a.country in country_words()
             and a.key not in occupying}
-
-
-@cache
-def _country_words(cc: str) -> tuple[str, ...]:
-    entry = _NATIONALITIES[cc]
-    return tuple(fold(w) for w in (entry["country"], *entry["masc"], *entry["fem"]))
 
 
 def _home(actor: ActorRef) -> str | None:
     """The country of a state force whose name, as written, names it."""
     cc = _countries().get(actor.key or "")
-    told = any(w in fold(alias) for alias in actor.aliases for w in _country_words(cc)) \
+    told = any(w in fold(alias) for alias in actor.aliases for w in country_words()[cc]) \
         if cc else False
     return cc if told else None
 

@@ -20,11 +20,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from extraction.arabic import L, fold
+from extraction.arabic import fold
 from extraction.gazetteer import load_places, places_by_key
 from extraction.lexicon import head_reading
 from extraction.lexicons import reads
-from extraction.place_index import coordinated, country_of, known_ref, unseen_ref
+from extraction.place_index import (
+    coordinated,
+    country_of,
+    known_ref,
+    nationality_forms,
+    unseen_ref,
+)
 from extraction.place_words import PlaceMention, W
 from extraction.types import PlaceRecord, PlaceRef
 
@@ -94,10 +100,9 @@ def _in_country(name: str, cc: str, m: PlaceMention) -> PlaceRef:
 
 @cache
 def _adjectives() -> dict[str, str]:
-    """'التركيه' -> 'tr': a nationality adjective with its article, folded."""
-    return {L.article + fold(a): cc for cc, entry in _NATIONALITIES.items()
-            for form in ("masc", "fem") for a in entry[form]
-            if L.article + fold(a) not in _STOP["not_nationalities"]}
+    """'التركيه' -> 'tr': a singular nationality adjective with its article, folded."""
+    return {word: cc for word, (cc, form) in nationality_forms().items()
+            if form != "plural" and word not in _STOP["not_nationalities"]}
 
 
 @cache

@@ -91,13 +91,17 @@ def adjective_endings() -> tuple[str, str]:
 
 
 @cache
+def nationality_forms() -> dict[str, tuple[str, str]]:
+    """'العراقي', 'السوريه', 'اليمنيين' ... -> (country code, form): nationality adjectives
+    with the article, folded."""
+    return {L.article + fold(a): (cc, form) for cc, entry in _NATIONALITIES.items()
+            for form in ("masc", "fem", "plural") for a in entry[form]}
+
+
+@cache
 def nationality_adjectives() -> frozenset[str]:
     """'العراقي', 'السوريه' ...: nationality adjectives, never place names."""
-    out: set[str] = set()
-    for entry in _NATIONALITIES.values():
-        for form in ("masc", "fem", "plural"):
-            out.update(L.article + fold(a) for a in entry[form])
-    return frozenset(out)
+    return frozenset(nationality_forms())
 
 
 @cache

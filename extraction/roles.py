@@ -128,7 +128,7 @@ def _countries_of_actors() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _country_words() -> dict[str, tuple[str, ...]]:
+def country_words() -> dict[str, tuple[str, ...]]:
     """Country code -> folded words that name it: its name and nationality adjectives."""
     out = {}
     for cc, entry in _nationalities().items():
@@ -146,7 +146,7 @@ def foreign(actor, countries: set[str]) -> bool:
     if cc is None or not countries or cc in countries:
         return False
     surface = fold(actor.surface)
-    return name not in surface and not any(w in surface for w in _country_words().get(cc, ()))
+    return name not in surface and not any(w in surface for w in country_words().get(cc, ()))
 
 
 # --- roles in a sentence --------------------------------------------------------------
