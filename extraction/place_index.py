@@ -25,14 +25,16 @@ from extraction.lexicon import (
     variants,
 )
 from extraction.lexicons import reads
+from extraction.place_words import W
 from extraction.types import PlaceRecord, PlaceRef
 
 _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
               "name_stop", "cancel_next", "cancel_pairs", "addressed_before", "bank", "river",
               "bank_of_jordan", "adjective_ending", "coordination", "object_nouns",
-              "persons_before_nationality")
+              "persons_before_nationality", "countries_after_in", "regions_after")
 _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
-               "object_nouns", "persons_before_nationality")
+               "object_nouns", "persons_before_nationality", "countries_after_in",
+               "regions_after")
 _NATIONALITIES = reads("nationalities.json", "*")
 _QUOTES = "\"«»“”"
 _QUOTED_REACH = 12  # characters around a quoted name to its quotes and the word before
@@ -208,6 +210,22 @@ def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
     after, pairs, word = toks[last + 1].text, _STOP["cancel_pairs"], toks[last].text
     cancels = pairs.get(word) or pairs.get(word[1:], ())  # "ومسقط رأس"
     return after in stopwords()["cancel_next"] or any(after.startswith(w) for w in cancels)
+
+
+def a_country_after_in(toks: Sequence[Token], hit: Hit) -> bool:
+    """«في المغرب»، «بالمغرب»: a country whose name is also a common word, told as where
+    something is, unless a region's word follows («في المغرب العربي»)."""
+    if hit.first != hit.last or toks[hit.first].text[hit.start - toks[hit.first].start:] \
+            not in stopwords()["countries_after_in"]:
+        return False
+    clitics = toks[hit.first].text[:hit.start - toks[hit.first].start]
+    after_in = clitics in (L.by, L.and_ + L.by) or (
+        not clitics and gap_ok(toks, hit.first - 1, hit.first)
+        and toks[hit.first - 1].text in (W.in_, L.and_ + W.in_))
+    nxt = hit.last + 1
+    region = nxt < len(toks) and gap_ok(toks, hit.last, nxt) \
+        and toks[nxt].text in stopwords()["regions_after"]
+    return after_in and not region
 
 
 def a_quoted_addressee(text: str, hit: Hit) -> bool:

@@ -262,3 +262,15 @@ def test_the_great_powers_are_parties_and_no_places():
 def test_yesterday_written_as_albariha_ends_a_place_name():
     found = [m.surface for m in places("وقع الهجوم في ولاية لويزيانا البارحة مساء")]
     assert found == ["ولايه لويزيانا"], found
+
+
+def test_a_country_whose_name_is_a_common_word_is_the_country_after_in():
+    told = ["فككت الشرطة خلية إرهابية في المغرب أمس", "اعتقل ثلاثة مشتبه بهم بالمغرب"]
+    for sentence in told:
+        assert [m.ref.name for m in places(sentence)] == ["المغرب"], sentence
+
+
+def test_the_sunset_prayer_and_the_maghreb_region_are_no_country():
+    for sentence in ["وقع الانفجار بعد صلاة المغرب", "تنشط الجماعة في المغرب العربي",
+                     "فرع تنظيم الدولة في المغرب الكبير"]:
+        assert [m.ref.name for m in places(sentence)] == [], sentence
