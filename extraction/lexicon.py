@@ -132,9 +132,20 @@ def head_positions(toks: Sequence[Token], heads: frozenset[str]) -> list[int]:
 def variants(token: str) -> tuple[Variant, ...]:
     """The token and its readings with a clitic or a glued direction word taken off the
     front ("للموصل" also reads "الموصل"; "جنوبيكركوك" reads "كركوك" glued to "جنوبي")."""
+    return _variants(token, rest_at_least=3)
+
+
+@lru_cache(maxsize=200_000)
+def phrase_variants(token: str) -> tuple[Variant, ...]:
+    """`variants`, and with two letters left for the first word of a longer name:
+    «ببن قردان» starts «بن قردان», «بأم درمان» starts «أم درمان»."""
+    return _variants(token, rest_at_least=2)
+
+
+def _variants(token: str, rest_at_least: int) -> tuple[Variant, ...]:
     out = [Variant(0, token, None)]
     prefixes, longest = _prefix_table()
-    for k in range(1, min(longest, len(token) - 3) + 1):
+    for k in range(1, min(longest, len(token) - rest_at_least) + 1):
         prefix = token[:k]
         if prefix not in prefixes:
             continue
@@ -184,7 +195,8 @@ class PhraseIndex:
         found = self._readings.get(token)
         if found is None:
             table = self._table
-            found = tuple((v, table[v.word]) for v in variants(token) if v.word in table)
+            found = tuple((v, table[v.word]) for v in phrase_variants(token)
+                          if v.word in table)
             if len(self._readings) < 500_000:
                 self._readings[token] = found
         return found
@@ -206,8 +218,9 @@ class PhraseIndex:
                 if i + n >= len(toks) or (best is not None and n <= best.last - best.first):
                     continue
                 payloads = rests.get(tuple(texts[i + 1:i + 1 + n]))
-                if payloads is None or (n and not _contiguous(toks, i, i + n)):
-                    continue
+                if payloads is None or (n and not _contiguous(toks, i, i + n)) \
+                        or (not n and variant.offset and len(variant.word) < 3):
+                    continue  # two letters left start a longer name: «باب» is no «ب» + Ibb
                 best = Hit(i, i + n, toks[i].start + variant.offset, toks[i + n].end,
                            variant.glue, payloads)
                 break

@@ -274,3 +274,14 @@ def test_the_sunset_prayer_and_the_maghreb_region_are_no_country():
     for sentence in ["وقع الانفجار بعد صلاة المغرب", "تنشط الجماعة في المغرب العربي",
                      "فرع تنظيم الدولة في المغرب الكبير"]:
         assert [m.ref.name for m in places(sentence)] == [], sentence
+
+
+def test_a_clitic_comes_off_a_two_letter_first_word_of_a_longer_name():
+    assert [m.ref.name for m in places("أطلق مسلحون النار على دورية ببن قردان")] == ["بن قردان"]
+    assert [m.ref.name for m in places("خرج متظاهرون بأم درمان وبذي قار")] == [
+        "أم درمان", "ذي قار"]
+
+
+def test_two_letters_left_of_a_word_are_no_name_alone():
+    # «باب» less its «ب» folds to Ibb's «اب»: only a longer name may start so short
+    assert "إب" not in [m.ref.name for m in places("اقتحم المستوطنون منطقة باب الرحمة")]
