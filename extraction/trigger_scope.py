@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extraction.arabic import L
+from extraction.arabic import L, fold
 from extraction.lexicons import reads
 from extraction.sentences import CLAUSE_END, Sentence
 from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
+             "vow", "goal_nouns", "goal_before",
              "not_taken", "setting_before", "joining_before", "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding")
@@ -107,7 +108,10 @@ def planned(text: str, t: Trigger) -> bool:
     """The word right after the trigger says it reports nothing: an adjective that makes
     it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
     an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"); or a
-    taking is told as a purpose ("لاستعادة الموصل")."""
+    taking is told as a purpose ("لاستعادة الموصل"), or a killing as a vow or a goal
+    ("تعهد بالقضاء على التمرد"، "نعمل على القضاء على الجيوب")."""
+    if _a_goal(text, t):
+        return True
     m = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
     if m is None:
         return False
@@ -122,6 +126,20 @@ def planned(text: str, t: Trigger) -> bool:
         m = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
         word = m.group() if m else ""
     return word in _words("not_taken")
+
+
+def _a_goal(text: str, t: Trigger) -> bool:
+    told = t.text.removeprefix(L.and_)
+    if told[:1] == _LEX["vow"] and told[1:] in _folded("goal_nouns"):
+        return True
+    before = _WORD.findall(text, max(0, t.start - 12), t.start)
+    return told in _folded("goal_nouns") and bool(before) and before[-1] in _folded(
+        "goal_before") and text[t.start - 1:t.start] == " "
+
+
+@cache
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _LEX[key])
 
 
 def _setting(text: str, cue: Cue, t: Trigger) -> bool:

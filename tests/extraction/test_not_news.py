@@ -380,3 +380,11 @@ def test_managing_to_kill_is_no_taking():
 def test_forces_deployed_in_anticipation_of_protests_are_no_protest(cue):
     text = f"انتشرت الشرطة الإسرائيلية في البلدة القديمة في القدس {cue} تظاهرات اليوم."
     assert _types(text) == []
+
+
+def test_a_toll_to_date_is_no_incident():
+    real = "تمكن الجيش التركي أمس من القضاء على 39 إرهابيا خلال الغارات على مواقع الحزب في قنديل."
+    to_date = ("تمكن الجيش التركي من القضاء على 390 إرهابيا حتى اليوم خلال الغارات على"
+               " مواقع الحزب في قنديل.")
+    assert _types(real)
+    assert _types(to_date) == []

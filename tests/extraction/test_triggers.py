@@ -186,3 +186,20 @@ def test_detaining_suspects_is_still_an_arrest_trigger():
 
 def test_an_arrest_word_that_takes_hostages_is_an_attack_trigger():
     assert types("احتجز مسلحون عددا من الرهائن داخل المقهى") == ["attack"]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("تمكن الجيش الجزائري أمس من القضاء على عنصرين إرهابيين بولاية جيجل.", 2),
+    ("أعلنت قيادة العمليات أنها تمكنت من القضاء على 10 إرهابيين في جرف الصخر.", 10),
+])
+def test_eliminating_militants_is_a_killing(sentence, killed):
+    [event] = extract(sentence, dt.date(2017, 3, 1))
+    assert event.killed is not None and event.killed.best == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "تعهد الجيش بالقضاء على 30 مسلحا في جيجل.",
+    "أكد الجيش الجزائري عزمه على القضاء على 30 إرهابيا في جيجل.",
+])
+def test_eliminating_told_as_a_goal_or_a_vow_reports_nothing(sentence):
+    assert extract(sentence, dt.date(2017, 3, 1)) == []
