@@ -24,7 +24,7 @@ _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "n
              "object_pronouns", "dual_verbs", "dual_clashes", "assault_verbs",
              "civilian_targets", "planned_after",
              "not_taken", "strike_verbs", "blast_words", "arrest_methods",
-             "hostage_words")
+             "hostage_words", "killing_words")
 
 
 @cache
@@ -258,11 +258,14 @@ def _words_of(key: str) -> frozenset[str]:
 
 
 def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: str,
-               actors: list) -> str:
+               actors: list, *, killed: bool = False) -> str:
     """The type of the incident a sentence reports: the most specific trigger's, refined
     by what was hit (a base makes an assault a clash) and who clashed (protesters make
-    clashes a riot)."""
+    clashes a riot); a killing with its dead told beside arrests is the fight (`kinds`
+    adds the arrests)."""
     etype = _first_type(strong or live, text)
+    if etype == "arrest" and killed and _killed_then_arrested(live):
+        etype = "attack"  # «قتلت قوات الأمن مسلحا واعتقلت 13 آخرين»
     if not any(t.type == etype and t.strong and not phrasal_verb(t.text) for t in live):
         etype = _refine_type(etype, sentence, actors)  # «فتح مسلحون النار على حاجز»: a clash
     if _from_the_air(etype, live):
@@ -274,6 +277,15 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     elif etype == "armed_clash" and _on_civilians(live, text, sentence):
         etype = "attack"  # "هاجم مسلحون السكان": one-sided, not a clash
     return etype
+
+
+def _killed_then_arrested(live: list[Trigger]) -> bool:
+    """A killing word told before the sentence's first arrest: the fight, then its
+    arrests («مقتل عنصر إرهابي واعتقال 13 آخرين»); not an arrest for a killing told
+    after it («القبض على قاتل الطالب»، «القبض على مشتبه به في الهجوم الذي أسفر عن»)."""
+    first_arrest = min((t.start for t in live if t.type == "arrest"), default=-1)
+    return any(t.type == "attack" and t.start < first_arrest
+               and _stem_in(t.text, "killing_words") for t in live)
 
 
 _STRUCK = ("shelling", "armed_clash", "attack")

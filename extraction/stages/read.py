@@ -220,7 +220,8 @@ def _add_candidates(doc: Doc, r: Report) -> None:
     dates = dating.sentence_dates(doc, r.sent)
     if dating.only_background(dates):
         return
-    etype = event_type(r.live, r.strong, doc.text, r.sent.text, r.actors)
+    etype = event_type(r.live, r.strong, doc.text, r.sent.text, r.actors,
+                       killed=r.cas.killed is not None)
     apart = doc.apart.get(r.sent.start)
     back = incidents.days_back(doc.text, r.live, r.sent.start)
     date = dating.news_day(doc, dates) or dating.day_before(doc, apart or back)

@@ -203,3 +203,17 @@ def test_eliminating_militants_is_a_killing(sentence, killed):
 ])
 def test_eliminating_told_as_a_goal_or_a_vow_reports_nothing(sentence):
     assert extract(sentence, dt.date(2017, 3, 1)) == []
+
+
+def test_a_fight_told_with_its_dead_before_its_arrests_is_the_fight_and_the_arrests():
+    events = extract("قالت وزارة الداخلية إن قوات الأمن قتلت مسلحا واعتقلت 13 آخرين في عملية"
+                     " بمدينة بنزرت أمس.", dt.date(2015, 7, 24))
+    by_type = {e.type: e for e in events}
+    assert set(by_type) == {"armed_clash", "arrest"}
+    assert by_type["armed_clash"].killed.best == 1 and by_type["arrest"].killed is None
+
+
+def test_an_arrest_for_a_killing_told_after_it_stays_an_arrest():
+    events = extract("ألقت الشرطة التونسية القبض على عنصر تكفيري متورط في قتل جنديين في"
+                     " القصرين.", dt.date(2015, 7, 24))
+    assert [e.type for e in events] == ["arrest"]
