@@ -5,6 +5,7 @@ import pytest
 
 from archive.models import Article, Event, EventActor
 from archive.search import search_document
+from archive.search_newest import rum_index_ready
 from archive.services.actor_cells import refresh_actor_cells
 
 N_ARTICLES = 70
@@ -40,24 +41,28 @@ def many(archive):
     ("/events/", 12),
     ("/events/?actor={isis}&killed_min=1&place={kirkuk}&q=كركوك&sort=-killed", 16),
     # + the actors and places the query names: two table-state aggregates, one chain
-    # read, and (once per process and table change) reading both tables into memory;
-    # PostgreSQL reads the capped matches in a savepoint without parallel workers (three
-    # statements that read nothing); with the RUM index, the planner's estimate of the
-    # matches (an EXPLAIN), once a minute the index's check, and the probe for any match
-    # in a savepoint without plain index scans (three more statements)
+    # read; PostgreSQL reads the capped matches in a savepoint without parallel workers
+    # (three statements that read nothing); with the RUM index, the planner's estimate of
+    # the matches (an EXPLAIN) and the probe for any match in a savepoint without plain
+    # index scans (three more statements)
     ("/search/?q=كركوك", 21),
     ("/search/", 6),
     ("/articles/{article}/", 6),
     ("/actors/{isis}/", 10),
     ("/places/{kirkuk}/", 10),
     ("/api/events/?page_size=200", 5),
-    # + with the RUM index: its check (once a minute) and the probe's savepoint (three)
+    # + the vocabulary's forms of the word; with the RUM index, the probe's savepoint (three)
     ("/api/articles/?q=كركوك&page_size=200", 10),
 ])
 def test_listings_run_a_bounded_number_of_queries(
     many, client, django_assert_max_num_queries, url, limit
 ):
     url = url.format(isis=many.isis.pk, kirkuk=many.kirkuk.pk, article=many.kirkuk_article.pk)
+    # What a process does once, or once a minute, is not per row: done before counting
+    # (the actor and place tables read into memory; the RUM index's check), so the count
+    # is the same whichever test ran before and however long ago
+    client.get(url)
+    rum_index_ready(refresh=True)
     with django_assert_max_num_queries(limit):
         response = client.get(url)
     assert response.status_code == 200
