@@ -24,7 +24,7 @@ _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "n
              "object_pronouns", "dual_verbs", "dual_clashes", "assault_verbs",
              "civilian_targets", "planned_after",
              "not_taken", "strike_verbs", "blast_words", "arrest_methods",
-             "hostage_words", "killing_words")
+             "hostage_words", "killing_words", "targeting_verbs")
 
 
 @cache
@@ -267,7 +267,7 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     if etype == "arrest" and killed and _killed_then_arrested(live):
         etype = "attack"  # «قتلت قوات الأمن مسلحا واعتقلت 13 آخرين»
     if not any(t.type == etype and t.strong and not phrasal_verb(t.text) for t in live):
-        etype = _refine_type(etype, sentence, actors)  # «فتح مسلحون النار على حاجز»: a clash
+        etype = _refine_type(etype, sentence, actors, _aimed_at_civilians(live, text))
     if _from_the_air(etype, live):
         return "airstrike"
     if etype == "armed_clash" and pattern("riot").search(sentence):
@@ -339,9 +339,17 @@ def _first_type(triggers: list[Trigger], text: str = "") -> str:
     return triggers[0].type
 
 
-def _refine_type(etype: str, sentence: str, actors: list) -> str:
-    """A plain "هجوم" on soldiers or a base is a clash; an assassination stays an attack."""
-    if etype == "attack" and (pattern("military").search(sentence) or any(
+def _aimed_at_civilians(live: list[Trigger], text: str) -> bool:
+    """«استهدف مسجد قوات الطوارئ»: a targeting verb whose object is people who cannot
+    fight back, whoever they are."""
+    return any(t.type == "attack" and _stem_in(t.text, "targeting_verbs")
+               and pattern("civilian_targets").match(text, t.end) for t in live)
+
+
+def _refine_type(etype: str, sentence: str, actors: list, civilians: bool = False) -> str:
+    """A plain "هجوم" on soldiers or a base is a clash («فتح مسلحون النار على حاجز»); an
+    assassination, or an attack aimed at worshippers or residents, stays an attack."""
+    if etype == "attack" and not civilians and (pattern("military").search(sentence) or any(
         a.kind == "state_force" for a in actors
     )):
         return "armed_clash"  # an assault on a base, patrol or checkpoint, or on soldiers

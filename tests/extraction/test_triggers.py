@@ -217,3 +217,15 @@ def test_an_arrest_for_a_killing_told_after_it_stays_an_arrest():
     events = extract("ألقت الشرطة التونسية القبض على عنصر تكفيري متورط في قتل جنديين في"
                      " القصرين.", dt.date(2015, 7, 24))
     assert [e.type for e in events] == ["arrest"]
+
+
+def test_an_attack_aimed_at_worshippers_stays_one_sided_whoever_they_are():
+    [event] = extract("أدانت الحكومة الهجوم الإرهابي الذي استهدف اليوم مسجد قوات الطوارئ في"
+                      " منطقة عسير وأسفر عن مقتل 15 شخصا.", dt.date(2015, 8, 6))
+    assert event.type == "attack"
+
+
+def test_an_attack_aimed_at_a_patrol_is_still_a_clash():
+    [event] = extract("أدانت الحكومة الهجوم الإرهابي الذي استهدف اليوم دورية لقوات الطوارئ في"
+                      " منطقة عسير وأسفر عن مقتل 15 شخصا.", dt.date(2015, 8, 6))
+    assert event.type == "armed_clash"
