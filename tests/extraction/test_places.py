@@ -285,3 +285,8 @@ def test_a_clitic_comes_off_a_two_letter_first_word_of_a_longer_name():
 def test_two_letters_left_of_a_word_are_no_name_alone():
     # «باب» less its «ب» folds to Ibb's «اب»: only a longer name may start so short
     assert "إب" not in [m.ref.name for m in places("اقتحم المستوطنون منطقة باب الرحمة")]
+
+
+def test_suruc_is_the_turkish_border_town():
+    [mention] = places("أسفر الهجوم الانتحاري في سروج على الحدود مع سوريا عن مقتل 32 شخصا")
+    assert mention.ref.admin == ("شانلي أورفا", "تركيا")
