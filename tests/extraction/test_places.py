@@ -288,5 +288,5 @@ def test_two_letters_left_of_a_word_are_no_name_alone():
 
 
 def test_suruc_is_the_turkish_border_town():
-    [mention] = places("أسفر الهجوم الانتحاري في سروج على الحدود مع سوريا عن مقتل 32 شخصا")
-    assert mention.ref.admin == ("شانلي أورفا", "تركيا")
+    mention, _syria = places("أسفر الهجوم الانتحاري في سروج على الحدود مع سوريا عن مقتل 32 شخصا")
+    assert (mention.ref.name, mention.ref.admin) == ("سروج", ("شانلي أورفا", "تركيا"))
