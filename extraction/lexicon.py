@@ -132,20 +132,9 @@ def head_positions(toks: Sequence[Token], heads: frozenset[str]) -> list[int]:
 def variants(token: str) -> tuple[Variant, ...]:
     """The token and its readings with a clitic or a glued direction word taken off the
     front ("للموصل" also reads "الموصل"; "جنوبيكركوك" reads "كركوك" glued to "جنوبي")."""
-    return _variants(token, rest_at_least=3)
-
-
-@lru_cache(maxsize=200_000)
-def phrase_variants(token: str) -> tuple[Variant, ...]:
-    """`variants`, and with two letters left for the first word of a longer name:
-    «ببن قردان» starts «بن قردان», «بأم درمان» starts «أم درمان»."""
-    return _variants(token, rest_at_least=2)
-
-
-def _variants(token: str, rest_at_least: int) -> tuple[Variant, ...]:
     out = [Variant(0, token, None)]
     prefixes, longest = _prefix_table()
-    for k in range(1, min(longest, len(token) - rest_at_least) + 1):
+    for k in range(1, min(longest, len(token) - 3) + 1):
         prefix = token[:k]
         if prefix not in prefixes:
             continue
@@ -155,6 +144,17 @@ def _variants(token: str, rest_at_least: int) -> tuple[Variant, ...]:
             # لل = ل + ال with the alef dropped: للموصل reads ل + الموصل
             out.append(Variant(k, L.alef + rest, None))
     return tuple(out)
+
+
+def phrase_variants(token: str) -> tuple[Variant, ...]:
+    """`variants`, and with two letters left for the first word of a longer name:
+    «ببن قردان» starts «بن قردان», «بأم درمان» starts «أم درمان» (not memoised: the
+    phrase index keeps what each token starts)."""
+    prefixes, longest = _prefix_table()
+    k = len(token) - 2
+    if not 0 < k <= longest or token[:k] not in prefixes:
+        return variants(token)
+    return (*variants(token), Variant(k, token[k:], prefixes[token[:k]]))
 
 
 @dataclass(frozen=True)
