@@ -31,9 +31,9 @@ from extraction.types import PlaceRecord, PlaceRef
 _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
               "name_stop", "cancel_next", "cancel_pairs", "addressed_before", "bank", "river",
               "bank_of_jordan", "adjective_ending", "coordination", "object_nouns",
-              "persons_before_nationality", "countries_after_in", "regions_after")
+              "persons_before_nationality", "names_after_in", "regions_after")
 _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
-               "object_nouns", "persons_before_nationality", "countries_after_in",
+               "object_nouns", "persons_before_nationality", "names_after_in",
                "regions_after")
 _NATIONALITIES = reads("nationalities.json", "*")
 _QUOTES = "\"«»“”"
@@ -212,11 +212,11 @@ def cancelled_by_next(toks: Sequence[Token], last: int) -> bool:
     return after in stopwords()["cancel_next"] or any(after.startswith(w) for w in cancels)
 
 
-def a_country_after_in(toks: Sequence[Token], hit: Hit) -> bool:
-    """«في المغرب»، «بالمغرب»: a country whose name is also a common word, told as where
-    something is, unless a region's word follows («في المغرب العربي»)."""
+def a_name_after_in(toks: Sequence[Token], hit: Hit) -> bool:
+    """«في المغرب»، «بقبلي»: a country or province whose name is also a common word, told
+    as where something is, unless a region's word follows («في المغرب العربي»)."""
     if hit.first != hit.last or toks[hit.first].text[hit.start - toks[hit.first].start:] \
-            not in stopwords()["countries_after_in"]:
+            not in stopwords()["names_after_in"]:
         return False
     clitics = toks[hit.first].text[:hit.start - toks[hit.first].start]
     after_in = clitics in (L.by, L.and_ + L.by) or (

@@ -27,7 +27,7 @@ from extraction.lexicon import (
 )
 from extraction.place_anchors import with_anchors, with_nationality
 from extraction.place_index import (
-    a_country_after_in,
+    a_name_after_in,
     a_nationality_after_a_person,
     a_quoted_addressee,
     ancestors_of,
@@ -124,7 +124,7 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
             head = chain[0]  # "مدن اربد والطفيلة ومعان": each name under the plural head
         chain = (head, hit.last) if head in W.plural_heads else None
         relative = W.relative.get(hit.glue) if hit.glue else relative
-        licensed = _licenses(head, text[hit.start:hit.end]) or a_country_after_in(toks, hit)
+        licensed = _licenses(head, text[hit.start:hit.end]) or a_name_after_in(toks, hit)
         cands = [e.key for e in hit.payloads if not e.strict or licensed]
         if not cands or not_the_west_bank(toks, hit) or cancelled_by_next(toks, hit.last) \
                 or a_nationality_after_a_person(toks, hit) or a_quoted_addressee(text, hit):

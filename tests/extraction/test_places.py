@@ -270,6 +270,11 @@ def test_a_country_whose_name_is_a_common_word_is_the_country_after_in():
         assert [m.ref.name for m in places(sentence)] == ["المغرب"], sentence
 
 
+def test_a_province_whose_name_is_a_common_word_is_the_province_after_in():
+    assert [m.ref.name for m in places("تعرضت دورية أمنية بقبلي لهجوم")] == ["قبلي"]
+    assert [m.ref.name for m in places("اندلع نزاع قبلي في الليل")] == []
+
+
 def test_the_sunset_prayer_and_the_maghreb_region_are_no_country():
     for sentence in ["وقع الانفجار بعد صلاة المغرب", "تنشط الجماعة في المغرب العربي",
                      "فرع تنظيم الدولة في المغرب الكبير"]:
