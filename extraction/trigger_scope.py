@@ -28,6 +28,7 @@ _THROW_REACH = 40  # characters before a projectile where the verb that throws i
 _UNEXPLODED_REACH = 70  # characters before a device where a seizing verb may stand
 _POLICY_AFTER = 30  # characters after «التصدي» where what it confronts stands
 _POLICY_BEFORE = 60  # characters before it where a verb of success and «من» may stand
+_GOAL_REACH = 12  # characters before a goal noun where «على» may stand
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -129,12 +130,14 @@ def planned(text: str, t: Trigger) -> bool:
 
 
 def _a_goal(text: str, t: Trigger) -> bool:
+    """A goal noun glued to a vow's «ب» («تعهد بالقضاء على»), or right after a word of
+    goal_before («نعمل على القضاء على»)."""
     told = t.text.removeprefix(L.and_)
-    if told[:1] == _LEX["vow"] and told[1:] in _folded("goal_nouns"):
-        return True
-    before = _WORD.findall(text, max(0, t.start - 12), t.start)
-    return told in _folded("goal_nouns") and bool(before) and before[-1] in _folded(
-        "goal_before") and text[t.start - 1:t.start] == " "
+    if told[:1] == _LEX["vow"]:
+        return told[1:] in _folded("goal_nouns")
+    before = _WORD.findall(text, max(0, t.start - _GOAL_REACH), t.start)
+    return told in _folded("goal_nouns") and text[t.start - 1:t.start] == " " \
+        and bool(before) and before[-1] in _folded("goal_before")
 
 
 @cache
