@@ -275,6 +275,12 @@ def test_a_province_whose_name_is_a_common_word_is_the_province_after_in():
     assert [m.ref.name for m in places("اندلع نزاع قبلي في الليل")] == []
 
 
+def test_palmyra_is_a_place_after_in_or_a_head_word_and_destroying_is_a_verb():
+    assert [m.ref.name for m in places("قتل جنود في تدمر أمس")] == ["تدمر"]
+    assert [m.ref.name for m in places("سيطر التنظيم على مدينة تدمر")] == ["تدمر"]
+    assert [m.ref.name for m in places("دمرت المقاتلات 16 آلية، والمخدرات تدمر العقول")] == []
+
+
 def test_the_sunset_prayer_and_the_maghreb_region_are_no_country():
     for sentence in ["وقع الانفجار بعد صلاة المغرب", "تنشط الجماعة في المغرب العربي",
                      "فرع تنظيم الدولة في المغرب الكبير"]:
