@@ -267,7 +267,7 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
     if etype == "arrest" and killed and _killed_then_arrested(live):
         etype = "attack"  # «قتلت قوات الأمن مسلحا واعتقلت 13 آخرين»
     if not any(t.type == etype and t.strong and not phrasal_verb(t.text) for t in live):
-        etype = _refine_type(etype, sentence, actors, _aimed_at_civilians(live, text))
+        etype = _refine_type(etype, sentence, actors, live, text)
     if _from_the_air(etype, live):
         return "airstrike"
     if etype == "armed_clash" and pattern("riot").search(sentence):
@@ -346,12 +346,15 @@ def _aimed_at_civilians(live: list[Trigger], text: str) -> bool:
                and pattern("civilian_targets").match(text, t.end) for t in live)
 
 
-def _refine_type(etype: str, sentence: str, actors: list, civilians: bool = False) -> str:
+def _refine_type(etype: str, sentence: str, actors: list, live: list[Trigger],
+                 text: str) -> str:
     """A plain "هجوم" on soldiers or a base is a clash («فتح مسلحون النار على حاجز»); an
     assassination, or an attack aimed at worshippers or residents, stays an attack."""
-    if etype == "attack" and not civilians and (pattern("military").search(sentence) or any(
-        a.kind == "state_force" for a in actors
-    )):
+    if etype != "attack":
+        return etype
+    military = pattern("military").search(sentence) or any(
+        a.kind == "state_force" for a in actors)
+    if military and not _aimed_at_civilians(live, text):
         return "armed_clash"  # an assault on a base, patrol or checkpoint, or on soldiers
     return etype
 
