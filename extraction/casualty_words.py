@@ -102,16 +102,30 @@ def _plain_gaps() -> frozenset[str]:
 
 
 def tokens(text_: str, start: int, end: int) -> list[Tok]:
-    toks = []
-    prev_end = start
+    matches = list(_TOKEN.finditer(text_, start, end))
+    ends = [start] + [m.end() for m in matches]
+    gaps = _unquoted([text_[ends[k]:m.start()] for k, m in enumerate(matches)])
     brk, plain = pattern("punctuation"), _plain_gaps()
-    for m in _TOKEN.finditer(text_, start, end):
-        s, e = m.span()
-        gap = _unbracketed(text_[prev_end:s], toks[-1].text if toks else "", m.group())
-        toks.append(Tok(s, e, m.group(), readings(m.group(), "casualty"),
+    toks = []
+    for k, m in enumerate(matches):
+        gap = _unbracketed(gaps[k], toks[-1].text if toks else "", m.group())
+        toks.append(Tok(m.start(), m.end(), m.group(), readings(m.group(), "casualty"),
                         brk=gap not in plain and bool(brk.search(gap))))
-        prev_end = e
     return toks
+
+
+_QUOTE = '"'  # every quotation mark, once normalised
+
+
+def _unquoted(gaps: list[str]) -> list[str]:
+    """«أسفر عن "استشهاد" 26 شخصا»، «17 شخصا "استشهدوا"»: the quotation marks around one
+    word separate nothing (a paper's way of quoting its source's word)."""
+    out = list(gaps)
+    for k in range(len(gaps) - 1):
+        if gaps[k].rstrip().endswith(_QUOTE) and gaps[k + 1].lstrip().startswith(_QUOTE):
+            out[k] = out[k].rstrip()[:-1] + " "
+            out[k + 1] = " " + out[k + 1].lstrip()[1:]
+    return out
 
 
 def _unbracketed(gap: str, before: str, token: str) -> str:

@@ -3,6 +3,7 @@ import pytest
 
 from extraction.arabic import fold
 from extraction.casualties import find_casualties
+from extraction.normalise import normalise
 
 
 def best(sentence: str) -> tuple:
@@ -89,6 +90,16 @@ def test_an_officer_in_the_accusative_is_no_dual():
 ])
 def test_a_figure_in_brackets_is_read_as_written_without_them(sentence, figures):
     assert best(sentence) == figures
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("وقع التفجير في المسجد مما أسفر عن «استشهاد» 12 شخصا وإصابة 30 آخرين", (12, 30)),
+    ('سقطت قذيفة على منزل في القرية، نتج عنه "استشهاد" أحد المواطنين', (1, None)),
+    ("فجر انتحاري نفسه بين المقاتلين فقتل «21» عنصرا منهم", (21, None)),
+])
+def test_a_word_or_figure_in_quotation_marks_is_read_as_written_without_them(
+        sentence, figures):
+    assert best(normalise(sentence).text) == figures  # «» become " as in the pipeline
 
 
 @pytest.mark.parametrize(("sentence", "figures"), [
