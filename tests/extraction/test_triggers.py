@@ -97,6 +97,19 @@ def test_seizing_is_an_arrest_only_with_people_as_object(sentence, arrest):
     assert any(seizes_people(text, t) for t in seized) == arrest
 
 
+@pytest.mark.parametrize(("sentence", "arrest"), [
+    ("تمكنت وحدات الحرس الوطني من إيقاف 3 عناصر تكفيرية بالجهة", True),
+    ("وتم إيقاف شخصين يشتبه في انتمائهما إلى تنظيم إرهابي", True),
+    ("قررت الشركة إيقاف جميع رحلاتها نحو العاصمة", False),
+    ("تقرر إيقاف اللاعب ثلاث مباريات", False),
+    ("وتم إيقاف 7 سيارات محملة بالوقود المهرب", False),
+])
+def test_stopping_is_an_arrest_only_with_people_as_object(sentence, arrest):
+    text = fold(sentence)
+    stopped = [t for t in find_triggers(text) if t.type == "arrest"]
+    assert any(seizes_people(text, t) for t in stopped) == arrest
+
+
 def test_gunmen_opening_fire_in_the_plural_of_fire_make_an_attack():
     from extraction import extract
 
