@@ -11,12 +11,13 @@ in a sentence that tells one person's or one body's act of protest («استقا
 An armed group or a coalition named in a protest's sentence is what the crowd protests
 against or demands of («تظاهر أهالي العسكريين المختطفين لدى جبهة النصرة وتنظيم داعش»،
 «مطالبين حزب الله بإرسال دعم»), not a protester: it is no party of the protest. State
-forces stay (they disperse or clash with the crowd).
+forces stay as its target (they disperse or clash with the crowd).
 """
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from extraction.arabic import alternatives, fold
@@ -27,6 +28,7 @@ _CROWDS = reads("crowds.json", "quantities", "of", "stops", "marks", "individual
                "participant")
 _CLITICS = "وفب"  # a conjunction or preposition glued to the quantity word
 _NOT_PROTESTERS = frozenset({"armed_group", "coalition"})  # actor kinds
+_FACED = frozenset({"state_force"})  # actor kinds a protest's crowd faces
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -57,15 +59,25 @@ def _folds_alike(text: str) -> bool:
 
 
 def without_armed_groups(events: list[Event], text: str) -> list[Event]:
-    """Each protest without the armed groups and coalitions its sentences name; one left
-    with no party has the protesters."""
-    out = []
-    for event in events:
-        kept = tuple(a for a in event.actors if a.kind not in _NOT_PROTESTERS)
-        if event.type == "protest" and len(kept) < len(event.actors):
-            event = replace(event, actors=kept or (_protesters(),))
-        out.append(event)
-    return out
+    """Each protest without the armed groups and coalitions its sentences name, and with
+    the state forces it names as its target (the crowd faces them: «رشق المحتجون وحدات
+    التدخل بالحجارة»)."""
+    return [replace(e, actors=_protest_parties(e.actors)) if e.type == "protest" else e
+            for e in events]
+
+
+def _protest_parties(actors: Sequence[ActorRef]) -> tuple[ActorRef, ...]:
+    """The parties of a protest that names an armed group or a state force: the state
+    forces its target, the protesters its initiator (added when no one else is)."""
+    if not any(a.kind in _NOT_PROTESTERS | _FACED for a in actors):
+        return tuple(actors)
+    crowd = _protesters()
+    kept = [replace(a, role="target") if a.kind in _FACED else
+            replace(a, role="initiator") if a.name == crowd.name else a
+            for a in actors if a.kind not in _NOT_PROTESTERS]
+    if not any(a.role == "initiator" for a in kept):
+        kept.insert(0, crowd)
+    return tuple(kept)
 
 
 def _protesters(alias: str = "") -> ActorRef:

@@ -57,3 +57,29 @@ def test_an_armed_group_a_protest_names_is_no_protester():
     events = extract(text, dt.date(2015, 7, 22))
     assert [e.type for e in events] == ["protest"]
     assert [a.name for a in events[0].actors] == ["متظاهرون"]
+
+
+def test_the_police_a_protest_names_are_its_target_and_the_crowd_its_initiator():
+    from extraction.participants import without_armed_groups
+
+    text = "رشق المحتجون قوات الأمن بالحجارة في ساحة القصبة"
+    span, square = Span(0, len(text)), PlaceRef(name="ساحة القصبة")
+    police = ActorRef(name="قوات الأمن", role="initiator", kind="state_force")
+    crowd = ActorRef(name="متظاهرون", role="target")
+    alone, beside = (Event("protest", span, place=square, actors=actors)
+                     for actors in ((police,), (police, crowd)))
+    out = without_armed_groups([alone, beside], text)
+    assert [(a.name, a.role) for a in out[0].actors] == [
+        ("متظاهرون", "initiator"), ("قوات الأمن", "target")]
+    assert [(a.name, a.role) for a in out[1].actors] == [
+        ("قوات الأمن", "target"), ("متظاهرون", "initiator")]
+
+
+def test_a_protest_that_names_no_force_and_no_group_keeps_its_parties():
+    from extraction.participants import without_armed_groups
+
+    text = "تظاهر العمال أمام مقر الولاية"
+    workers = ActorRef(name="العمال", role="target")
+    protest = Event("protest", Span(0, len(text)), place=PlaceRef(name="الولاية"),
+                    actors=(workers,))
+    assert without_armed_groups([protest], text)[0].actors == (workers,)
