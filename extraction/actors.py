@@ -34,7 +34,7 @@ from extraction.types import ActorRecord
 _PATTERNS = reads("actors_patterns.json", "heads", "open_heads", "head_keys", "force_words",
                   "modifiers", "not_actor_before", "not_names", "place_forces", "front_heads",
                   "locative_before", "security_forces", "front_prepositions", "adjectives",
-                  "army_of", "common_word_names")
+                  "army_of", "common_word_names", "service_heads", "service_words")
 _GENERIC = reads("actors_generic.json", "*")
 _NATIONALITIES = reads("nationalities.json", "*")
 
@@ -83,6 +83,8 @@ def _patterns() -> dict:
         "place_forces": {phrase_words(k): v for k, v in data["place_forces"].items()},
         "front_heads": frozenset(fold(w) for w in data["front_heads"]),
         "locative_before": frozenset(fold(w) for w in data["locative_before"]),
+        "service_heads": frozenset(fold(w) for w in data["service_heads"]),
+        "service_words": frozenset(fold(w) for w in data["service_words"]),
         "adjectives": {fold(k): v for k, v in data["adjectives"].items()},
         "common_word_names": {fold(k): {side: frozenset(fold(w) for w in words)
                                         for side, words in v.items()}
@@ -367,7 +369,10 @@ def _headed_groups(text: str, toks: Sequence[Token], covered: set[int],
         if is_place_name(name):
             continue  # "لواء اسكندرون" is a province, not a brigade
         key = patterns["head_keys"].get(head.word)
-        out.append((start, end, _mention(text, start, end, key, name=name, kind="armed_group",
+        service = head.word in patterns["service_heads"] \
+            and toks[words[0]].text in patterns["service_words"]  # «فرقة الأبحاث العدلية»
+        out.append((start, end, _mention(text, start, end, key, name=name,
+                                         kind="state_force" if service else "armed_group",
                                          via_pattern=True)))
         covered.update(range(i, words[-1] + 1))
     return out

@@ -22,6 +22,12 @@ def test_an_arrest_of_a_drug_dealer_is_no_event():
     assert _events(f"{caught} الأقراص المخدرة.") == []
 
 
+def test_an_arrest_by_a_police_squad_found_by_its_head_word_needs_a_political_reason():
+    caught = "تمكنت فرقة الحرس البحري بنابل اليوم من إيقاف 5 أشخاص"
+    assert _events(f"{caught} حاولوا اجتياز الحدود البحرية خلسة نحو إيطاليا.") == []
+    assert _events(f"{caught} ينتمون إلى خلية تكفيرية.") == [("arrest", "نابل", None)]
+
+
 def test_a_protest_about_a_drug_case_is_still_a_protest():
     text = ("نظم طلبة الجامعة اليوم وقفة احتجاجية أمام مقر المحكمة في قفصة للمطالبة"
             " بالإفراج عن زميل لهم أوقف في قضية مخدرات.")
