@@ -230,3 +230,16 @@ def test_helicopters_and_barrel_bombs_over_a_syrian_town_are_the_regimes():
 
 def test_helicopters_over_a_yemeni_town_are_no_syrian_regime():
     assert "قوات النظام السوري" not in names("قصف الطيران المروحي مواقع في مدينة تعز اليمنية.")
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("تم القبض على عنصر إرهابي بمدينة القصرين", "مسلحون"),
+    ("أوقفت قوات الأمن عنصرا تكفيريا في قفصة", "متشددون"),
+    ("قتلت الدورية عنصرا مسلحا قرب الحدود", "مسلحون"),
+])
+def test_one_or_two_militants_told_as_elements_are_the_militants(sentence, name):
+    assert name in names(sentence)
+
+
+def test_a_terrorist_act_names_no_militant():
+    assert names("أدانت الحكومة العمل الإرهابي في القصرين") == []

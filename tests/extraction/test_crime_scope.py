@@ -110,5 +110,5 @@ def test_a_squad_of_the_national_guard_is_the_guard_not_an_armed_group():
     caught = "تمكنت فرقة الأبحاث العدلية للحرس الوطني بالمهدية اليوم من إلقاء القبض على"
     assert _events(f"{caught} لص متورط في سرقة المحلات التجارية.") == []
     assert [t for t, _, _ in _events(f"{caught} عنصر تكفيري.")] == ["arrest"]
-    actors = [a.name for e in extract(f"{caught} عنصر تكفيري.", DAY) for a in e.actors]
-    assert actors == ["قوات الأمن التونسية"], actors
+    actors = [(a.name, a.role) for e in extract(f"{caught} عنصر تكفيري.", DAY) for a in e.actors]
+    assert actors == [("قوات الأمن التونسية", "initiator"), ("متشددون", "target")], actors
