@@ -301,3 +301,15 @@ def test_two_letters_left_of_a_word_are_no_name_alone():
 def test_suruc_is_the_turkish_border_town():
     mention, _syria = places("أسفر الهجوم الانتحاري في سروج على الحدود مع سوريا عن مقتل 32 شخصا")
     assert (mention.ref.name, mention.ref.admin) == ("سروج", ("شانلي أورفا", "تركيا"))
+
+
+def test_the_saudi_border_governorates_are_under_their_provinces():
+    found = {m.ref.name: m.ref.key for m in places(
+        "سقطت قذائف من داخل الأراضي اليمنية على قطاع ظهران الجنوب ومنفذ الطوال وبمحافظة الحرث")}
+    assert found == {"ظهران الجنوب": "sa.asir.dhahran_al_janub",
+                     "الطوال": "sa.jazan.at_tuwal", "الحرث": "sa.jazan.al_harth"}
+
+
+def test_a_governorate_named_by_a_common_word_needs_its_head_word():
+    assert places("يسعون في الأرض فسادا ليهلكوا الحرث والنسل") == []
+    assert places("سدد اللاعب كرة ارتطمت بالعارضة") == []
