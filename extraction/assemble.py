@@ -6,6 +6,7 @@ a stage that fails is logged and the article keeps what the others made of it.
     merge       repeated reports of one incident into one event (stages/merge.py)
     totals      figures that sum other incidents dropped (stages/inherit.py)
     initiators  passive reports take the initiators before them (stages/inherit.py)
+    parties     a report with no party takes those its sentence named before it
     generics    "المسلحون" is the group the article named (stages/inherit.py)
     dates       undated events take the report before's day (stages/inherit.py)
     lead dates  or their paragraph's, or the lead's (stages/inherit.py)
@@ -30,6 +31,7 @@ STAGES = (
     merge.merge_stage,
     inherit.totals_stage,
     inherit.initiators_stage,
+    inherit.sentence_parties_stage,
     inherit.generic_parties_stage,
     inherit.dates_stage,
     inherit.lead_dates_stage,

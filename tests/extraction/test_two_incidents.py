@@ -98,3 +98,14 @@ def test_what_an_incident_came_the_day_after_is_another_incident():
             "في مالي. ويأتي الحادث غداة مقتل أربعة جنود شمال البلاد في ظروف مماثلة.")
     events = summary(text)
     assert sorted(place for _type, place, _killed, _date in events) == ["مالي", "ميناكا"], events
+
+
+def test_fighting_told_after_while_in_the_same_sentence_is_fought_by_its_parties():
+    taken = "سيطرت قوات الجيش اليمني على مواقع للحوثيين في مديرية مودية بمحافظة أبين"
+    fighting = "لا تزال المعارك تدور في مديرية لودر."
+    events = extract(f"{taken}، فيما {fighting}", PUBLISHED)
+    assert [(e.type, e.place.name, [a.name for a in e.actors]) for e in events] == [
+        ("territory", "مودية", ["الجيش اليمني", "الحوثيون"]),
+        ("armed_clash", "لودر", ["الجيش اليمني", "الحوثيون"])]
+    # in a sentence of its own, the fighting names no party and is not coded
+    assert [e.type for e in extract(f"{taken}. و{fighting}", PUBLISHED)] == ["territory"]
