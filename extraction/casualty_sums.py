@@ -1,16 +1,26 @@
 """How a sentence's casualty figures add up: figures joined by و in one list are summed
 ("8 عسكريين و14 إرهابيا" = 22, "ثلاثة عسكريين ... وجندي ... وجندي" = 5, an attacker
-"إضافة إلى الانتحاري" + 1); separate killed figures are the sides of one incident and
+"إضافة إلى الانتحاري" + 1, the dead named one after another "العريف X، والجندي Y" = 2); separate killed figures are the sides of one incident and
 add up unless they repeat one figure; of separate wounded figures the largest is the
 toll."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from extraction.casualty_words import Tok, joined, lex, phrase_at, sides, text, words
+from extraction.casualty_words import (
+    Tok,
+    definite,
+    joined,
+    lex,
+    phrase_at,
+    sides,
+    text,
+    words,
+)
 from extraction.types import Count
 
 _SINGLES_REACH = 8  # tokens after a figure that may add "وجندي"
+_NAMES_REACH = 24  # tokens of a list of the named dead: "العريف X، والجندي أول Y، والجندي Z"
 _ATTACKER_REACH = 8  # tokens after a figure that may add "إضافة إلى الانتحاري"
 _SIDE_REACH = 3  # tokens after a figure that may name whose dead it counts
 _OWN = "one:"  # a side told by a one-person figure's own noun (`_own_side`)
@@ -125,7 +135,7 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
             group = count
         # singular person nouns coordinated after the figure: "... وجندي بريطاني وجندي"
         if kind == "killed":
-            extra = _singles(toks, j) + _plus_attacker(toks, j)
+            extra = _singles(toks, j) + _plus_attacker(toks, j) + _named_more(toks, i, j)
             if extra:
                 group = add(group, Count(*(3 * [extra]), group.sides))
         prev = (kind, i, j)
@@ -177,4 +187,21 @@ def _singles(toks: list[Tok], j: int) -> int:
                 (t.text[1:],)):
             n += 1
         k += 1
+    return n
+
+
+def _named_more(toks: list[Tok], i: int, j: int) -> int:
+    """The dead named after the one at token i, each by a definite person noun after و:
+    "استشهاد العريف أحمد ...، والجندي أول محمد ...، والجندي أول حسن ..." is three."""
+    if i != j or not toks[i].text.startswith(definite()):
+        return 0
+    cues, conj = lex(), text("and")
+    n = 0
+    for t in toks[j + 1:j + 1 + _NAMES_REACH]:
+        if t.qty is not None or cues["killed_before"].match(t.forms) \
+                or cues["wounded_before"].match(t.forms):
+            break
+        if t.text.startswith(conj) and t.text[1:].startswith(definite()) \
+                and cues["person_nouns"].match(t.forms):
+            n += 1
     return n

@@ -121,3 +121,14 @@ def test_a_noun_that_one_of_the_two_follows_is_a_dual(sentence, figures):
 
 def test_the_same_plural_without_one_of_the_two_is_no_figure():
     assert best("سقطت قذيفة على السوق ونتج عنها إصابة عاملين في المحلات") == (None, None)
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("نتج عن ذلك استشهاد العريف أحمد جعفر حسن، والجندي أول محمد علي، والجندي أول حسن ناصر"
+     " تغمدهم الله بواسع رحمته", (3, None)),
+    ("تمكنت المقاومة من قتل المسؤول الأمني بالمحافظة والمسؤول الأمني للمسلحين في القضاء",
+     (2, None)),
+    ("أسفر الهجوم عن مقتل الجندي محمد وإصابة الرقيب علي والشرطي حسن", (1, None)),
+])
+def test_the_dead_named_one_after_another_are_counted_one_each(sentence, figures):
+    assert best(sentence) == figures
