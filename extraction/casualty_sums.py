@@ -1,8 +1,8 @@
 """How a sentence's casualty figures add up: figures joined by و in one list are summed
 ("8 عسكريين و14 إرهابيا" = 22, "ثلاثة عسكريين ... وجندي ... وجندي" = 5, an attacker
-"إضافة إلى الانتحاري" + 1, the dead named one after another "العريف X، والجندي Y" = 2); separate killed figures are the sides of one incident and
-add up unless they repeat one figure; of separate wounded figures the largest is the
-toll."""
+"إضافة إلى الانتحاري" + 1, the dead named one after another "العريف X، والجندي Y" = 2);
+separate killed figures are the sides of one incident and add up unless they repeat one
+figure; of separate wounded figures the largest is the toll."""
 from __future__ import annotations
 
 from dataclasses import replace
