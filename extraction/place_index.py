@@ -274,20 +274,28 @@ def country_of(key: str) -> str:
     return key.split(".", 1)[0]
 
 
-def is_foreign(key: str, context: dict) -> bool:
-    """The document is mostly about other countries and names this one no more than once."""
-    shares = context["countries"]
-    return shares.get(country_of(key), 0.0) * context["total"] < 1.5 and max(
-        shares.values(), default=0.0) >= 0.3 and max(shares, key=shares.get) != country_of(key)
+def is_foreign(key: str, context: dict, cands: tuple = ()) -> bool:
+    """The document is mostly about other countries and names this one no more than once;
+    a name told again counts once («منطقة بركي براك» twice in an Afghan report names Libya's
+    Brak once, not twice)."""
+    shares, country = context["countries"], country_of(key)
+    told = shares.get(country, 0.0) * context["total"]
+    repeats = context["repeats"].get(cands, 0)
+    if repeats > 1:
+        told -= (repeats - 1) * sum(country_of(k) == country for k in cands) / len(cands)
+    return told < 1.5 and max(shares.values(), default=0.0) >= 0.3 \
+        and max(shares, key=shares.get) != country
 
 
 def document_context(raw: list) -> dict:
     """Where each unambiguous place (and its ancestors) is named, and each country's share
     of the mentions."""
     countries: Counter = Counter()
+    repeats: Counter = Counter()  # how often each name (its candidates) is told
     positions: dict[str, list[int]] = {}
     for row in raw:
         start, cands = row[2], row[6]
+        repeats[cands] += 1
         for k in cands:
             countries[country_of(k)] += 1 / len(cands)
         if len({country_of(k) for k in cands}) == 1:
@@ -299,4 +307,4 @@ def document_context(raw: list) -> dict:
         starts.sort()
     total = sum(countries.values()) or 1.0
     return {"countries": {c: n / total for c, n in countries.items()}, "positions": positions,
-            "total": total}
+            "total": total, "repeats": repeats}

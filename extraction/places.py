@@ -158,7 +158,7 @@ def _resolved(text: str, raw: list, context: dict, covered: set[int]) -> list[Pl
     mentions: list[PlaceMention] = []
     for first, last, start, end, head, relative, cands in raw:
         best = max(cands, key=lambda k: (_score(index[k], head, context, start), k))
-        if _small(best, head) and is_foreign(best, context):
+        if _small(best, head) and is_foreign(best, context, cands):
             continue  # a (head word says: small) place of a country the document is not about
         surface = text[start:end]
         mentions.append(PlaceMention(start, end, known_ref(index[best], surface), surface,

@@ -289,3 +289,16 @@ def test_the_israeli_army_places_no_arrest_in_israel():
     army = ActorRef(name="الجيش الإسرائيلي", role="initiator", aliases=("الجيش الإسرائيلي",),
                     key="il.army", kind="state_force")
     assert homeland._home(army) is None
+
+
+def test_a_town_of_another_country_named_twice_is_still_foreign_to_the_report():
+    text = ("قتل 14 جنديا أفغانيا في غارة على حاجز للجيش في ولاية لوغار جنوب كابول في أفغانستان. "
+            "وقال حاكم منطقة بركي براك إن مروحيتين هاجمتا الحاجز. "
+            "وأوضح أن المتمردين موجودون في منطقة بركي براك.")
+    keys = {m.ref.key for m in find_places(fold(text))}
+    assert not any(k and k.startswith("ly.") for k in keys), keys  # not Libya's Brak
+
+
+def test_dar_es_salaam_after_a_head_word_is_tanzania_s():
+    [city, _country] = find_places(fold("اختطف رجل في مدينة دار السلام كبرى المدن في تنزانيا"))
+    assert city.ref.key == "tz.dar_es_salaam"
