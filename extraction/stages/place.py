@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from extraction.arabic import L
 from extraction.gazetteer import ancestors, places_by_key
 from extraction.lexicons import reads
 from extraction.place_words import W
@@ -22,7 +23,7 @@ _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "laun
              "from", "clause_end", "inside", "coordination", "list_comma",
              "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
              "naming", "buildings", "at_building", "compared", "source_nouns", "headings",
-             "retreats", "landmarks", "heading_heads")
+             "retreats", "landmarks", "heading_heads", "on_behalf")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -243,6 +244,23 @@ def told_from(text: str, place, settings=SETTINGS) -> bool:
     return any(w.removeprefix("و") in _words("source_nouns") for w in nouns)
 
 
+_BEHALF_REACH = 5  # words between «باسم» and the «في» before a spokesman's place
+_BEHALF_WINDOW = 80  # characters before the place read for them
+
+
+def _spokesman_at(text: str, place) -> bool:
+    """"متحدثة باسم الجيش الإسرائيلي في القدس": where a spokesman speaks from, after «باسم»,
+    the body he speaks for and «في»."""
+    before = text[max(0, place.start - _BEHALF_WINDOW):place.start].split()
+    if not before or before[-1] not in _words("speech_prepositions"):
+        return False
+    before, behalf = before[:-1], _LEX["on_behalf"]
+    for k in range(len(before) - 1, max(0, len(before) - 1 - _BEHALF_REACH), -1):
+        if before[k] == behalf:
+            return before[k - 1].removeprefix(L.and_) in _words("source_nouns")
+    return False
+
+
 def bearings(text: str, places: list, settings=SETTINGS) -> list:
     """The places told as where people fled to ("فروا باتجاه محافظة X"، "نزوح العائلات
     نحو بلدتي X وY") or as the landmark another place is told by ("زنجبار القريبة من
@@ -280,11 +298,11 @@ def _glued_in(word: str, key: str) -> bool:
 def names_a_party(text: str, place, actors: list, starts: list[int],
                   settings=SETTINGS) -> bool:
     """A place inside an actor's name ("الجيش العراقي", "التحالف بقيادة السعودية"), a
-    speaker's title ("مدير ناحية القيارة") or where a shell came from: not where the
-    incident happened."""
+    speaker's title ("مدير ناحية القيارة"), a spokesman's seat ("متحدثة باسم الجيش في
+    القدس") or where a shell came from: not where the incident happened."""
     before = text[max(0, place.start - settings.title_window):place.start].split()
     if _launched_from(before) or _in_title(before) or _spoken_at(before) \
-            or _a_persons_name(text, place, before):
+            or _a_persons_name(text, place, before) or _spokesman_at(text, place):
         return True
     i = bisect.bisect_right(starts, place.start) - 1
     return i >= 0 and actors[i].start <= place.start < actors[i].end

@@ -302,3 +302,11 @@ def test_a_town_of_another_country_named_twice_is_still_foreign_to_the_report():
 def test_dar_es_salaam_after_a_head_word_is_tanzania_s():
     [city, _country] = find_places(fold("اختطف رجل في مدينة دار السلام كبرى المدن في تنزانيا"))
     assert city.ref.key == "tz.dar_es_salaam"
+
+
+def test_a_spokesman_s_seat_is_not_where_the_strike_happened():
+    text = ("استهدفت ضربة جوية إسرائيلية سيارة عند مشارف قرية الحضر في القنيطرة جنوب غرب سوريا "
+            "وقتلت عنصرين من حزب الله. ورفضت متحدثة باسم الجيش الإسرائيلي في القدس التعليق "
+            "على الضربة الجوية.")
+    [event] = extract(text, dt.date(2015, 7, 29))
+    assert event.place.name == "الحضر"
