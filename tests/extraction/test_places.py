@@ -313,3 +313,10 @@ def test_the_saudi_border_governorates_are_under_their_provinces():
 def test_a_governorate_named_by_a_common_word_needs_its_head_word():
     assert places("يسعون في الأرض فسادا ليهلكوا الحرث والنسل") == []
     assert places("سدد اللاعب كرة ارتطمت بالعارضة") == []
+
+
+def test_spending_a_holiday_is_no_district():
+    # «قضاء» is also a verbal noun: to spend a holiday, a time, a need
+    assert places("خرج الطلاب لقضاء إجازة نهاية الأسبوع قبل التفجير") == []
+    assert places("عاد بعد قضاء عطلة العيد مع أسرته") == []
+    assert [m.ref.name for m in places("سيطرت القوات على قضاء الشرقاط")] == ["الشرقاط"]
