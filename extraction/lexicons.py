@@ -109,7 +109,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "places_stopwords.json": {k: _W for k in (
         "common_names", "function_words", "not_names", "name_stop", "cancel_next",
         "coordination", "object_nouns", "persons_before_nationality", "addressed_before",
-        "not_nationalities", "names_after_in", "regions_after")}
+        "not_nationalities", "names_after_in", "regions_after", "object_counts", "list_leads",
+        "listing_nouns")}
     | {k: _T for k in ("bank", "river", "bank_of_jordan", "adjective_ending")}
     | {"cancel_pairs": _M},
     "actors_patterns.json": {k: _W for k in (

@@ -4,12 +4,16 @@
 ends at (`place_patterns` already reads names after a head word: «قرى X وY»).
 
 A list counts only when it is safe to read as places:
-- it follows «على» within a few words of a violent trigger;
+- it follows «على» or «في» within a few words of a violent trigger, or a noun of several
+  places right after it («استعادت المقاومة مناطق الجفينة والزور في محافظة مأرب»), past
+  the noun's owner, an actor («مواقع الحوثيين في ...»), and a word that opens its list
+  («عدة مواقع أبرزها ...»; data/places_stopwords.json listing_nouns, list_leads);
 - it has two items at least, one of them unknown (a known place may be an item; one of
   another country than the place the list ends at is read as an unknown one: «قرى
   الكسارة والبريج في ريف حماة» is no camp of Gaza);
-- it ends at a known place: at once, after «في» or a glued preposition, or after a
-  direction word and a head word («شمال مدينة حماة»);
+- it ends at a known place that is no country: after «في» or a glued preposition, or
+  after a direction word and a head word («شمال مدينة حماة»); a list holding a country
+  is left as told («الرقة والأنبار في سوريا والعراق»);
 - every word of an unknown item is a run of letters that no stop list holds, no actor or
   place already found covers, and that is not one of the nouns an object list is made of
   («مواقع ومقرات»: data/places_stopwords.json object_nouns).
@@ -60,26 +64,52 @@ def object_places(text: str, triggers: Sequence[Trigger], places: Sequence[Place
     for t in triggers:
         if t.type not in _LIST_TYPES:
             continue
-        first, facilities_only = _after_on(text, toks, starts, t), False
-        if first is None and t.type == "territory":  # «حررت المقاومة معسكر X ومطار Y»
-            first, facilities_only = _facility_object(text, toks, starts, t), True
-        if first is None:
-            continue
-        for m in _read_list(text, toks, first, places, taken, facilities_only):
+        found = next((listed for first in _object_starts(text, toks, starts, t, taken)
+                      if (listed := _read_list(text, toks, first, places, taken, False))), [])
+        if not found and t.type == "territory":  # «حررت المقاومة معسكر X ومطار Y»
+            first = _facility_object(text, toks, starts, t)
+            found = [] if first is None else _read_list(text, toks, first, places, taken, True)
+        for m in found:
             if not any(m.start < o.end and o.start < m.end for o in out):
                 out.append(m)
     return sorted(out, key=lambda m: m.start)
 
 
-def _after_on(text: str, toks: Sequence[Token], starts: list[int], t: Trigger) -> int | None:
-    """The token after the «على» that opens the trigger's object, if it comes soon."""
+def _object_starts(text: str, toks: Sequence[Token], starts: list[int], t: Trigger,
+                   taken: list[tuple[int, int]]) -> list[int]:
+    """Where the trigger's object list may start, if its object comes soon: after «على»
+    or «في», or after a noun of several places and their owner («استعادت المقاومة مناطق
+    X وY»، «غارات على تجمعات للحوثيين في X وY»، «تحرير عدة مواقع أبرزها X وY»; not
+    «اقتحام منزل عائلته»)."""
     i = bisect_left(starts, t.end)
+    out = []
     for j in range(i, min(i + _TO_ON, len(toks))):
         if SENTENCE_END.search(text, t.end, toks[j].start):
-            return None
-        if toks[j].text == _ON:
-            return j + 1
-    return None
+            break
+        word = toks[j].text
+        if word in (_ON, W.in_):
+            out.append(_past_object(toks, j + 1, taken))
+        elif word in stopwords()["listing_nouns"] or word in stopwords()["object_counts"]:
+            out.append(_past_object(toks, j, taken))
+            break
+    return out
+
+
+def _past_object(toks: Sequence[Token], j: int, taken: list[tuple[int, int]]) -> int:
+    """The token after an object noun phrase at token j (a count word, the noun, its
+    owner and «في» or a word that opens its list: «عدة مواقع أبرزها»، «مواقع الحوثيين في»),
+    or j itself when none starts there."""
+    stop = stopwords()
+    if j < len(toks) and toks[j].text in stop["object_counts"]:
+        j += 1
+    if j >= len(toks) or toks[j].text not in stop["object_nouns"]:
+        return j
+    j += 1
+    while j < len(toks) and _covering(taken, toks[j]):
+        j += 1  # whose they are: «مواقع الحوثيين»، «تجمعات للحوثيين»
+    if j < len(toks) and (toks[j].text == W.in_ or toks[j].text in stop["list_leads"]):
+        j += 1
+    return j
 
 
 def _facility_object(text: str, toks: Sequence[Token], starts: list[int],
@@ -121,13 +151,20 @@ def _read_list(text: str, toks: Sequence[Token], i: int, places: Sequence[PlaceM
         if not any(it.facility for it in items):
             return []
         anchor = anchor or _before(places, toks[items[0].first].start)
-    if anchor is None or len(items) < 2:
+    if anchor is None or len(items) < 2 or _of_countries(anchor, items):
         return []
     country = country_of(anchor.ref.key)
     unknown = [it for it in items if it.known is None or (
         it.known.ref.key is not None and country_of(it.known.ref.key) != country)]
     return [_unseen(text, toks[it.first].start + it.cut, toks[it.last].end, anchor)
             for it in unknown]
+
+
+def _of_countries(anchor: PlaceMention, items: list) -> bool:
+    """«الرقة والأنبار في سوريا والعراق»، «في سوريا وسمحت أنقرة»: a list that ends at a
+    country or holds one is left as told."""
+    return anchor.ref.kind == "country" or any(
+        it.known is not None and it.known.ref.kind == "country" for it in items)
 
 
 def _items(text: str, toks: Sequence[Token], i: int, places: Sequence[PlaceMention],
@@ -217,7 +254,8 @@ def _next_item(text: str, toks: Sequence[Token], i: int) -> bool:
     gap = text[toks[i - 1].end:toks[i].start].strip()
     if gap in W.commas:
         return True
-    return gap == "" and toks[i].text.startswith(L.and_) and len(toks[i].text) > 3
+    return gap == "" and toks[i].text.startswith(L.and_) and len(toks[i].text) > 3 \
+        and toks[i].text not in W.head_words  # «وادي الحسيني» is no «و» + a name
 
 
 def _unknown_item(text: str, toks: Sequence[Token], i: int, cut: int,
@@ -247,7 +285,8 @@ def _anchor(text: str, toks: Sequence[Token], i: int,
             return None
         known = _known_at(places, toks[j])
         if known is not None and known.ref.key is not None:
-            return known
+            # right after the list only with a glued preposition: «X وY بمحافظة لحج»
+            return known if j > i or known.start > toks[j].start else None
         word = toks[j].text
         if word != W.in_ and word not in W.relative and head_reading(word, W.head_words) is None:
             return None

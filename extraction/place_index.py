@@ -31,10 +31,11 @@ from extraction.types import PlaceRecord, PlaceRef
 _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_names",
               "name_stop", "cancel_next", "cancel_pairs", "addressed_before", "bank", "river",
               "bank_of_jordan", "adjective_ending", "coordination", "object_nouns",
-              "persons_before_nationality", "names_after_in", "regions_after")
+              "persons_before_nationality", "names_after_in", "regions_after",
+              "object_counts", "list_leads", "listing_nouns")
 _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
                "object_nouns", "persons_before_nationality", "names_after_in",
-               "regions_after")
+               "regions_after", "object_counts", "list_leads", "listing_nouns")
 _NATIONALITIES = reads("nationalities.json", "*")
 _QUOTES = "\"«»“”"
 _QUOTED_REACH = 12  # characters around a quoted name to its quotes and the word before

@@ -243,3 +243,27 @@ def test_an_unseen_name_beside_a_counted_town_needs_its_own_evidence():
 ])
 def test_an_unseen_place_is_named_as_the_article_spells_it(text, named):
     assert places(text) == named
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("واستعادت المقاومة الشعبية مناطق الجفينة والزور والمخدرة في محافظة مأرب.",
+     ["الجفينة", "الزور", "المخدرة"]),
+    ("وشنت طائرات التحالف غارات على تجمعات للحوثيين في الحسيني والعند وصبر بمحافظة لحج.",
+     ["الحسيني", "العند", "صبر"]),
+    ("وتمكنت المقاومة من تحرير عدة مواقع أبرزها الوهط وصبر والحوطة في لحج.",
+     ["الوهط", "صبر", "الحوطة"]),
+    ("وقصفت المقاومة مواقع الحوثيين في الضباب والحوبان والشقب بمدينة تعز.",
+     ["الضباب", "الحوبان", "الشقب"]),
+])
+def test_a_list_after_a_noun_of_several_places_is_one_event_per_place(sentence, names):
+    assert [e.place.name for e in extract(sentence, PUBLISHED)] == names
+
+
+def test_a_house_and_its_owner_are_no_list_of_places():
+    text = "اقتحم الجيش الإسرائيلي منزل عائلته ومصادرة سلاح في قرية عوريف جنوب مدينة نابلس."
+    assert [e.place.name for e in extract(text, PUBLISHED)] == ["عوريف"]
+
+
+def test_a_valley_s_head_word_is_no_second_item_of_a_list():
+    text = "وقتل 15 مسلحا في غارة جوية استهدفت آليات في صحراء وادي الحسيني في محافظة لحج."
+    assert [e.place.name for e in extract(text, PUBLISHED)] == ["وادي الحسيني"]
