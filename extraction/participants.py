@@ -29,6 +29,7 @@ _CROWDS = reads("crowds.json", "quantities", "of", "stops", "marks", "individual
 _CLITICS = "وفب"  # a conjunction or preposition glued to the quantity word
 _NOT_PROTESTERS = frozenset({"armed_group", "coalition"})  # actor kinds
 _FACED = frozenset({"state_force"})  # actor kinds a protest's crowd faces
+_NAMED = _NOT_PROTESTERS | _FACED  # the kinds that change a protest's parties
 
 
 def _any_word(words: list[str]) -> re.Pattern:
@@ -69,7 +70,7 @@ def without_armed_groups(events: list[Event], text: str) -> list[Event]:
 def _protest_parties(actors: Sequence[ActorRef]) -> tuple[ActorRef, ...]:
     """The parties of a protest that names an armed group or a state force: the state
     forces its target, the protesters its initiator (added when no one else is)."""
-    if not any(a.kind in _NOT_PROTESTERS | _FACED for a in actors):
+    if not any(a.kind in _NAMED for a in actors):
         return tuple(actors)
     crowd = _protesters()
     kept = [replace(a, role="target") if a.kind in _FACED else
