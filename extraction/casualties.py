@@ -24,6 +24,7 @@ from extraction.casualty_words import (
     phrase_at,
     text,
     tokens,
+    violent_killing,
     words,
 )
 from extraction.numbers import find_quantities
@@ -193,10 +194,12 @@ def _one_killed(toks: list[Tok], i: int) -> bool:
         return True
     if i == 0 or not person(t):
         return False
+    # «مقتل زعيم التنظيم» is one; «وفاة زعيم الحركة» is no incident's figure
+    before = violent_killing() if cues["rank_nouns"].match(t.forms) else cues["killed_before"]
     if t.text.startswith(definite()):  # "وقتل المهاجم"، "استشهاد الرضيع": that one person
-        return _phrase_before(toks, i, cues["killed_before"]) and not _figure_next(toks, i) \
+        return _phrase_before(toks, i, before) and not _figure_next(toks, i) \
             and not _charged(toks, i)
-    return _phrase_before(toks, i, cues["killed_before"]) or _passive_after(toks, i) \
+    return _phrase_before(toks, i, before) or _passive_after(toks, i) \
         or _object_of_killing(toks, i)
 
 
@@ -221,9 +224,11 @@ def _object_of_killing(toks: list[Tok], i: int) -> bool:
 
 def _one_wounded(toks: list[Tok], i: int) -> bool:
     """"أسفر عن إصابة شرطي", "وأصيب جندي بجروح": one person wounded (an indefinite
-    person noun right after a wounding word; "إصابة الجندي" may name one told before)."""
+    person noun right after a wounding word; "إصابة الجندي" may name one told before;
+    not a rank: «أصابت زعيم التمرد بنوبة غضب»)."""
     t = toks[i]
-    if t.brk or i == 0 or not person(t) or t.text.startswith(definite()):
+    if t.brk or i == 0 or not person(t) or t.text.startswith(definite()) \
+            or lex()["rank_nouns"].match(t.forms):
         return False
     return _phrase_before(toks, i, lex()["wounded_before"]) and not _figure_next(toks, i)
 

@@ -12,7 +12,7 @@ from extraction.lexicons import reads
 
 WORD_LISTS = ("killed_before", "killed_after", "wounded_before", "wounded_after",
               "person_nouns", "subset", "units", "before_not", "killed_one", "addition",
-              "single_attacker", "charge_before", "response", "captured_before")
+              "single_attacker", "charge_before", "response", "captured_before", "rank_nouns")
 _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "among",
          "victims", "opening_verbs", "joiners", "negations", "origin_endings",
          "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before",
@@ -22,7 +22,8 @@ _SETS = ("broken_plurals", "one", "the_two", "dual_killed", "breakdown_of", "amo
          "one_of_the_two")
 _TEXTS = ("any_cue", "punctuation", "dual", "accusative", "oblique_dual", "of", "and",
           "no_casualties")
-_LEX = reads("casualties.json", *WORD_LISTS, *_SETS, *_TEXTS, "definite", "sides")
+_LEX = reads("casualties.json", *WORD_LISTS, *_SETS, *_TEXTS, "definite", "sides",
+             "natural_death")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|%")
 
 
@@ -57,6 +58,13 @@ def cue_list(entries: list[str]) -> Words:
     stems = tuple(w[:-1] for w in folded if w.endswith("*"))
     phrases = tuple(tuple(w.split()) for w in folded if " " in w)
     return Words(exact, stems, phrases, frozenset(p[0] for p in phrases))
+
+
+@cache
+def violent_killing() -> Words:
+    """The killing words that are no natural death (killed_before without natural_death)."""
+    natural = {fold(w) for w in _LEX["natural_death"]}
+    return cue_list([w for w in _LEX["killed_before"] if fold(w) not in natural])
 
 
 @cache

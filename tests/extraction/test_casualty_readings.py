@@ -132,3 +132,19 @@ def test_the_same_plural_without_one_of_the_two_is_no_figure():
 ])
 def test_the_dead_named_one_after_another_are_counted_one_each(sentence, figures):
     assert best(sentence) == figures
+
+
+@pytest.mark.parametrize("sentence", [
+    "أكدت وزارة الدفاع مقتل زعيم التنظيم في غارة جوية على معسكر للمتشددين",
+    "أعلن الجيش مصرع مدير مكتب الجماعة في قصف استهدف سيارته",
+])
+def test_a_leader_killed_without_a_number_is_one(sentence):
+    assert best(sentence) == (1, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "نعت الحركة أمس زعيمها بعد وفاة زعيم الحركة في مستشفى بالعاصمة",
+    "قال المحلل إن الهزائم أصابت زعيم المتمردين بنوبة من الغضب",
+])
+def test_a_leader_dying_in_bed_or_struck_by_anger_is_no_figure(sentence):
+    assert best(sentence) == (None, None)
