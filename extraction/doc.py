@@ -64,6 +64,8 @@ class Candidate:
     #                                     incident («غداة هجوم آخر»): never more of it
     another: bool = False  # told as another incident («وفي هجوم آخر»): none told before
     days_ago: bool = False  # told after «غداة»: not the incident told just before it
+    statement: bool = False  # told inside a statement on it («أدانت التفجير الذي ...»):
+    #                          its day is its sentence's or unknown, not the statement's
     plural: bool = False  # "غارات", "هجمات": the figures may cover several strikes
     regional: bool = False  # placed precisely by a later report with no figures: the
     #                         figures so far may be the region's

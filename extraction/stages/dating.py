@@ -120,7 +120,7 @@ def inherit_dates(doc: Doc) -> None:
     dated = [c for c in doc.candidates if _resolved(c.date)]
     orders = [c.order for c in dated]
     for e in doc.events:
-        if not _resolved(e.date) and e.apart_from is None:
+        if not _resolved(e.date) and e.apart_from is None and not e.statement:
             i = bisect.bisect_right(orders, e.order)
             if i:
                 e.date = dated[i - 1].date
@@ -152,7 +152,7 @@ def lead_dates(doc: Doc) -> None:
     names before it ("تمكنت الأجهزة الأمنية فجر الثلاثاء من ..." then "ضبطوا في X")."""
     lead_end = next((m.end() for m in _lead(doc.settings.lead_min).finditer(doc.text)), 0)
     for e in doc.events:
-        if not _resolved(e.date) and e.apart_from is None:
+        if not _resolved(e.date) and e.apart_from is None and not e.statement:
             e.date = _paragraph_day(doc, e, lead_end) or e.date
 
 

@@ -28,13 +28,18 @@ from extraction.trigger_scope import reports_incident
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
-             "verb_particles")
+             "verb_particles", "incident_clause")
 _DROPS = frozenset(("accident", "court", "staged"))  # cue kinds that make a sentence no news at all
 
 
 @cache
 def _update() -> re.Pattern:
     return re.compile(_LEX["update"])
+
+
+@cache
+def _incident_clause() -> re.Pattern:
+    return re.compile(_LEX["incident_clause"])
 
 
 @dataclass
@@ -57,6 +62,11 @@ class Report:
 
     def kind(self, kind: str) -> bool:
         return any(c.kind == kind for c in self.cues)
+
+    @property
+    def statement(self) -> bool:
+        """A condemnation, a visit, a meeting ... (a generic cue) with no figure."""
+        return self.kind("generic") and not self.has_figures
 
 
 def read_stage(doc: Doc) -> None:
@@ -115,7 +125,7 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
         continue_report(_continued(doc, places), r.cas, sent, places,
                         update=bool(_update().search(sent.text)))
         return
-    if r.kind("generic") and not r.has_figures:
+    if r.statement and not _told_incident(doc, r):
         return
     _read_places(doc, r)
     _read_actors(doc, r)
@@ -124,6 +134,15 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
         r = _weak(doc, r, recent)
     if r is not None:
         _add_candidates(doc, r)
+
+
+def _told_incident(doc: Doc, r: Report) -> bool:
+    """«أدانت الحكومة التفجير الإرهابي الذي استهدف مسجد ...»: condemned or visited, one
+    incident is told as having happened (a definite singular trigger and a relative
+    clause; «الهجمات التي تعرضت لها البلاد» are many)."""
+    definite = tuple(_LEX["definite"])
+    return any(t.text.startswith(definite) and not _plural([t])
+               and _incident_clause().match(doc.text, t.end, r.sent.end) for t in r.live)
 
 
 def _rest_of_background(doc: Doc, sent: Sentence) -> bool:
@@ -240,6 +259,7 @@ def _add_candidates(doc: Doc, r: Report) -> None:
                 apart_from=apart.left if apart else None,
                 another=incidents.another(doc.text, r.live),
                 days_ago=back is not None,
+                statement=r.statement,
             ))
 
 

@@ -388,3 +388,24 @@ def test_a_toll_to_date_is_no_incident():
                " مواقع الحزب في قنديل.")
     assert _types(real)
     assert _types(to_date) == []
+
+
+def test_a_condemned_bombing_told_by_a_relative_clause_is_still_news():
+    text = ("أدانت وزارة الخارجية بشدة التفجير الإرهابي الذي استهدف أمس مقرا للشرطة في"
+            " مدينة الموصل وأسفر عن سقوط عدد من الضحايا.")
+    assert _types(text) == ["explosion"]
+
+
+@pytest.mark.parametrize("text", [
+    "أدانت وزارة الخارجية بشدة الهجمات الإرهابية التي استهدفت مقرات الشرطة في مدينة الموصل.",
+    "أدانت وزارة الخارجية بشدة التفجير الإرهابي وأكدت وقوفها مع العراق في مدينة الموصل.",
+])
+def test_condemned_attacks_in_the_plural_or_without_a_told_incident_are_no_news(text):
+    assert _types(text) == []
+
+
+def test_a_condemned_bombing_keeps_no_day_but_its_own():
+    text = ("تلقى الوزير اليوم الاثنين اتصالا هاتفيا من نظيره.\n"
+            "وأدان الوزير التفجير الإرهابي الذي استهدف مقرا للشرطة في مدينة الموصل.")
+    [event] = extract(text, dt.date(2015, 8, 10))
+    assert event.date is None
