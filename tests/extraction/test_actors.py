@@ -190,6 +190,11 @@ def test_the_sides_of_the_donbas_war_and_the_indian_army_are_named():
     assert names("فتحت القوات الهندية النار عبر الحدود") == ["الجيش الهندي"]
 
 
+def test_the_saudi_emergency_force_in_the_singular_is_the_special_emergency_forces():
+    assert names("استهدف التفجير مسجد قوة الطوارئ الخاصة في المدينة") == ["قوات الطوارئ الخاصة"]
+    assert names("أصيب جنديان من قوة الطوارئ في الهجوم") == ["قوات الطوارئ الخاصة"]
+
+
 
 def test_the_regime_s_aircraft_and_artillery_are_the_syrian_government_forces():
     # the aircraft, and the barrel bombs too: two mentions of one party
