@@ -134,10 +134,11 @@ def combine(toks: list[Tok], figures: list) -> tuple[Count | None, Count | None,
                 totals[prev[0]] = _settle(prev[0], totals[prev[0]], group)
             group = count
         # singular person nouns coordinated after the figure: "... وجندي بريطاني وجندي"
+        extra = _singles(toks, j)
         if kind == "killed":
-            extra = _singles(toks, j) + _plus_attacker(toks, j) + _named_more(toks, i, j)
-            if extra:
-                group = add(group, Count(*(3 * [extra]), group.sides))
+            extra += _plus_attacker(toks, j) + _named_more(toks, i, j)
+        if extra:
+            group = add(group, Count(*(3 * [extra]), group.sides))
         prev = (kind, i, j)
     if prev is not None:
         totals[prev[0]] = _settle(prev[0], totals[prev[0]], group)
@@ -181,8 +182,9 @@ def _singles(toks: list[Tok], j: int) -> int:
     limit = j + _SINGLES_REACH
     while k < len(toks) and k <= limit and not toks[k].brk:
         t = toks[k]
-        if t.qty is not None or cues["wounded_before"].match(t.forms):
-            break
+        if t.qty is not None or cues["wounded_before"].match(t.forms) \
+                or cues["killed_before"].match(t.forms) or cues["subset"].match(t.forms):
+            break  # «ثلاثة أشخاص بينهم شرطي ومجند»: a breakdown, no one more
         if t.text.startswith(conj) and len(t.text) > 2 and cues["person_nouns"].match(
                 (t.text[1:],)):
             n += 1

@@ -148,3 +148,19 @@ def test_a_leader_killed_without_a_number_is_one(sentence):
 ])
 def test_a_leader_dying_in_bed_or_struck_by_anger_is_no_figure(sentence):
     assert best(sentence) == (None, None)
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("أصيب طفلان وفتاة عصر اليوم إثر سقوط قذيفة على منزلهم", (None, 3)),
+    ("أصيب ضابطا شرطة ومدني في انفجار عبوة ناسفة", (None, 3)),
+])
+def test_one_more_wounded_named_after_a_figure_is_added(sentence, figures):
+    assert best(sentence) == figures
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("قتل خمسة أشخاص بينهم جنديان ومهاجم في هجوم على فندق", (5, None)),
+    ("أصيب ثلاثة أشخاص بينهم شرطي ومجند في إطلاق النار", (None, 3)),
+])
+def test_people_named_among_a_figure_are_part_of_it(sentence, figures):
+    assert best(sentence) == figures
