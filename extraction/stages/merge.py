@@ -65,11 +65,17 @@ def _same_incident(out: list[Candidate], e: Candidate, c: Candidate,
         return False
     follows = c.place is None and c.order - e.order <= settings.follows_within \
         and e is out[-1] and not (c.strong and family(c.type) != family(e.type))
-    if not (kin(e.type, c.type) or follows or repeated):
+    if not (kin(e.type, c.type) or follows or repeated or _said_of(e, c)):
         return False
     if dating.different_days(e.date, c.date) and same is not True and not repeated:
         return False
     return figures.same_counts(e, c) or repeated
+
+
+def _said_of(e: Candidate, c: Candidate) -> bool:
+    """A statement on an incident («أدانت الجريمة الإرهابية التي استهدفت ...») and a
+    report of violence: one incident, whatever type each was read as."""
+    return (e.statement or c.statement) and family(e.type) == family(c.type) == "violence"
 
 
 def _told_again(out: list[Candidate], c: Candidate, settings: Settings):
@@ -77,8 +83,8 @@ def _told_again(out: list[Candidate], c: Candidate, settings: Settings):
     الاشتباكات" right after a riot: that riot's toll."""
     def fits(e: Candidate) -> bool:
         update = c.update and e is out[-1] and c.order - e.order <= settings.follows_within
-        return (kin(e.type, c.type) or update) and same_place(e.place, c.place) is not False \
-            and figures.within_counts(c, e)
+        return (kin(e.type, c.type) or update or _said_of(e, c)) \
+            and same_place(e.place, c.place) is not False and figures.within_counts(c, e)
     return next((e for e in _recent(out, c, settings) if fits(e)), None)
 
 
@@ -110,7 +116,9 @@ def absorb(e: Candidate, c: Candidate) -> None:
         e.place, e.own_place = c.place, c.own_place
     e.actors = roles.union(e.actors, c.actors)
     e.date = dating.prefer(e.date, c.date)
-    e.type = merged_type(e.type, c.type)
+    # a statement's type is read from few words: the next report's says more
+    e.type = c.type if e.statement and c.type != "attack" else merged_type(e.type, c.type)
+    e.statement = e.statement and c.statement
     e.strong = e.strong or c.strong
     e.raised += c.raised
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extraction import incidents, roles
+from extraction.arabic import strip_article
 from extraction.casualties import Casualties, find_casualties
 from extraction.doc import Candidate, Doc, guarded
 from extraction.lexicons import reads
@@ -28,7 +29,7 @@ from extraction.trigger_scope import reports_incident
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
-             "verb_particles", "incident_clause")
+             "verb_particles", "incident_clause", "vague_incident_words")
 _DROPS = frozenset(("accident", "court", "staged"))  # cue kinds that make a sentence no news at all
 
 
@@ -129,7 +130,8 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
         return
     _read_places(doc, r)
     _read_actors(doc, r)
-    r.strong = _strong(r)
+    r.strong = _strong(doc, r)
+    _place_of_told(doc, r)
     if not r.strong and not (r.has_figures and r.places):
         r = _weak(doc, r, recent)
     if r is not None:
@@ -140,9 +142,15 @@ def _told_incident(doc: Doc, r: Report) -> bool:
     """«أدانت الحكومة التفجير الإرهابي الذي استهدف مسجد ...»: condemned or visited, one
     incident is told as having happened (a definite singular trigger and a relative
     clause; «الهجمات التي تعرضت لها البلاد» are many)."""
-    definite = tuple(_LEX["definite"])
-    return any(t.text.startswith(definite) and not _plural([t])
-               and _incident_clause().match(doc.text, t.end, r.sent.end) for t in r.live)
+    return any(_told_as_happened(doc, r, t) for t in r.live)
+
+
+def _told_as_happened(doc: Doc, r: Report, t: Trigger) -> bool:
+    """A definite singular trigger that names an incident, and a relative clause of
+    occurrence after it."""
+    return t.text.startswith(tuple(_LEX["definite"])) and not _plural([t]) \
+        and strip_article(t.text) not in _LEX["vague_incident_words"] \
+        and bool(_incident_clause().match(doc.text, t.end, r.sent.end))
 
 
 def _rest_of_background(doc: Doc, sent: Sentence) -> bool:
@@ -205,11 +213,29 @@ def _read_actors(doc: Doc, r: Report) -> None:
                 and not (k and roles.affiliation(doc.text, found[k - 1], a))]
 
 
-def _strong(r: Report) -> list[Trigger]:
-    strong = [t for t in r.live if t.strong]
+def _strong(doc: Doc, r: Report) -> list[Trigger]:
+    """The triggers that tell an incident on their own: strong words, and a definite
+    weak one told as having happened («الجريمة الإرهابية التي استهدفت مقر ...») by a
+    statement or before any other report, with no figure (with one, or after a report,
+    it tells more of that: «أصيب سبعة جنود في الهجوم الذي وقع بعد ...»)."""
+    promoted = not r.has_figures and (r.statement or not doc.candidates)
+    strong = [t for t in r.live if t.strong or (promoted and _told_as_happened(doc, r, t))]
     if not strong and r.places and pattern("noun_led").search(r.sent.text):
         strong = [t for t in r.live if t.type == "attack"]  # "الهجوم الأول استهدف معسكر X"
     return strong
+
+
+def _place_of_told(doc: Doc, r: Report) -> None:
+    """An incident told only by a relative clause («خبر الجريمة الإرهابية التي استهدفت
+    مقر ... بمنطقة عسير، حتى تدافع العشرات إلى مستشفيات أبها») is at the places its
+    clause names after it, not of the rest of the sentence nor of who made the statement
+    («أدانت الرابطة بمكة المكرمة العمل الإرهابي الذي ...»)."""
+    told = r.strong and all(_told_as_happened(doc, r, t) for t in r.strong)
+    if not told or not (r.statement or not any(t.strong for t in r.strong)):
+        return  # news told in its own words keeps its sentence's places
+    spans = [(t.start, c.end) for c in doc.clauses(r.sent) for t in r.strong
+             if c.start <= t.start < c.end]
+    r.places = [p for p in r.places if any(a <= p.start < b for a, b in spans)]
 
 
 def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:

@@ -409,3 +409,29 @@ def test_a_condemned_bombing_keeps_no_day_but_its_own():
             "وأدان الوزير التفجير الإرهابي الذي استهدف مقرا للشرطة في مدينة الموصل.")
     [event] = extract(text, dt.date(2015, 8, 10))
     assert event.date is None
+
+
+def test_a_follow_up_telling_the_attack_by_a_relative_clause_codes_it_at_the_clause_s_place():
+    text = ("لم تمض ساعات على خبر الجريمة الإرهابية التي استهدفت مقر الشرطة في مدينة"
+            " الموصل، حتى تدافع المواطنون إلى مستشفيات أربيل للتبرع بالدم.")
+    [event] = extract(text, DAY)
+    assert event.place.name == "الموصل"
+
+
+def test_an_operation_told_by_a_relative_clause_is_no_incident_on_its_own():
+    text = ("وزع الجيش مقاطع فيديو للعملية التي استهدف خلالها ثلاثة أهداف في مدينة"
+            " الموصل.")
+    assert _types(text) == []
+
+
+def test_the_attack_already_told_named_again_by_a_relative_clause_is_no_second_attack():
+    text = ("قتل سبعة أشخاص في هجوم مسلحين على فندق في مدينة سيفاري.\n"
+            "وهذا هو البيان الأول منذ الهجوم الذي تعرضت له المدينة التي تبعد 620 كلم عن"
+            " العاصمة باماكو.")
+    assert [e.place.name for e in extract(text, DAY)] == ["سيفاري"]
+
+
+def test_a_condemned_attack_and_the_bombing_told_after_it_are_one_incident():
+    text = ("أدانت الحكومة الجريمة الإرهابية التي استهدفت مقر الشرطة في مدينة الموصل.\n"
+            "وفجر انتحاري نفسه داخل مقر الشرطة في مدينة الموصل.")
+    assert _types(text) == ["explosion"]
