@@ -18,7 +18,8 @@ from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
              "vow", "goal_nouns", "goal_before",
-             "not_taken", "setting_before", "joining_before", "assault_verbs", "verbal_attack",
+             "not_taken", "achieved_takings", "setting_before", "joining_before",
+             "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
@@ -27,6 +28,7 @@ _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
 _THROW_REACH = 40  # characters before a projectile where the verb that throws it stands
 _UNEXPLODED_REACH = 70  # characters before a device where a seizing verb may stand
 _POLICY_AFTER = 30  # characters after «التصدي» where what it confronts stands
+_ACHIEVED_BEFORE = 60  # characters before it: a verb of success, its subject and «من»
 _POLICY_BEFORE = 60  # characters before it where a verb of success and «من» may stand
 _GOAL_REACH = 12  # characters before a goal noun where «على» may stand
 _WORD = re.compile(r"[^\W_]+")
@@ -201,10 +203,25 @@ def a_policy(text: str, t: Trigger) -> bool:
         return False
     after = _WORD.findall(text, t.end, t.end + _POLICY_AFTER)[:1]  # لهجوم reads هجوم
     confronts = any(_words("confronted").intersection(forms(word)) for word in after)
-    before = _WORD.findall(text, max(0, t.start - _POLICY_BEFORE), t.start)[-4:]
-    managed = any(_words("managed_to").intersection(forms(word)) for word in before[:-1]) \
+    return not (achieved(text, t) or confronts)
+
+
+def achieved(text: str, t: Trigger) -> bool:
+    """«تمكنت المقاومة من التصدي لها»، «تمكنت القوات من الدخول إلى مدينة»: a verb of
+    success, then «من» or «في» right before the trigger: it happened."""
+    start = max(0, t.start - _ACHIEVED_BEFORE)
+    start = max((m.end() for m in CLAUSE_END.finditer(text, start, t.start)), default=start)
+    before = _WORD.findall(text, start, t.start)
+    return any(_words("managed_to").intersection(forms(word)) for word in before[:-1]) \
         and before[-1:] in (["من"], ["في"])
-    return not (managed or confronts)
+
+
+def taking_achieved(text: str, t: Trigger) -> bool:
+    """«تمكنت القوات من الدخول إلى مدينة زنجبار»: entering or retrieving a place, told as
+    achieved, is its taking (data/triggers.json achieved_takings; not an advance)."""
+    return t.type == "territory" and bool(
+        _words("achieved_takings").intersection(forms(t.text.split()[0]))) \
+        and achieved(text, t)
 
 
 def unexploded(text: str, t: Trigger) -> bool:

@@ -25,7 +25,7 @@ from extraction.stages.place import (
     same_place,
     told_from,
 )
-from extraction.trigger_scope import reports_incident
+from extraction.trigger_scope import reports_incident, taking_achieved
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
@@ -217,9 +217,11 @@ def _strong(doc: Doc, r: Report) -> list[Trigger]:
     """The triggers that tell an incident on their own: strong words, and a definite
     weak one told as having happened («الجريمة الإرهابية التي استهدفت مقر ...») by a
     statement or before any other report, with no figure (with one, or after a report,
-    it tells more of that: «أصيب سبعة جنود في الهجوم الذي وقع بعد ...»)."""
+    it tells more of that: «أصيب سبعة جنود في الهجوم الذي وقع بعد ...»); a taking told
+    as achieved («تمكنت القوات من الدخول إلى مدينة ...»)."""
     promoted = not r.has_figures and (r.statement or not doc.candidates)
-    strong = [t for t in r.live if t.strong or (promoted and _told_as_happened(doc, r, t))]
+    strong = [t for t in r.live if t.strong or (promoted and _told_as_happened(doc, r, t))
+              or taking_achieved(doc.text, t)]
     if not strong and r.places and pattern("noun_led").search(r.sent.text):
         strong = [t for t in r.live if t.type == "attack"]  # "الهجوم الأول استهدف معسكر X"
     return strong

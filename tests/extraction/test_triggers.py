@@ -234,3 +234,14 @@ def test_an_attack_aimed_at_a_patrol_is_still_a_clash():
     [event] = extract("أدانت الحكومة الهجوم الإرهابي الذي استهدف اليوم دورية لقوات الطوارئ في"
                       " منطقة عسير وأسفر عن مقتل 15 شخصا.", dt.date(2015, 8, 6))
     assert event.type == "armed_clash"
+
+
+def test_entering_a_town_told_as_achieved_is_its_taking():
+    [event] = extract("تمكنت قوات الجيش والمقاومة الشعبية من الدخول إلى مدينة زنجبار أمس.",
+                      dt.date(2015, 8, 9))
+    assert (event.type, event.place.name) == ("territory", "زنجبار")
+
+
+def test_advancing_towards_a_town_told_as_achieved_is_no_taking():
+    assert extract("تمكنت فصائل المعارضة من التقدم باتجاه مدينة حماة أمس.",
+                   dt.date(2015, 8, 9)) == []
