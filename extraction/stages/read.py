@@ -233,7 +233,8 @@ def _place_of_told(doc: Doc, r: Report) -> None:
     clause names after it, not of the rest of the sentence nor of who made the statement
     («أدانت الرابطة بمكة المكرمة العمل الإرهابي الذي ...»)."""
     told = r.strong and all(_told_as_happened(doc, r, t) for t in r.strong)
-    if not told or not (r.statement or not any(t.strong for t in r.strong)):
+    news = any(t.strong for t in r.strong) and not r.statement
+    if not told or news:
         return  # news told in its own words keeps its sentence's places
     spans = [(t.start, c.end) for c in doc.clauses(r.sent) for t in r.strong
              if c.start <= t.start < c.end]

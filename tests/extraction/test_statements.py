@@ -1,0 +1,62 @@
+"""Statements and follow-ups on one incident (a condemnation, a condolence call, a blood
+drive): the incident they tell by a relative clause is news, with its own day and the
+place its clause names; many attacks, an operation, or an incident already told are not
+a new one. Sentences are invented."""
+import datetime as dt
+
+import pytest
+
+from extraction import extract
+
+DAY = dt.date(2015, 8, 1)
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in extract(text, DAY)]
+
+
+def test_a_condemned_bombing_told_by_a_relative_clause_is_still_news():
+    text = ("أدانت وزارة الخارجية بشدة التفجير الإرهابي الذي استهدف أمس مقرا للشرطة في"
+            " مدينة الموصل وأسفر عن سقوط عدد من الضحايا.")
+    assert _types(text) == ["explosion"]
+
+
+@pytest.mark.parametrize("text", [
+    "أدانت وزارة الخارجية بشدة الهجمات الإرهابية التي استهدفت مقرات الشرطة في مدينة الموصل.",
+    "أدانت وزارة الخارجية بشدة التفجير الإرهابي وأكدت وقوفها مع العراق في مدينة الموصل.",
+])
+def test_condemned_attacks_in_the_plural_or_without_a_told_incident_are_no_news(text):
+    assert _types(text) == []
+
+
+def test_a_condemned_bombing_keeps_no_day_but_its_own():
+    text = ("تلقى الوزير اليوم الاثنين اتصالا هاتفيا من نظيره.\n"
+            "وأدان الوزير التفجير الإرهابي الذي استهدف مقرا للشرطة في مدينة الموصل.")
+    [event] = extract(text, dt.date(2015, 8, 10))
+    assert event.date is None
+
+
+def test_a_follow_up_telling_the_attack_by_a_relative_clause_codes_it_at_the_clause_s_place():
+    text = ("لم تمض ساعات على خبر الجريمة الإرهابية التي استهدفت مقر الشرطة في مدينة"
+            " الموصل، حتى تدافع المواطنون إلى مستشفيات أربيل للتبرع بالدم.")
+    [event] = extract(text, DAY)
+    assert event.place.name == "الموصل"
+
+
+def test_an_operation_told_by_a_relative_clause_is_no_incident_on_its_own():
+    text = ("وزع الجيش مقاطع فيديو للعملية التي استهدف خلالها ثلاثة أهداف في مدينة"
+            " الموصل.")
+    assert _types(text) == []
+
+
+def test_the_attack_already_told_named_again_by_a_relative_clause_is_no_second_attack():
+    text = ("قتل سبعة أشخاص في هجوم مسلحين على فندق في مدينة سيفاري.\n"
+            "وهذا هو البيان الأول منذ الهجوم الذي تعرضت له المدينة التي تبعد 620 كلم عن"
+            " العاصمة باماكو.")
+    assert [e.place.name for e in extract(text, DAY)] == ["سيفاري"]
+
+
+def test_a_condemned_attack_and_the_bombing_told_after_it_are_one_incident():
+    text = ("أدانت الحكومة الجريمة الإرهابية التي استهدفت مقر الشرطة في مدينة الموصل.\n"
+            "وفجر انتحاري نفسه داخل مقر الشرطة في مدينة الموصل.")
+    assert _types(text) == ["explosion"]
