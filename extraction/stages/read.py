@@ -227,14 +227,19 @@ def _strong(doc: Doc, r: Report) -> list[Trigger]:
     return strong
 
 
+def _only_told(doc: Doc, r: Report) -> bool:
+    """Is the incident told only by relative clauses after definite triggers, in a
+    statement or by weak words?"""
+    told = bool(r.strong) and all(_told_as_happened(doc, r, t) for t in r.strong)
+    return told and (r.statement or not any(t.strong for t in r.strong))
+
+
 def _place_of_told(doc: Doc, r: Report) -> None:
     """An incident told only by a relative clause («خبر الجريمة الإرهابية التي استهدفت
     مقر ... بمنطقة عسير، حتى تدافع العشرات إلى مستشفيات أبها») is at the places its
     clause names after it, not of the rest of the sentence nor of who made the statement
     («أدانت الرابطة بمكة المكرمة العمل الإرهابي الذي ...»)."""
-    told = r.strong and all(_told_as_happened(doc, r, t) for t in r.strong)
-    news = any(t.strong for t in r.strong) and not r.statement
-    if not told or news:
+    if not _only_told(doc, r):
         return  # news told in its own words keeps its sentence's places
     spans = [(t.start, c.end) for c in doc.clauses(r.sent) for t in r.strong
              if c.start <= t.start < c.end]
@@ -268,8 +273,8 @@ def _add_candidates(doc: Doc, r: Report) -> None:
     dates = dating.sentence_dates(doc, r.sent)
     if dating.only_background(dates):
         return
-    etype = event_type(r.live, r.strong, doc.text, r.sent.text, r.actors,
-                       killed=r.cas.killed is not None)
+    etype = r.strong[0].type if _only_told(doc, r) else event_type(
+        r.live, r.strong, doc.text, r.sent.text, r.actors, killed=r.cas.killed is not None)
     apart = doc.apart.get(r.sent.start)
     back = incidents.days_back(doc.text, r.live, r.sent.start)
     date = dating.news_day(doc, dates) or dating.day_before(doc, apart or back)

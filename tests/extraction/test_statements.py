@@ -60,3 +60,8 @@ def test_a_condemned_attack_and_the_bombing_told_after_it_are_one_incident():
     text = ("أدانت الحكومة الجريمة الإرهابية التي استهدفت مقر الشرطة في مدينة الموصل.\n"
             "وفجر انتحاري نفسه داخل مقر الشرطة في مدينة الموصل.")
     assert _types(text) == ["explosion"]
+
+
+def test_a_statement_names_the_incident_s_type_by_its_own_word_not_by_its_target():
+    text = "أدانت الحكومة الجريمة الإرهابية التي استهدفت مقر الشرطة في مدينة الموصل."
+    assert _types(text) == ["attack"]
