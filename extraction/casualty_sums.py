@@ -175,21 +175,13 @@ def _plus_attacker(toks: list[Tok], j: int) -> int:
 
 
 def _singles(toks: list[Tok], j: int) -> int:
-    """Count 'وجندي بريطاني' style additions right after the figure ending at token j."""
-    cues, conj = lex(), text("and")
-    n = 0
-    k = j + 1
-    limit = j + _SINGLES_REACH
-    while k < len(toks) and k <= limit and not toks[k].brk:
-        t = toks[k]
-        if t.qty is not None or cues["wounded_before"].match(t.forms) \
-                or cues["killed_before"].match(t.forms) or cues["subset"].match(t.forms):
-            break  # «ثلاثة أشخاص بينهم شرطي ومجند»: a breakdown, no one more
-        if t.text.startswith(conj) and len(t.text) > 2 and cues["person_nouns"].match(
-                (t.text[1:],)):
-            n += 1
-        k += 1
-    return n
+    """Count 'وجندي بريطاني' style additions right after the figure ending at token j,
+    up to a mark; a breakdown («ثلاثة أشخاص بينهم شرطي ومجند») adds no one."""
+    cues = lex()
+    return _and_persons(
+        toks, j, _SINGLES_REACH,
+        stops=lambda t: t.brk or _ends_names(t) or cues["subset"].match(t.forms),
+        counts=lambda t: len(t.text) > 2 and cues["person_nouns"].match((t.text[1:],)))
 
 
 def _named_more(toks: list[Tok], i: int, j: int) -> int:
@@ -197,13 +189,26 @@ def _named_more(toks: list[Tok], i: int, j: int) -> int:
     "استشهاد العريف أحمد ...، والجندي أول محمد ...، والجندي أول حسن ..." is three."""
     if i != j or not toks[i].text.startswith(definite()):
         return 0
-    cues, conj = lex(), text("and")
-    n = 0
-    for t in toks[j + 1:j + 1 + _NAMES_REACH]:
-        if t.qty is not None or cues["killed_before"].match(t.forms) \
-                or cues["wounded_before"].match(t.forms):
+    return _and_persons(
+        toks, j, _NAMES_REACH, stops=_ends_names,
+        counts=lambda t: t.text[1:].startswith(definite())
+        and lex()["person_nouns"].match(t.forms))
+
+
+def _and_persons(toks: list[Tok], j: int, reach: int, *, stops, counts) -> int:
+    """How many of the `reach` tokens after token j, before one that `stops`, are a
+    person told after «و» that `counts`."""
+    conj, n = text("and"), 0
+    for t in toks[j + 1:j + 1 + reach]:
+        if stops(t):
             break
-        if t.text.startswith(conj) and t.text[1:].startswith(definite()) \
-                and cues["person_nouns"].match(t.forms):
+        if t.text.startswith(conj) and counts(t):
             n += 1
     return n
+
+
+def _ends_names(t: Tok) -> bool:
+    """A figure or a killing or wounding word: what follows is another figure's."""
+    cues = lex()
+    return t.qty is not None or cues["killed_before"].match(t.forms) \
+        or cues["wounded_before"].match(t.forms)

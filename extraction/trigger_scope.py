@@ -29,7 +29,6 @@ _THROW_REACH = 40  # characters before a projectile where the verb that throws i
 _UNEXPLODED_REACH = 70  # characters before a device where a seizing verb may stand
 _POLICY_AFTER = 30  # characters after «التصدي» where what it confronts stands
 _ACHIEVED_BEFORE = 60  # characters before it: a verb of success, its subject and «من»
-_POLICY_BEFORE = 60  # characters before it where a verb of success and «من» may stand
 _GOAL_REACH = 12  # characters before a goal noun where «على» may stand
 _WORD = re.compile(r"[^\W_]+")
 
