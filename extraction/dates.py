@@ -338,6 +338,8 @@ def _ago(ctx: _Ctx, i: int) -> _Found | None:
     if count is None or ctx.published is None:
         return _Found(end, None, None, per_unit > lex.background_days or None)
     days = count * lex.ago_hours[unit] // 24 if unit in lex.ago_hours else count * per_unit
+    if days >= (ctx.published - dt.date.min).days:  # «قبل ملايين السنين»: before any calendar
+        return _Found(end, None, None, True)
     date, background = ctx.published - dt.timedelta(days=days), days > lex.background_days
     if per_unit >= 365:
         return _Found(end, date.replace(month=1, day=1), "year", background)
@@ -392,9 +394,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             i += 1
             continue
         start, end = ctx.toks[i].start, ctx.toks[found.end - 1].end
-        background = _is_background(found, published, ctx.lex)
-        out.append(
-            DateMention(start, end, found.date, found.precision, text[start:end], background)
-        )
+        out.append(DateMention(start, end, found.date, found.precision, text[start:end],
+                               _is_background(found, published, ctx.lex)))
         i = found.end
     return out

@@ -132,7 +132,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "buildings": _W, "at_building": _W, "compared": _T, "headings": _W,
                      "retreats": _W, "landmarks": _W, "heading_heads": _W,
                      "on_behalf": _T},
-    "dating.json": {"report_day": _T, "report_words": _W, "almanac": _T},
+    "dating.json": {"report_day": _T, "report_words": _W, "almanac": _T,
+                    "since_words": _W},
     "incidents.json": {"apart": _T, "days_before": _M, "another": _W, "toll_words": _W,
                        "comes_after": _T},
     "roles.json": {k: _W for k in (

@@ -15,11 +15,12 @@ from extraction.arabic import fold
 from extraction.dates import DateMention, find_dates
 from extraction.doc import Doc, guarded
 from extraction.lexicons import reads
-from extraction.sentences import Sentence
+from extraction.sentences import CLAUSE_END, Sentence
 from extraction.types import EventDate
 
-_LEX = reads("dating.json", "report_day", "report_words", "almanac")
+_LEX = reads("dating.json", "report_day", "report_words", "almanac", "since_words")
 _REPORT_REACH = 6  # words before a day that may name the statement it is the day of
+_OWN_DATE_REACH = 4  # words from a trigger to its own date («لهجوم إرهابي نهاية شهر يونيو»)
 
 
 def anchor_day(folded: str) -> dt.date | None:
@@ -45,6 +46,25 @@ def only_background(dates: tuple[DateMention, ...]) -> bool:
     """The sentence names an earlier time and no day of the news: history."""
     return any(d.background for d in dates) and not any(
         not d.background and d.date is not None for d in dates)
+
+
+def dated_earlier(doc: Doc, sent: Sentence, trigger) -> bool:
+    """«رغم تعرض المدينة لهجوم إرهابي نهاية شهر يونيو الماضي»: the trigger's own date (the
+    first its clause names within a few words after it) is well before the news, so the
+    incident is recalled, not reported (GUIDELINES: "in May", "last year"). A date after
+    «منذ» is what the incident is measured against, not its day."""
+    own = next((d for d in sentence_dates(doc, sent) if d.start >= trigger.end), None)
+    if own is None or not own.background:
+        return False
+    between = doc.text[trigger.end:own.start]
+    words = between.split() + own.text.split()[:1]
+    return len(between.split()) <= _OWN_DATE_REACH and not CLAUSE_END.search(between) \
+        and not any(w in _since_words() for w in words)
+
+
+@cache
+def _since_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in _LEX["since_words"])
 
 
 def almanac(doc: Doc, sent: Sentence) -> bool:

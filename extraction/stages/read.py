@@ -101,8 +101,31 @@ def _live_triggers(doc: Doc, r: Report) -> None:
         if r.background:
             doc.mask(clause.start, clause.end)
             continue
-        r.live += [t for t in doc.within("triggers", clause.start, clause.end)
-                   if reports_incident(doc.text, t, c_cues, sent, doc.settings)]
+        r.live += _before_recalled(doc, r, clause, c_cues)
+
+
+def _before_recalled(doc: Doc, r: Report, clause: Sentence, cues: list[Cue]) -> list:
+    """The clause's live triggers before the first one its own date recalls («العملية
+    الانتحارية التي وقعت في 20 يوليو الماضي وأدت إلى مقتل 32»): that incident and what
+    the clause tells after it are history, like a history cue's clause when none came
+    before."""
+    triggers = doc.within("triggers", clause.start, clause.end)
+    told = [t for t in triggers if reports_incident(doc.text, t, cues, r.sent, doc.settings)]
+    recalled = next((t for t in triggers if dating.dated_earlier(doc, r.sent, t)), None)
+    if recalled is None or _lead(doc, r):
+        return told
+    doc.mask(recalled.start, clause.end)
+    before = [t for t in told if t.start < recalled.start]
+    r.background = r.background or not before
+    return before
+
+
+def _lead(doc: Doc, r: Report) -> bool:
+    """The article's lead, or the sentence after a lead that told an incident («أعلنت
+    الوزارة اليوم مقتل قيادي في غارة ... العملية التي جرت في 11 يوليو»): the news itself,
+    however long ago the incident it announces happened."""
+    return r.order == 0 or (r.order == 1 and bool(doc.candidates)
+                            and all(c.order == 0 for c in doc.candidates))
 
 
 def _recent(doc: Doc, order: int) -> bool:

@@ -190,6 +190,12 @@ def test_periods_without_a_date_are_kept_as_background(sentence):
     assert mention.date is None and mention.background
 
 
+@pytest.mark.parametrize("sentence", ["عاش الديناصور قبل 65 مليون سنة", "بني المعبد قبل 3000 سنة"])
+def test_times_ago_beyond_the_calendar_are_background_without_a_date(sentence):
+    (mention,) = find_dates(fold(sentence), THURSDAY)
+    assert mention.date is None and mention.background
+
+
 @pytest.mark.parametrize(
     "sentence", ["قتل الأحد عشر جنديا", "نشرت صحيفة اليوم السابع", "في اليوم العالمي"]
 )
