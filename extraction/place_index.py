@@ -39,6 +39,7 @@ _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "canc
 _NATIONALITIES = reads("nationalities.json", "*")
 _QUOTES = "\"«»“”"
 _QUOTED_REACH = 12  # characters around a quoted name to its quotes and the word before
+_DESCRIPTION_MIN = 5  # letters of a word that may be an adjective or a noun with its pronoun
 
 
 _LETTERS = re.compile(r"([^\W\d_]+)")  # lexicon.WORD's runs of letters, kept by re.split
@@ -87,6 +88,14 @@ def stopwords() -> dict[str, frozenset[str]]:
 
 
 @cache
+def describes(word: str) -> bool:
+    """«بلدات شيعية»، «مدن أوروبية»، «قرى تسكنها أغلبية»: after a plural head, an indefinite
+    adjective or a word with its pronoun says what the places are, it names none."""
+    return len(word) >= _DESCRIPTION_MIN and not word.startswith(L.article) and (
+        word.endswith(_STOP["adjective_ending"]) and word not in W.name_nouns
+        or word.endswith(W.pronoun_endings))
+
+
 def adjective_endings() -> tuple[str, str]:
     """The endings of an adjective of relation, masculine and feminine (folded): «الجوي»،
     «الجويه»."""

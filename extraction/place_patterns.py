@@ -23,6 +23,7 @@ from extraction.place_index import (
     ancestors_of,
     coordinated,
     country_of,
+    describes,
     gap_ok,
     is_place_name,
     nationality_adjectives,
@@ -219,8 +220,8 @@ def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[i
         word = toks[j].text[cut:] if j == first else toks[j].text
         if (words and not gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
             break
-        if not words and head in W.plural_heads and region_word(word):
-            break  # "كبرى مدن الجنوب": cities of a region, no place of that name
+        if not words and head in W.plural_heads and (region_word(word) or describes(word)):
+            break  # "كبرى مدن الجنوب", «قرى شيعية»: a region or a kind, no place's name
         if not words and head in W.definite_heads and not word.startswith(L.article):
             if _bare_name(toks[j], word, head, known):
                 words.append(word)

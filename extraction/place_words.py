@@ -25,7 +25,7 @@ _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "defini
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
              "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
              "pronoun_endings", "verb_endings", "item_closers", "facility_heads",
-             "facility_name_stops", "the_country")
+             "facility_name_stops", "the_country", "name_nouns")
 
 
 class _Words:
@@ -54,6 +54,10 @@ class _Words:
     @cached_property
     def the_country(self) -> list[str]:  # "شرق البلاد": a part of the country written about
         return _LEX["the_country"]
+
+    @cached_property
+    def name_nouns(self) -> frozenset[str]:  # «ساقية»: ends like an adjective, starts names
+        return frozenset(_LEX["name_nouns"])
 
     @cached_property
     def plural_heads(self) -> frozenset[str]:  # "قريتي X وY"

@@ -267,3 +267,14 @@ def test_a_house_and_its_owner_are_no_list_of_places():
 def test_a_valley_s_head_word_is_no_second_item_of_a_list():
     text = "وقتل 15 مسلحا في غارة جوية استهدفت آليات في صحراء وادي الحسيني في محافظة لحج."
     assert [e.place.name for e in extract(text, PUBLISHED)] == ["وادي الحسيني"]
+
+
+@pytest.mark.parametrize("kind", ["شيعية محاصرة", "تسكنها أغلبية علوية", "أوروبية"])
+def test_what_follows_a_plural_head_may_say_what_the_places_are_not_name_them(kind):
+    text = f"قصفت فصائل المعارضة بلدات {kind} في ريف إدلب أمس بعشرات القذائف."
+    assert places(text) == ["ريف إدلب"]
+
+
+def test_a_noun_that_ends_like_an_adjective_may_start_a_name_after_a_plural_head():
+    text = "قصفت فصائل المعارضة قرى ساقية الكرت وعين الباشا في ريف إدلب أمس."
+    assert places(text)[0].startswith("ساقية")
