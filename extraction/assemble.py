@@ -16,12 +16,13 @@ a stage that fails is logged and the article keeps what the others made of it.
     protesters  an armed group named in a protest's sentence is no party to it
     crowds      a protest with no party takes its crowd (participants.py)
     scope       no place and no figure, or no party and no figure: not coded (scope.py)
+    columns     an opinion column reports no incident (genre.py)
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from extraction import homeland, participants, scope
+from extraction import genre, homeland, participants, scope
 from extraction.doc import Doc, build_doc, guarded
 from extraction.stages import build, dating, inherit, merge, read
 from extraction.types import Event
@@ -46,6 +47,7 @@ FINISHING = (
     participants.without_armed_groups,
     participants.add_crowds,
     scope.keep_in_scope,
+    genre.no_columns,
 )
 
 

@@ -146,6 +146,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                     "individual_acts": _W, "participant": _M},
     "scope.json": {"needs_party": _W, "needs_context": _W, "political_cues": _W,
                    "trigger_cues": _W, "state_kinds": _W},
+    "genre.json": {"reporting_verbs": _W, "first_person": _W, "questions": _W,
+                   "min_voice": _I},
     "actors_generic.json": {"*": _M},
     "nationalities.json": {"*": _M},
 }
