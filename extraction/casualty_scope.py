@@ -10,7 +10,8 @@ tells. Decided by meaning, never by whether figures happen to add up:
   incident itself ("الانفجار الذي أسفر عن مقتل 18", "القرية التي قتل فيها 20") is the news;
 - a series as the cause: "تسبب النزاع بمقتل 20 ألف شخص" (a war, an insurgency);
 - the toll of the incident responded to: "... ردا على استهداف البلدة، مما أدى إلى مقتل 87";
-- a combined count: "88 قتيلا وجريحا", "مقتل وجرح أربعة" is neither killed nor wounded.
+- a combined count: "88 قتيلا وجريحا", "مقتل وجرح أربعة" is neither killed nor wounded;
+- the sick: "10 ملايين شخص مصابون بمرض الشلل" (an illness after the figure's word).
 
 Every word is in data/casualties.json.
 """
@@ -32,10 +33,11 @@ from extraction.casualty_words import (
 from extraction.lexicons import reads
 
 _LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
-             "incident_heads", "resumptive", "recalled_time", "own_subject_endings")
+             "incident_heads", "resumptive", "recalled_time", "own_subject_endings", "illness")
 _AFTER = 9  # tokens after a figure that may place it in a period
 _BEFORE = 6  # tokens before a figure that may name a period, a series or a clause's head
 _CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
+_ILL_REACH = 6  # tokens after a figure to the illness («10 ملايين شخص في العالم مصابون بمرض»)
 _SHARE_REACH = 6  # tokens after a figure to «بين قتيل وجريح» ("5 آلاف مدني أفغاني سقطوا بين")
 
 
@@ -135,11 +137,21 @@ def in_response(toks: list[Tok], i: int) -> bool:
     return any(phrase_at(toks, k, cue) for k in range(i))
 
 
+def ill(toks: list[Tok], j: int) -> bool:
+    """«10 ملايين شخص مصابون بمرض الشلل»: the figure counts the sick, not the wounded."""
+    for t in toks[j + 1:j + 1 + _ILL_REACH]:
+        if t.brk:
+            return False
+        if _is(t, "illness"):
+            return True
+    return False
+
+
 def not_this_incident(toks: list[Tok], i: int, j: int) -> bool:
-    """Is the figure spanning tokens i..j a total, a recalled one or the toll of the
-    incident responded to?"""
+    """Is the figure spanning tokens i..j a total, a recalled one, the toll of the
+    incident responded to, or a count of the sick?"""
     return in_period(toks, i, j) or by_series(toks, i) or recalled_by_relative(toks, i) \
-        or in_response(toks, i)
+        or in_response(toks, i) or ill(toks, j)
 
 
 def combined(toks: list[Tok], i: int, j: int) -> bool:

@@ -61,7 +61,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "passive_followers", "side_skips", "charge_before", "construct_complements",
         "construct_dual_endings", "one_of_the_two",
         "response", "own_subject_endings", "captured_before", "rank_nouns",
-        "natural_death")} | {"sides": _M}
+        "natural_death", "illness")} | {"sides": _M}
     | {k: _T for k in ("any_cue", "punctuation", "dual", "accusative", "oblique_dual", "of", "and",
                        "total_period", "recalled_time", "no_casualties")},
     "dates.json": {

@@ -78,3 +78,16 @@ def test_the_toll_after_radan_ala_is_the_incident_responded_to():
                 "مقتل 40 شخصا")
     assert casualties(sentence) == (None, None)
     assert casualties("قتل 5 جنود في الهجوم ردا على الغارات")[0] == Count(5, 5, 5)
+
+
+@pytest.mark.parametrize("sentence", [
+    "يقدر أن 10 ملايين شخص في العالم مصابون بمرض الشلل الرعاش.",
+    "أعلنت الوزارة إصابة 300 طفل في المخيمات بأمراض جلدية.",
+    "سجلت إصابة 12 شخصا بفيروس كورونا في المدينة.",
+])
+def test_a_count_of_the_sick_is_no_wounded(sentence):
+    assert casualties(sentence)[1] is None
+
+
+def test_wounds_told_beside_the_same_words_are_still_wounded():
+    assert casualties("أصيب 12 شخصا بجروح في انفجار عبوة في المدينة.")[1].best == 12
