@@ -91,3 +91,14 @@ def test_a_count_of_the_sick_is_no_wounded(sentence):
 
 def test_wounds_told_beside_the_same_words_are_still_wounded():
     assert casualties("أصيب 12 شخصا بجروح في انفجار عبوة في المدينة.")[1].best == 12
+
+
+def test_a_period_after_the_other_kinds_figure_covers_both():
+    sentence = ("أكدت الوكالة أن نحو 260 مقاتلا كرديا من حزب العمال الكردستاني قتلوا ومئات جرحوا"
+                " خلال أسبوع من الغارات الجوية.")
+    assert casualties(sentence) == (None, None)
+
+
+def test_the_other_kinds_figure_alone_makes_no_total():
+    killed, wounded = casualties("قتل خمسة جنود ومئات جرحوا في الهجوم على القاعدة.")
+    assert killed.best == 5 and wounded.low == 200
