@@ -1,5 +1,6 @@
-"""Where an unseen place's name ends: a time word after it is when, a battlefield is no
-place (data/places_stopwords.json name_stop, not_names). Sentences are invented."""
+"""Where a place name ends and which place it is: a time word after an unseen name is when,
+a battlefield is no place (data/places_stopwords.json), a town is known under each of its
+spellings (data/places). Sentences are invented."""
 import pytest
 
 from extraction.normalise import fold
@@ -23,3 +24,9 @@ def test_a_weekday_that_is_the_name_itself_stays():
 @pytest.mark.parametrize("head", ["ساحة", "ميدان"])
 def test_the_battlefield_is_no_place(head):
     assert _names(f"قتل ثلاثة جنود في {head} المعركة أمس.") == []
+
+
+@pytest.mark.parametrize("written", ["سروج", "سوروج", "سوروتش"])
+def test_a_town_is_found_under_each_spelling_the_press_gives_it(written):
+    text = f"قتل 32 شخصا في تفجير انتحاري في {written} على الحدود مع سوريا."
+    assert [m.ref.key for m in find_places(fold(text))][0] == "tr.sanliurfa.suruc"
