@@ -2,8 +2,8 @@
 («بتهمة التفجير»), a celebration or a formal complaint shortly before it; the word after
 it («الاحتجاجات المرتقبة»، «السيطرة على الوضع»); a seizure of goods, not of people; a
 projectile thrown by hand; a vote or a project stopped, not a person; a policy of
-confronting something («التصدي للإرهاب»), not a fight; explosives seized, found or
-defused. The words are in data/triggers.json.
+confronting something («التصدي للإرهاب»), not a fight; explosives seized, found,
+defused or cleared («تطهير الطرق من الألغام»). The words are in data/triggers.json.
 """
 from __future__ import annotations
 
@@ -21,12 +21,13 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "not_taken", "achieved_takings", "setting_before", "joining_before",
              "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
-             "managed_to", "unexploded_before", "exploding")
+             "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
 _THROW_REACH = 40  # characters before a projectile where the verb that throws it stands
 _UNEXPLODED_REACH = 70  # characters before a device where a seizing verb may stand
+_CLEARED_REACH = 60  # characters after a territory word where what it clears stands
 _POLICY_AFTER = 30  # characters after «التصدي» where what it confronts stands
 _ACHIEVED_BEFORE = 60  # characters before it: a verb of success, its subject and «من»
 _GOAL_REACH = 12  # characters before a goal noun where «على» may stand
@@ -70,7 +71,7 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
     return not cancelled(t, cues, settings, text) and not planned(text, t) \
         and not verbal(text, t, sent.start, sent.end) and not thrown(text, t) \
         and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t) \
-        and not unexploded(text, t)
+        and not unexploded(text, t) and not clears_ordnance(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -239,3 +240,16 @@ def unexploded(text: str, t: Trigger) -> bool:
         if _words("unexploded_before").intersection(readings):
             return True
     return False
+
+
+def clears_ordnance(text: str, t: Trigger) -> bool:
+    """«تطهير مناطق وطرق من عبوات ناسفة زرعها مسلحون»: a territory word whose clause clears
+    something of mines or bombs is clearing explosives, no taking (lesson 4); «تطهير
+    المدينة من المسلحين» is one."""
+    if t.type != "territory":
+        return False
+    end = min(t.end + _CLEARED_REACH, len(text))
+    stop = CLAUSE_END.search(text, t.end, end)
+    words = _WORD.findall(text, t.end, stop.start() if stop else end)
+    return any(w == _LEX["cleared_of"] and nxt in _words("ordnance")
+               for w, nxt in zip(words, words[1:], strict=False))

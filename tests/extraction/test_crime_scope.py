@@ -1,9 +1,9 @@
 """Ordinary crime is no political violence (GUIDELINES: arrests for ordinary crimes are not
 `arrest` events), a police ambush that only made an arrest is that arrest, a period told
-after the second figure covers the first, and a demand made at a sit-in does not cancel
-the sit-in. Each case stands beside the sentence that must still give an event, so the
-test fails if the rule stops working or starts swallowing real news. Sentences are
-invented."""
+after the second figure covers the first, a demand made at a sit-in does not cancel
+the sit-in, and clearing roads of bombs is no taking. Each case stands beside the
+sentence that must still give an event, so the test fails if the rule stops working or
+starts swallowing real news. Sentences are invented."""
 import datetime as dt
 
 from extraction import extract
@@ -112,3 +112,11 @@ def test_a_squad_of_the_national_guard_is_the_guard_not_an_armed_group():
     assert [t for t, _, _ in _events(f"{caught} عنصر تكفيري.")] == ["arrest"]
     actors = [(a.name, a.role) for e in extract(f"{caught} عنصر تكفيري.", DAY) for a in e.actors]
     assert actors == [("قوات الأمن التونسية", "initiator"), ("متشددون", "target")], actors
+
+
+def test_clearing_roads_of_bombs_is_no_taking():
+    cleared = ("وواصلت القوات عملياتها في مدينة الشيخ زويد، وتطهير مناطق وطرق من عبوات ناسفة"
+               " زرعها مسلحون في وقت سابق.")
+    taken = cleared.replace("من عبوات ناسفة زرعها", "من المسلحين الذين تحصنوا")
+    assert [e[0] for e in _events(taken)] == ["territory"]
+    assert _events(cleared) == []
