@@ -123,6 +123,17 @@ def generated_keys() -> frozenset[str]:
 
 
 @cache
+def named_for_capital() -> frozenset[str]:
+    """Governorates that stand for their capital too: no city under them bears their name
+    or an alias of theirs («الرياض»، «الرقة»; not «تعز», whose city has its own record, nor
+    «ذي قار», whose «الناصرية» is its city's)."""
+    index = places_by_key()
+    with_city = {r.parent for r in index.values() if r.kind == "city" and r.parent
+                 and r.name in (index[r.parent].name, *index[r.parent].aliases)}
+    return frozenset(k for k, r in index.items() if r.kind == "governorate" and k not in with_city)
+
+
+@cache
 def places_by_key() -> dict[str, PlaceRecord]:
     return {r.key: r for r in load_places()}
 

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from extraction.arabic import alternatives, directions
-from extraction.gazetteer import generated_keys, places_by_key
+from extraction.arabic import alternatives, directions, fold
+from extraction.gazetteer import generated_keys, named_for_capital, places_by_key
 from extraction.lexicon import (
     Token,
     Variant,
@@ -52,6 +52,8 @@ from extraction.types import ActorRecord, PlaceRecord
 __all__ = ["PlaceMention", "document_countries", "find_places", "is_place_name",
            "with_the_country"]
 
+_CITY_HEADED = frozenset({"district", "village"})  # what «مدينة X» may name besides a city
+
 
 def _lookback(toks: Sequence[Token], i: int) -> tuple[int, str | None, str | None]:
     """Before token i: (index of the head word or i, head word, relative word)."""
@@ -80,7 +82,8 @@ def _lookback(toks: Sequence[Token], i: int) -> tuple[int, str | None, str | Non
     return first, head, relative
 
 
-def _score(record: PlaceRecord, head: str | None, context: dict, where: int) -> float:
+def _score(record: PlaceRecord, head: str | None, context: dict, where: int,
+           surface: str = "") -> float:
     score = KIND_RANK[record.kind] * 0.1
     chain = [a.key for a in ancestors_of(record.key)]
     score += 2.0 * context["countries"].get(country_of(record.key), 0.0)
@@ -92,9 +95,16 @@ def _score(record: PlaceRecord, head: str | None, context: dict, where: int) -> 
                             else 0)
     if head is not None:
         wanted = W.heads[head]
-        if record.kind == wanted or (wanted == "city" and record.kind in {"district", "village"}):
+        if record.kind == wanted or (wanted == "city" and (
+                record.kind in _CITY_HEADED or _the_capital(record, surface))):
             score += 1.0
     return score
+
+
+def _the_capital(record: PlaceRecord, surface: str) -> bool:
+    """«مدينة الرقة»: a governorate named after its capital, told by its own name (not an
+    alias such as «مشهد» for Razavi Khorasan), is that capital, not Kuwait's Riqqah."""
+    return record.key in named_for_capital() and surface.endswith(fold(record.name))
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -157,10 +167,10 @@ def _resolved(text: str, raw: list, context: dict, covered: set[int]) -> list[Pl
     index = places_by_key()
     mentions: list[PlaceMention] = []
     for first, last, start, end, head, relative, cands in raw:
-        best = max(cands, key=lambda k: (_score(index[k], head, context, start), k))
+        surface = text[start:end]
+        best = max(cands, key=lambda k: (_score(index[k], head, context, start, surface), k))
         if _small(best, head) and is_foreign(best, context, cands):
             continue  # a (head word says: small) place of a country the document is not about
-        surface = text[start:end]
         mentions.append(PlaceMention(start, end, known_ref(index[best], surface), surface,
                                      False, relative))
         covered.update(range(first, last + 1))

@@ -30,3 +30,12 @@ def test_the_battlefield_is_no_place(head):
 def test_a_town_is_found_under_each_spelling_the_press_gives_it(written):
     text = f"قتل 32 شخصا في تفجير انتحاري في {written} على الحدود مع سوريا."
     assert [m.ref.key for m in find_places(fold(text))][0] == "tr.sanliurfa.suruc"
+
+
+@pytest.mark.parametrize("name, key", [
+    ("الرقة", "sy.raqqa"), ("الرياض", "sa.riyadh"),  # not Kuwait's Riqqah, an Egyptian village
+    ("تعز", "ye.taiz.taiz_city"),  # a governorate whose city has its own record: the city
+])
+def test_the_city_of_a_governorate_named_after_its_capital_is_that_capital(name, key):
+    found = find_places(fold(f"وقع انفجار في مدينة {name} أمس."))
+    assert [m.ref.key for m in found] == [key]
