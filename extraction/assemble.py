@@ -11,12 +11,12 @@ a stage that fails is logged and the article keeps what the others made of it.
     dates       undated events take the report before's day (stages/inherit.py)
     lead dates  or their paragraph's, or the lead's (stages/inherit.py)
     announced   incidents dated after publication are announced, not news (stages/dating.py)
+    columns     an opinion column reports no incident (genre.py)
     build       events of the JSON contract, spans in the original (stages/build.py)
     homeland    an unplaced arrest by a named country's forces is in that country
     protesters  an armed group named in a protest's sentence is no party to it
     crowds      a protest with no party takes its crowd (participants.py)
     scope       no place and no figure, or no party and no figure: not coded (scope.py)
-    columns     an opinion column reports no incident (genre.py)
 """
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ STAGES = (
     inherit.dates_stage,
     inherit.lead_dates_stage,
     inherit.announced_stage,
+    genre.columns_stage,
 )
 
 
@@ -47,7 +48,6 @@ FINISHING = (
     participants.without_armed_groups,
     participants.add_crowds,
     scope.keep_in_scope,
-    genre.no_columns,
 )
 
 

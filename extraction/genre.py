@@ -11,8 +11,8 @@ import re
 from functools import cache
 
 from extraction.arabic import L, fold
+from extraction.doc import Doc
 from extraction.lexicons import reads
-from extraction.types import Event
 
 _LEX = reads("genre.json", "reporting_verbs", "first_person", "questions", "min_voice")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -23,9 +23,9 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _LEX[key])
 
 
-def column(text: str) -> bool:
-    """Does the article read as an opinion column (see the module docstring)?"""
-    folded = fold(text)
+def column(folded: str) -> bool:
+    """Does the article (its folded text) read as an opinion column? See the module
+    docstring."""
     words = _WORD.findall(folded)
     reporting = _words("reporting_verbs")
     glued = (L.and_, L.so)  # a conjunction glued to a reporting verb: «وقال»، «فأضاف»
@@ -36,6 +36,7 @@ def column(text: str) -> bool:
     return max(voice, questions) >= _LEX["min_voice"]
 
 
-def no_columns(events: list[Event], text: str) -> list[Event]:
-    """The events, unless the article is an opinion column: then none."""
-    return [] if events and column(text) else events
+def columns_stage(doc: Doc) -> None:
+    """An opinion column's proposed events are none."""
+    if doc.events and column(doc.text):
+        doc.candidates, doc.events = [], []

@@ -4,12 +4,17 @@ incident. Texts are invented."""
 import datetime as dt
 
 from extraction import extract
-from extraction.genre import column
+from extraction.arabic import fold
+from extraction.genre import column as _column
 
 DAY = dt.date(2015, 8, 8)
 INCIDENT = "فجر انتحاري نفسه في مسجد قوات الطوارئ في مدينة أبها أمس ما أسفر عن مقتل 15 شخصا."
 COLUMN = ("كنا نظن أن الإرهاب انتهى. " + INCIDENT + " فأي دين هذا الذي يقتل المصلين؟"
           " علينا أن نحمي شبابنا من هذا الفكر، وأن نسأل: من يقف وراءهم؟")
+
+
+def column(text: str) -> bool:
+    return _column(fold(text))
 
 
 def test_a_column_recalling_an_attack_codes_no_event():
