@@ -111,8 +111,10 @@ def _before_recalled(doc: Doc, r: Report, clause: Sentence, cues: list[Cue]) -> 
     before."""
     triggers = doc.within("triggers", clause.start, clause.end)
     told = [t for t in triggers if reports_incident(doc.text, t, cues, r.sent, doc.settings)]
+    if not told or _lead(doc, r):
+        return told
     recalled = next((t for t in triggers if dating.dated_earlier(doc, r.sent, t)), None)
-    if recalled is None or _lead(doc, r):
+    if recalled is None:
         return told
     doc.mask(recalled.start, clause.end)
     before = [t for t in told if t.start < recalled.start]
