@@ -87,7 +87,6 @@ def stopwords() -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(w) for w in _STOP[name]) for name in _STOP_LISTS}
 
 
-@cache
 def describes(word: str) -> bool:
     """«بلدات شيعية»، «مدن أوروبية»، «قرى تسكنها أغلبية»: after a plural head, an indefinite
     adjective or a word with its pronoun says what the places are, it names none."""
@@ -96,6 +95,7 @@ def describes(word: str) -> bool:
         or word.endswith(W.pronoun_endings))
 
 
+@cache
 def adjective_endings() -> tuple[str, str]:
     """The endings of an adjective of relation, masculine and feminine (folded): «الجوي»،
     «الجويه»."""
