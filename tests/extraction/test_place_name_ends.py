@@ -39,3 +39,12 @@ def test_a_town_is_found_under_each_spelling_the_press_gives_it(written):
 def test_the_city_of_a_governorate_named_after_its_capital_is_that_capital(name, key):
     found = find_places(fold(f"وقع انفجار في مدينة {name} أمس."))
     assert [m.ref.key for m in found] == [key]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("أصابت طائرات التحالف مستودعا للحوثيين في الرباط عند المدخل الشمالي لمدينة عدن.",
+     "ye.lahij.tuban.rabat"),
+    ("قال مسؤول مغربي في الرباط إن الحكومة ستعلن خطتها.", "ma.rabat"),
+])
+def test_a_name_two_countries_share_is_the_one_of_the_country_written_about(text, key):
+    assert [m.ref.key for m in find_places(fold(text))][0] == key
