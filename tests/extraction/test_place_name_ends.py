@@ -48,3 +48,17 @@ def test_the_city_of_a_governorate_named_after_its_capital_is_that_capital(name,
 ])
 def test_a_name_two_countries_share_is_the_one_of_the_country_written_about(text, key):
     assert [m.ref.key for m in find_places(fold(text))][0] == key
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف طيران التحالف مناطق على الحدود الشمالية لليمن أمس.",
+    "تجددت الاشتباكات على الحدود الشمالية بين البلدين.",
+    "شن المسلحون غارات على قرى في الحدود الشمالية والشرقية لنيجيريا.",
+])
+def test_a_countrys_northern_border_is_not_the_saudi_region_of_that_name(text):
+    assert "sa.northern_borders" not in [m.ref.key for m in find_places(fold(text))]
+
+
+def test_the_saudi_northern_borders_region_is_still_found():
+    assert [m.ref.key for m in find_places(fold("وصل أمير منطقة الحدود الشمالية إلى عرعر."))][0] \
+        == "sa.northern_borders"
