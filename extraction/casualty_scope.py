@@ -78,10 +78,10 @@ def _window_after(toks: list[Tok], j: int) -> str:
 def _other_kind(toks: list[Tok], k: int) -> bool:
     """The figure at k follows «و» + a casualty word ("قتلوا وجرح 400"، "وأصيب 55"), or
     opens with «و» and a casualty word follows it ("260 مقاتلا قتلوا ومئات جرحوا")."""
-    before, end = toks[k - 1], _figure_end(toks, k)
-    if before.text.startswith(text("and")) and any(
+    if toks[k - 1].text.startswith(text("and")) and any(
             phrase_at(toks, k - 1, lex()[key]) for key in ("wounded_before", "killed_before")):
         return True
+    end = _figure_end(toks, k)
     return toks[k].text.startswith(text("and")) and end + 1 < len(toks) and any(
         lex()[key].match(toks[end + 1].forms) for key in ("wounded_after", "killed_after"))
 

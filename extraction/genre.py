@@ -31,7 +31,8 @@ def column(folded: str) -> bool:
     glued = (L.and_, L.so)  # a conjunction glued to a reporting verb: «وقال»، «فأضاف»
     if any(w in reporting or (w[:1] in glued and w[1:] in reporting) for w in words):
         return False
-    voice = sum(w in _words("first_person") for w in words)
+    we = _words("first_person")
+    voice = sum(w in we for w in words)
     questions = sum(folded.count(q) for q in _LEX["questions"])
     return max(voice, questions) >= _LEX["min_voice"]
 

@@ -57,9 +57,9 @@ def dated_earlier(doc: Doc, sent: Sentence, trigger) -> bool:
     if own is None or not own.background:
         return False
     between = doc.text[trigger.end:own.start]
-    words = between.split() + own.text.split()[:1]
-    return len(between.split()) <= _OWN_DATE_REACH and not CLAUSE_END.search(between) \
-        and not any(w in _since_words() for w in words)
+    words = between.split()
+    return len(words) <= _OWN_DATE_REACH and not CLAUSE_END.search(between) \
+        and not any(w in _since_words() for w in [*words, *own.text.split()[:1]])
 
 
 @cache

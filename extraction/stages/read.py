@@ -56,6 +56,7 @@ class Report:
     places: list = field(default_factory=list)
     actors: list = field(default_factory=list)
     strong: list[Trigger] = field(default_factory=list)
+    only_told: bool = False  # told only by relative clauses after definite triggers
 
     @property
     def has_figures(self) -> bool:
@@ -156,6 +157,7 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
     _read_places(doc, r)
     _read_actors(doc, r)
     r.strong = _strong(doc, r)
+    r.only_told = _only_told(doc, r)
     _place_of_told(doc, r)
     if not r.strong and not (r.has_figures and r.places):
         r = _weak(doc, r, recent)
@@ -264,7 +266,7 @@ def _place_of_told(doc: Doc, r: Report) -> None:
     مقر ... بمنطقة عسير، حتى تدافع العشرات إلى مستشفيات أبها») is at the places its
     clause names after it, not of the rest of the sentence nor of who made the statement
     («أدانت الرابطة بمكة المكرمة العمل الإرهابي الذي ...»)."""
-    if not _only_told(doc, r):
+    if not r.only_told:
         return  # news told in its own words keeps its sentence's places
     spans = [(t.start, c.end) for c in doc.clauses(r.sent) for t in r.strong
              if c.start <= t.start < c.end]
@@ -289,6 +291,7 @@ def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:
     pending.actors = pending.actors + r.actors
     pending.places = r.places
     pending.strong = [t for t in pending.live if t.type != "territory"] or pending.live
+    pending.only_told = _only_told(doc, pending)
     doc.pending = None
     return pending
 
@@ -298,7 +301,7 @@ def _add_candidates(doc: Doc, r: Report) -> None:
     dates = dating.sentence_dates(doc, r.sent)
     if dating.only_background(dates):
         return
-    etype = r.strong[0].type if _only_told(doc, r) else event_type(
+    etype = r.strong[0].type if r.only_told else event_type(
         r.live, r.strong, doc.text, r.sent.text, r.actors, killed=r.cas.killed is not None)
     apart = doc.apart.get(r.sent.start)
     back = incidents.days_back(doc.text, r.live, r.sent.start)
