@@ -74,8 +74,14 @@ def test_a_blast_outside_the_base_is_not_al_qaeda():
     assert actor_names("وكان الانفجار الذي وقع خارج القاعدة قويا") == []
 
 
+def test_a_base_any_feminine_adjective_describes_is_not_al_qaeda():
+    assert actor_names("ضربت المقاتلات القاعدة الخلفية للمتمردين في الجبال") == []
+    assert actor_names("تمتنع القوات عن اقتحام القاعدة الاستراتيجية حاليا") == []
+
+
 def test_al_qaeda_claiming_an_attack_is_still_al_qaeda():
     assert actor_names("وأعلنت القاعدة مسؤوليتها عن الهجوم على الثكنة") == ["القاعدة"]
+    assert actor_names("تبنى تنظيم القاعدة الإرهابي الهجوم") == ["القاعدة"]
 
 
 def types(text):
