@@ -101,9 +101,12 @@ def _direction(word: str) -> bool:
 
 
 def _head_at(toks: Sequence[Token], i: int, covered: set[int]) -> Variant | None:
-    """The head word at token i that may announce an unseen name right after it."""
+    """The head word at token i that may announce an unseen name right after it (none
+    after an ordinal: «كرابع محافظة تسقط»)."""
     head = head_reading(toks[i].text, W.pattern_heads)
-    if head is None or i in covered or (i + 1) in covered or not gap_ok(toks, i, i + 1):
+    if head is None or i in covered or (i + 1) in covered or not gap_ok(toks, i, i + 1) \
+            or head.offset == 0 and i > 0 and toks[i].joined \
+            and any(v.word in W.ordinals_before for v in variants(toks[i - 1].text)):
         return None
     return head
 

@@ -25,7 +25,8 @@ _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "defini
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
              "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
              "pronoun_endings", "verb_endings", "item_closers", "facility_heads",
-             "facility_name_stops", "the_country", "name_nouns")
+             "facility_name_stops", "the_country", "name_nouns",
+             "ordinals_before")
 
 
 class _Words:
@@ -86,6 +87,10 @@ class _Words:
     @cached_property
     def ordinals(self) -> frozenset[str]:
         return frozenset(_LEX["ordinals"])
+
+    @cached_property
+    def ordinals_before(self) -> frozenset[str]:  # "كرابع محافظة": the common noun
+        return frozenset(_LEX["ordinals_before"])
 
     @cached_property
     def glued(self) -> re.Pattern:  # "مدينةالديوانية": a head word without its space

@@ -22,6 +22,12 @@ def test_a_head_and_a_direction_adjective_is_no_place():
     assert names("حررت القوات ثالث مدينة شمالية من قبضة المسلحين") == []
 
 
+def test_a_head_after_an_ordinal_is_the_common_noun():
+    assert names("حررت القوات المحافظة كخامس محافظة تسقط من قبضة المسلحين") == []
+    assert names("وكانت البلدة آخر مدينة تحررت من قبضة المسلحين") == []
+    assert names("سيطرت القوات على محافظة تسقط المجاورة") == ["تسقط"]
+
+
 def test_a_head_and_a_nationality_adjective_is_no_place():
     assert names("شهدت مدن يمنية عدة مظاهرات ليلية") == []
 
