@@ -315,6 +315,13 @@ def test_a_governorate_named_by_a_common_word_needs_its_head_word():
     assert places("سدد اللاعب كرة ارتطمت بالعارضة") == []
 
 
+def test_invading_militias_and_fizzy_drinks_name_no_lebanese_town():
+    # «الغازية»: invading, or fizzy; Ghazieh near Sidon only after its head word
+    assert places("طرد المليشيات الغازية من المدينة") == []
+    assert places("تحذير من المشروبات الغازية") == []
+    assert [m.ref.name for m in places("غارة على بلدة الغازية")] == ["الغازية"]
+
+
 def test_spending_a_holiday_is_no_district():
     # «قضاء» is also a verbal noun: to spend a holiday, a time, a need
     assert places("خرج الطلاب لقضاء إجازة نهاية الأسبوع قبل التفجير") == []
