@@ -11,6 +11,33 @@ HIJRI_YEARS = (1300, 1500)  # a written Hijri year («1436»)
 _ORDINAL_ZERO = 1721425  # the Julian day number of date.fromordinal(0)
 
 
+def digit_groups(toks, i: int) -> tuple[list[str], int]:
+    """The digit groups of a date written from token i and the token after them: glued by
+    one kind of separator («12/5/2018»، «2018-05-12»، «12/5»), or spaced alike around
+    each («25 - 1 - 1427هـ»), then only a whole date with its year («فاز 2 - 1» is a
+    score)."""
+    parts, j = [toks[i]], i + 1
+    gap = _separator_gap(toks, i, i + 1)
+    while j + 1 < len(toks) and len(parts) < 3 and toks[j].text in "/-.":
+        if gap is None or _separator_gap(toks, j - 1, j) != gap:
+            break
+        if toks[j + 1].kind != "d" or (j > i + 1 and toks[j].text != toks[i + 1].text):
+            break
+        parts.append(toks[j + 1])
+        j += 2
+    if gap and (len(parts) < 3 or 4 not in (len(parts[0].text), len(parts[-1].text))):
+        return [parts[0].text], i + 1
+    return [p.text for p in parts], j
+
+
+def _separator_gap(toks, before: int, sep: int) -> int | None:
+    """The spaces on each side of the separator at token `sep` (0 or 1), when alike."""
+    if sep + 1 >= len(toks):
+        return None
+    left, right = toks[sep].start - toks[before].end, toks[sep + 1].start - toks[sep].end
+    return left if left == right and left <= 1 else None
+
+
 def days_in(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 

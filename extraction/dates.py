@@ -17,6 +17,7 @@ from extraction.calendars import (
     GREGORIAN_YEARS,
     HIJRI_YEARS,
     days_in,
+    digit_groups,
     hijri_year,
     on_weekday,
     safe_date,
@@ -169,21 +170,15 @@ def _day_month(ctx: _Ctx, i: int) -> _Found | None:
 
 
 def _numeric(ctx: _Ctx, i: int) -> _Found | None:
-    """12/5/2018, 2018-05-12, 12.5.2018, 12/5 — digits glued by one kind of separator."""
-    toks, parts, j = ctx.toks, [ctx.toks[i]], i + 1
+    """12/5/2018, 2018-05-12, 12.5.2018, 12/5, «25 - 1 - 1427هـ» (`digit_groups`)."""
+    toks = ctx.toks
     dotted = toks[i].text.split(".")
     if len(dotted) == 3 and all(p.isdigit() for p in dotted):
-        return _full_date(j, [int(p) for p in dotted], len(dotted[0]) == 4)
-    while j + 1 < len(toks) and len(parts) < 3 and toks[j].text in "/-.":
-        if toks[j].start != parts[-1].end or toks[j + 1].start != toks[j].end:
-            break
-        if toks[j + 1].kind != "d" or (j > i + 1 and toks[j].text != toks[i + 1].text):
-            break
-        parts.append(toks[j + 1])
-        j += 2
-    values = [int(p.text) if p.text.isdigit() else -1 for p in parts]
+        return _full_date(i + 1, [int(p) for p in dotted], len(dotted[0]) == 4)
+    parts, j = digit_groups(toks, i)
+    values = [int(p) if p.isdigit() else -1 for p in parts]
     if len(values) == 3:
-        return _full_date(j, values, len(parts[0].text) == 4)
+        return _full_date(j, values, len(parts[0]) == 4)
     if len(values) == 2 and toks[i + 1].text == "/" and min(values) >= 1:
         return _with_year(ctx, values[1], values[0], j) if values[1] <= 12 else None
     return None

@@ -65,3 +65,15 @@ def test_an_incident_dated_by_its_hijri_day_is_news():
 def test_an_incident_of_an_old_hijri_day_is_history():
     text = "أطلق مسلحون النار على دورية للأمن شرق مدينة الرياض بتاريخ 19/6/1436 فقتلوا قائدها."
     assert extract(text, SUNDAY) == []
+
+
+def test_a_date_spaced_around_its_separators_is_read():
+    assert resolved("حادث استهداف المصلين بتاريخ 4 / 8 / 1436هـ .") == [
+        (dt.date(2015, 5, 23), "day", True)]
+    assert resolved("وقع الحادث يوم 19 - 07 - 2015 في القرية") == [
+        (dt.date(2015, 7, 19), "day", False)]
+
+
+def test_a_spaced_pair_of_numbers_is_a_score_or_a_ratio_not_a_day():
+    assert resolved("فاز الفريق على ضيفه 2 - 1 في المباراة") == []
+    assert resolved("صوت بالموافقة 3 / 5 من الأعضاء") == []
