@@ -95,6 +95,15 @@ def describes(word: str) -> bool:
         or word.endswith(W.pronoun_endings))
 
 
+def new_noun(word: str, before: str, head: str) -> bool:
+    """«محافظة الخرمة جنازة الشهيد»، «قرية الدالوة بداية العام»: after a definite word of
+    an unseen name, an indefinite word ending in «ة» is a new noun, not the name's next
+    word (the gazetteer's names are almost never so made); a street or a square may bear
+    a person's name («شارع الحبيب بورقيبة»)."""
+    return before.startswith(L.article) and not word.startswith(L.article) \
+        and word.endswith(fold(L.teh_marbuta)) and head not in W.name_heads
+
+
 @cache
 def adjective_endings() -> tuple[str, str]:
     """The endings of an adjective of relation, masculine and feminine (folded): «الجوي»،

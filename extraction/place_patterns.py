@@ -27,6 +27,7 @@ from extraction.place_index import (
     gap_ok,
     is_place_name,
     nationality_adjectives,
+    new_noun,
     stopwords,
     unseen_ref,
 )
@@ -204,9 +205,9 @@ def _bare_name(tok: Token, word: str, head: str, known: list[PlaceMention]) -> b
 
 
 def _ends_name(word: str, words: list[str], head: str) -> bool:
-    """"قرى X وY" (the next name; not "تالة ورقي": a name's own word), "يسيطر"، "رفعوا"."""
-    if words and word.startswith(L.and_) and (
-            head in W.plural_heads or words[-1].startswith(L.article)):
+    """"قرى X وY" (not "تالة ورقي": a name's own word), «الخرمة جنازة», "يسيطر"، "رفعوا"."""
+    if words and (new_noun(word, words[-1], head) or word.startswith(L.and_) and (
+            head in W.plural_heads or words[-1].startswith(L.article))):
         return True
     verb = L.imperfect
     return len(word) >= _VERB_MIN and (word[0] == verb[0] or (bool(words) and (
@@ -314,9 +315,8 @@ def _unseen(text: str, start: int, end: int, head: str, words: list[str],
     """A place the gazetteer lacks, under the known place the sentence attaches it to."""
     name = " ".join(([head] if head in W.name_heads else []) + words)
     parent = parent_for(text, end, known, context, start)
-    surface = text[start:end]
-    return PlaceMention(start, end, unseen_ref(name, surface, W.heads[head], parent), surface,
-                        True)
+    ref = unseen_ref(name, text[start:end], W.heads[head], parent)
+    return PlaceMention(start, end, ref, text[start:end], True)
 
 
 def region_word(word: str) -> bool:

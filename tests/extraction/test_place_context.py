@@ -28,6 +28,12 @@ def test_a_head_after_an_ordinal_is_the_common_noun():
     assert names("سيطرت القوات على محافظة تسقط المجاورة") == ["تسقط"]
 
 
+def test_an_unseen_name_ends_before_an_indefinite_noun_after_its_definite_word():
+    assert names("شيعت الجموع بمحافظة القرينية جنازة الشهيد") == [fold("القرينية")]
+    assert names("وقع الهجوم في قرية الطويلعة بداية العام") == [fold("الطويلعة")]
+    assert names("تظاهر المئات في شارع الحبيب بورقيبة") == [fold("شارع الحبيب بورقيبة")]
+
+
 def test_a_head_and_a_nationality_adjective_is_no_place():
     assert names("شهدت مدن يمنية عدة مظاهرات ليلية") == []
 
