@@ -34,6 +34,11 @@ def test_an_unseen_name_ends_before_an_indefinite_noun_after_its_definite_word()
     assert names("تظاهر المئات في شارع الحبيب بورقيبة") == [fold("شارع الحبيب بورقيبة")]
 
 
+def test_a_head_and_an_adjective_of_its_kind_is_no_place():
+    assert names("فر المسلحون إلى أغنى منطقة نفطية في البلاد") == []
+    assert names("وقع التفجير في منطقة قبلية على الحدود") == []
+
+
 def test_a_head_and_a_nationality_adjective_is_no_place():
     assert names("شهدت مدن يمنية عدة مظاهرات ليلية") == []
 
