@@ -44,6 +44,13 @@ def test_raids_done_in_the_past_are_history():
     assert _types(past) == []
 
 
+def test_a_series_of_recent_times_is_history():
+    real = "ونفذ المتشددون أمس تفجيرا في محافظة ديالى أودى بحياة 20 شخصا."
+    lately = "ونفذ المتشددون في الآونة الأخيرة تفجيرات في محافظة ديالى أودت بحياة 20 شخصا."
+    assert _types(real)
+    assert _types(lately) == []
+
+
 def test_thousands_killed_is_a_war_s_toll_not_an_incident():
     real = "وقتل العشرات في الاشتباكات التي اندلعت أمس بين الجيش والمتمردين في مدينة بانتيو."
     war = "وقتل الآلاف في الاشتباكات بين الجيش والمتمردين في مدينة بانتيو."
