@@ -29,13 +29,18 @@ from extraction.trigger_scope import reports_incident, taking_achieved
 from extraction.triggers import Cue, Trigger, event_type, kinds, pattern
 
 _LEX = reads("pipeline.json", "update", "plain_verbs", "definite", "plural_ending",
-             "verb_particles", "incident_clause", "vague_incident_words")
+             "verb_particles", "incident_clause", "vague_incident_words", "vague_toll")
 _DROPS = frozenset(("accident", "court", "staged"))  # cue kinds that make a sentence no news at all
 
 
 @cache
 def _update() -> re.Pattern:
     return re.compile(_LEX["update"])
+
+
+@cache
+def _vague_toll() -> re.Pattern:
+    return re.compile(_LEX["vague_toll"])
 
 
 @cache
@@ -159,7 +164,7 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
     r.strong = _strong(doc, r)
     r.only_told = _only_told(doc, r)
     _place_of_told(doc, r)
-    if not r.strong and not (r.has_figures and r.places):
+    if not r.strong and not ((r.has_figures or _vague_toll().search(r.sent.text)) and r.places):
         r = _weak(doc, r, recent)
     if r is not None:
         _add_candidates(doc, r)

@@ -245,3 +245,11 @@ def test_entering_a_town_told_as_achieved_is_its_taking():
 def test_advancing_towards_a_town_told_as_achieved_is_no_taking():
     assert extract("تمكنت فصائل المعارضة من التقدم باتجاه مدينة حماة أمس.",
                    dt.date(2015, 8, 9)) == []
+
+
+def test_a_targeting_with_killed_and_wounded_but_no_figure_is_an_incident():
+    vague = ("وأكد بيان للمقاومة أن قتلى وجرحى من المسلحين سقطوا إثر استهداف دورية "
+             "لهم في مديرية المخادر.")
+    assert [e.place.name for e in extract(vague, dt.date(2015, 7, 24))] == ["المخادر"]
+    told_alone = "وأكد بيان للمقاومة أن قتلى سقطوا إثر استهداف دورية لهم في مديرية المخادر."
+    assert extract(told_alone, dt.date(2015, 7, 24)) == []
