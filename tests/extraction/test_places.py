@@ -310,6 +310,14 @@ def test_the_saudi_border_governorates_are_under_their_provinces():
                      "الطوال": "sa.jazan.at_tuwal", "الحرث": "sa.jazan.al_harth"}
 
 
+def test_saudi_governorates_the_2015_papers_name_are_under_their_provinces():
+    found = {m.ref.name: m.ref.key for m in places(
+        "وقع الحادث في محافظة الأحساء ثم في حفر الباطن وبيشة ووادي الدواسر")}
+    assert found == {"الأحساء": "sa.eastern.al_ahsa", "حفر الباطن": "sa.eastern.hafar_al_batin",
+                     "بيشة": "sa.asir.bisha", "وادي الدواسر": "sa.riyadh.wadi_ad_dawasir"}
+    assert places("كان رجلا عفيفا") == places("وصفه بأنه عفيف اللسان") == []
+
+
 def test_a_governorate_named_by_a_common_word_needs_its_head_word():
     assert places("يسعون في الأرض فسادا ليهلكوا الحرث والنسل") == []
     assert places("سدد اللاعب كرة ارتطمت بالعارضة") == []
