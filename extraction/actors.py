@@ -311,8 +311,8 @@ def _place_forces(text: str, toks: Sequence[Token], covered: set[int]) -> list:
     firsts = frozenset(words[0] for words in forces)
     out = []
     for i in [n - 1 for n in positions(toks, seconds) if 0 < n < len(toks) - 1]:
-        if i in covered or not toks[i + 1].joined:
-            continue
+        if i in covered or not toks[i + 1].joined or _excluded(toks, i):
+            continue  # «بلاغ لشرطة محافظة X»: whom a crime was reported to
         head = head_reading(toks[i].text, firsts)
         branch = head and forces.get((head.word, toks[i + 1].text))
         if not branch or (i + 2) in covered or not toks[i + 2].joined:

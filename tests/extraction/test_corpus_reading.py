@@ -79,6 +79,13 @@ def test_a_base_any_feminine_adjective_describes_is_not_al_qaeda():
     assert actor_names("تمتنع القوات عن اقتحام القاعدة الاستراتيجية حاليا") == []
 
 
+def test_the_police_a_crime_was_reported_to_is_no_party():
+    assert actor_names("ورد بلاغ لشرطة محافظة حفر الباطن عن إطلاق نار على مركبة") == []
+    assert actor_names("أبلغ وافد الجهات الأمنية عن تعرض ابنه لطعنات") == []
+    assert actor_names("قالت مصادر إن تركيا أبلغت النظام السوري بالغارات") == []
+    assert "الشرطة السعودية" in actor_names("هاجم مسلحون شرطة محافظة حفر الباطن")
+
+
 def test_al_qaeda_claiming_an_attack_is_still_al_qaeda():
     assert actor_names("وأعلنت القاعدة مسؤوليتها عن الهجوم على الثكنة") == ["القاعدة"]
     assert actor_names("تبنى تنظيم القاعدة الإرهابي الهجوم") == ["القاعدة"]
