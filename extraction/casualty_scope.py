@@ -33,7 +33,8 @@ from extraction.casualty_words import (
 from extraction.lexicons import reads
 
 _LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
-             "incident_heads", "resumptive", "recalled_time", "own_subject_endings", "illness")
+             "incident_heads", "resumptive", "recalled_time", "own_subject_endings", "illness",
+             "period_units")
 _AFTER = 9  # tokens after a figure that may place it in a period
 _BEFORE = 6  # tokens before a figure that may name a period, a series or a clause's head
 _CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
@@ -64,10 +65,12 @@ def _window_after(toks: list[Tok], j: int) -> str:
     """The words after the figure up to the next figure not joined to it by و (commas
     crossed): "عشرة قتلى و81 جريحا، هي حصيلة اليومين الماضيين"; past the other kind's
     figure told with it, the words after that one too ("215 قتلوا وجرح 180 آخرون خلال
-    أسبوعين": both figures are the fortnight's)."""
+    أسبوعين": both figures are the fortnight's); a length of time is no next figure
+    («6800 قتيل في 15 شهرا»)."""
     out = []
     for k, t in enumerate(toks[j + 1:j + 1 + _AFTER], start=j + 1):
-        if t.qty is not None and (t.qty is not toks[k - 1].qty) and not joined(toks, j, k):
+        if t.qty is not None and (t.qty is not toks[k - 1].qty) and not joined(toks, j, k) \
+                and not (k + 1 < len(toks) and _is(toks[k + 1], "period_units")):
             if _other_kind(toks, k):
                 out.append(_window_after(toks, _figure_end(toks, k)))
             break

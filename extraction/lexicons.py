@@ -55,7 +55,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "broken_plurals", "one", "the_two", "definite", "dual_killed", "breakdown_of",
         "among", "victims", "opening_verbs", "joiners", "negations", "origin_endings",
         "one_killed_nouns", "one_wounded_nouns", "share_before", "weekday_before", "series",
-        "time_between",
+        "time_between", "period_units",
         "relative_pronouns",
         "incident_heads", "resumptive", "passive_killed", "active_killing",
         "passive_followers", "side_skips", "charge_before", "construct_complements",

@@ -16,9 +16,16 @@ def casualties(sentence: str):
     "وأعلن الجيش مقتل 300 مسلح، خلال الأسابيع الثلاثة الماضية في معارك الريف",
     "وقالت المنظمة إن 70 مدنيا قتلوا منذ بداية العام في المحافظة",
     "ارتفع عدد ضحايا القذائف إلى سبعة قتلى و40 جريحا، وهي حصيلة الأيام الأربعة الماضية",
+    "وأوقعت المعارك أكثر من 900 قتيل في 15 شهرا، بحسب الأمم المتحدة",
+    "وقتل 60 مسلحا في ثلاثة أشهر من المعارك في الجبال",
 ])
 def test_a_figure_over_a_period_is_a_total_not_a_toll(sentence):
     assert casualties(sentence) == (None, None)
+
+
+def test_a_figure_before_a_number_of_anything_else_is_still_a_toll():
+    assert casualties("قتل 15 شخصا في 3 غارات على البلدة")[0] == Count(15, 15, 15)
+    assert casualties("قتل أربعة جنود خلال 24 ساعة من المعارك")[0] == Count(4, 4, 4)
 
 
 def test_a_toll_of_a_war_is_not_an_incidents_toll():
