@@ -23,7 +23,7 @@ from extraction.lexicon import Token
 from extraction.lexicons import reads
 from extraction.normalise import NormalisedText, normalise
 from extraction.object_places import object_places
-from extraction.place_index import country_of, text_tokens
+from extraction.place_index import a_verb_as_written, country_of, text_tokens
 from extraction.places import PlaceMention, find_places, with_the_country
 from extraction.sentences import Sentence, split_clauses, split_sentences
 from extraction.settings import SETTINGS, Settings
@@ -159,7 +159,8 @@ def build_doc(text: str, published: dt.date | None,
     """Normalise the article once and run every finder over it (each guarded)."""
     nt = normalise(text)
     folded = nt.text
-    places = guarded(find_places, folded, default=[])
+    places = [p for p in guarded(find_places, folded, default=[])
+              if not a_verb_as_written(nt.original[slice(*nt.to_original(p.start, p.end))])]
     actors = guarded(find_actors, folded, default=[])
     places, actors = _with_ner(folded, places, actors)
     places = guarded(with_the_country, folded, places, [a.key for a in actors if a.key],

@@ -32,7 +32,7 @@ _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_na
               "name_stop", "cancel_next", "cancel_pairs", "addressed_before", "bank", "river",
               "bank_of_jordan", "adjective_ending", "coordination", "object_nouns",
               "persons_before_nationality", "names_after_in", "regions_after",
-              "object_counts", "list_leads", "listing_nouns")
+              "object_counts", "list_leads", "listing_nouns", "verbs_like_heads")
 _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
                "object_nouns", "persons_before_nationality", "names_after_in",
                "regions_after", "object_counts", "list_leads", "listing_nouns")
@@ -85,6 +85,14 @@ class _Entry:
 @cache
 def stopwords() -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(w) for w in _STOP[name]) for name in _STOP_LISTS}
+
+
+def a_verb_as_written(original: str) -> bool:
+    """The mention's first word, as the article wrote it, is a verb that folds to a head
+    word: «وأدى القصف إلى ...» (and it led) is no «وادي» (a valley); valleys are never
+    written with a hamza."""
+    first = original.split(maxsplit=1)
+    return bool(first) and first[0] in _STOP["verbs_like_heads"]
 
 
 def describes(word: str) -> bool:

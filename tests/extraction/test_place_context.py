@@ -39,6 +39,19 @@ def test_a_head_and_an_adjective_of_its_kind_is_no_place():
     assert names("وقع التفجير في منطقة قبلية على الحدود") == []
 
 
+def doc_places(text):
+    from extraction.doc import build_doc
+
+    return [m.ref.name for m in build_doc(text, PUBLISHED).places]
+
+
+def test_and_it_led_is_no_valley_though_both_fold_alike():
+    # «وأدى» (and it led) folds to «وادي» (a valley): the written hamza tells them apart
+    assert doc_places("اشتبك المسلحون في الحي. وأدى القصف العشوائي إلى احتراق منازل") == []
+    assert doc_places("اشتبك المسلحون في الحي. وادي القصف العشوائي إلى احتراق منازل") != []
+    assert doc_places("وقعت اشتباكات في وادي حضرموت أمس") == ["حضرموت"]
+
+
 def test_a_head_and_a_nationality_adjective_is_no_place():
     assert names("شهدت مدن يمنية عدة مظاهرات ليلية") == []
 
