@@ -26,7 +26,7 @@ _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "defini
              "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
              "pronoun_endings", "verb_endings", "item_closers", "facility_heads",
              "facility_name_stops", "the_country", "name_nouns",
-             "ordinals_before")
+             "ordinals_before", "street_heads")
 
 
 class _Words:
@@ -87,6 +87,10 @@ class _Words:
     @cached_property
     def ordinals(self) -> frozenset[str]:
         return frozenset(_LEX["ordinals"])
+
+    @cached_property
+    def street_heads(self) -> frozenset[str]:  # "شارع الجزائر": a street, not Algeria
+        return frozenset(_LEX["street_heads"])
 
     @cached_property
     def ordinals_before(self) -> frozenset[str]:  # "كرابع محافظة": the common noun

@@ -136,7 +136,8 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
         relative = W.relative.get(hit.glue) if hit.glue else relative
         licensed = _licenses(head, text[hit.start:hit.end]) or a_name_after_in(toks, hit)
         cands = [e.key for e in hit.payloads if not e.strict or licensed]
-        if not cands or not_the_west_bank(toks, hit) or cancelled_by_next(toks, hit.last) \
+        if not cands or _a_street(head, cands) or not_the_west_bank(toks, hit) \
+                or cancelled_by_next(toks, hit.last) \
                 or a_nationality_after_a_person(toks, hit) or a_quoted_addressee(text, hit):
             continue
         start = hit.start
@@ -144,6 +145,11 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
             start = toks[first].end - len(head)
         raw.append((first, hit.last, start, hit.end, head, relative, tuple(dict.fromkeys(cands))))
     return raw
+
+
+def _a_street(head: str | None, cands: list[str]) -> bool:
+    """«شارع الجزائر»، «ساحة فلسطين»: a street or square named after a country."""
+    return head in W.street_heads and all(places_by_key()[k].kind == "country" for k in cands)
 
 
 def _licenses(head: str | None, name: str) -> bool:

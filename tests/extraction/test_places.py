@@ -330,6 +330,13 @@ def test_invading_militias_and_fizzy_drinks_name_no_lebanese_town():
     assert [m.ref.name for m in places("غارة على بلدة الغازية")] == ["الغازية"]
 
 
+def test_a_street_named_after_a_country_is_in_its_city_not_that_country():
+    found = [(m.ref.name, m.ref.key) for m in places(
+        "انفجرت عبوة في حديقة بشارع الجزائر في منطقة المعادي جنوب القاهرة")]
+    assert ("الجزائر", "dz") not in found and ("القاهرة", "eg.cairo") in found
+    assert [m.ref.key for m in places("قصف الطيران قرى جبل لبنان")] == ["lb.mount_lebanon"]
+
+
 def test_spending_a_holiday_is_no_district():
     # «قضاء» is also a verbal noun: to spend a holiday, a time, a need
     assert places("خرج الطلاب لقضاء إجازة نهاية الأسبوع قبل التفجير") == []
