@@ -136,15 +136,22 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
         relative = W.relative.get(hit.glue) if hit.glue else relative
         licensed = _licenses(head, text[hit.start:hit.end]) or a_name_after_in(toks, hit)
         cands = [e.key for e in hit.payloads if not e.strict or licensed]
-        if not cands or _a_street(head, cands) or not_the_west_bank(toks, hit) \
-                or cancelled_by_next(toks, hit.last) \
-                or a_nationality_after_a_person(toks, hit) or a_quoted_addressee(text, hit):
+        if not cands or _no_place(text, toks, hit, head, cands):
             continue
         start = hit.start
         if head is not None and first < hit.first and toks[first].text.endswith(head):
             start = toks[first].end - len(head)
         raw.append((first, hit.last, start, hit.end, head, relative, tuple(dict.fromkeys(cands))))
     return raw
+
+
+def _no_place(text: str, toks: tuple[Token, ...], hit, head: str | None,
+              cands: list[str]) -> bool:
+    """The words around the name say it is none here: a street («شارع الجزائر»), a
+    river bank, «مسقط رأسه», a person's nationality, a newspaper a source spoke to."""
+    return _a_street(head, cands) or not_the_west_bank(toks, hit) \
+        or cancelled_by_next(toks, hit.last) or a_nationality_after_a_person(toks, hit) \
+        or a_quoted_addressee(text, hit)
 
 
 def _a_street(head: str | None, cands: list[str]) -> bool:
