@@ -337,6 +337,13 @@ def test_a_street_named_after_a_country_is_in_its_city_not_that_country():
     assert [m.ref.key for m in places("قصف الطيران قرى جبل لبنان")] == ["lb.mount_lebanon"]
 
 
+def test_dogubayazit_is_one_place_however_it_is_spelt():
+    spellings = ("قضاء دوغو بيازيد", "منطقة دوجو بايزيد", "بلدة دوغوبيازيد")
+    found = [[(m.ref.key, m.ref.admin) for m in places(f"هجوم على مخفر في {s}")]
+             for s in spellings]
+    assert found == [[("tr.agri.dogubayazit", ("آغري", "تركيا"))]] * 3
+
+
 def test_spending_a_holiday_is_no_district():
     # «قضاء» is also a verbal noun: to spend a holiday, a time, a need
     assert places("خرج الطلاب لقضاء إجازة نهاية الأسبوع قبل التفجير") == []
