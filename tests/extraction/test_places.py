@@ -344,6 +344,11 @@ def test_dogubayazit_is_one_place_however_it_is_spelt():
     assert found == [[("tr.agri.dogubayazit", ("آغري", "تركيا"))]] * 3
 
 
+def test_khan_bani_saad_is_bani_saad_not_a_place_called_khan():
+    assert [m.ref.key for m in places("قتل العشرات في تفجير سوق ناحية خان بني سعد")] == [
+        "iq.diyala.baqubah.bani_saad"]
+
+
 def test_spending_a_holiday_is_no_district():
     # «قضاء» is also a verbal noun: to spend a holiday, a time, a need
     assert places("خرج الطلاب لقضاء إجازة نهاية الأسبوع قبل التفجير") == []
