@@ -349,6 +349,11 @@ def test_khan_bani_saad_is_bani_saad_not_a_place_called_khan():
         "iq.diyala.baqubah.bani_saad"]
 
 
+def test_the_city_of_jerusalem_is_jerusalem_as_its_bare_name_is():
+    assert [m.ref.key for m in places("مواجهات في مدينة القدس")] == [
+        m.ref.key for m in places("مواجهات في القدس")] == ["ps.jerusalem"]
+
+
 def test_spending_a_holiday_is_no_district():
     # «قضاء» is also a verbal noun: to spend a holiday, a time, a need
     assert places("خرج الطلاب لقضاء إجازة نهاية الأسبوع قبل التفجير") == []
