@@ -126,6 +126,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "vague_incident_words": _W, "vague_toll": _T},
     "placing.json": {"precise_relatives": _W, "titles": _W, "title_units": _W,
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
+                     "home_words": _W,
                      "coordination": _T, "list_comma": _T, "new_clause": _T,
                      "coordination_of_tolls": _T, "speech_nouns": _W,
                      "speech_prepositions": _W, "naming": _W, "source_nouns": _W,

@@ -23,7 +23,7 @@ _LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "laun
              "from", "clause_end", "inside", "coordination", "list_comma",
              "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
              "naming", "buildings", "at_building", "compared", "source_nouns", "headings",
-             "retreats", "landmarks", "heading_heads", "on_behalf")
+             "retreats", "landmarks", "heading_heads", "on_behalf", "home_words")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -224,6 +224,11 @@ def _at_building(before: list[str]) -> bool:
         and before[-2] in _words("at_building")
 
 
+def _home_of(before: list[str]) -> bool:
+    """«أصيل منطقة X»: where a person comes from."""
+    return bool(before) and before[-1] in _words("home_words")
+
+
 def _in_title(before: list[str]) -> bool:
     """"مدير ناحية X", "فندق X": a speaker's title or a building's name; "شاب يدعى X":
     a person's name."""
@@ -299,9 +304,11 @@ def names_a_party(text: str, place, actors: list, starts: list[int],
                   settings=SETTINGS) -> bool:
     """A place inside an actor's name ("الجيش العراقي", "التحالف بقيادة السعودية"), a
     speaker's title ("مدير ناحية القيارة"), a spokesman's seat ("متحدثة باسم الجيش في
-    القدس") or where a shell came from: not where the incident happened."""
+    القدس"), where a shell came from or where a person comes from («أصيل منطقة X»): not
+    where the incident happened."""
     before = text[max(0, place.start - settings.title_window):place.start].split()
     if _launched_from(before) or _in_title(before) or _spoken_at(before) \
+            or _home_of(before) \
             or _a_persons_name(text, place, before) or _spokesman_at(text, place):
         return True
     i = bisect.bisect_right(starts, place.start) - 1

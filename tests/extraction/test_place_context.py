@@ -340,3 +340,10 @@ def test_a_spokesman_s_seat_is_not_where_the_strike_happened():
             "على الضربة الجوية.")
     [event] = extract(text, dt.date(2015, 7, 29))
     assert event.place.name == "الحضر"
+
+
+def test_a_suspects_home_town_is_not_where_he_was_arrested():
+    home = ("ألقت وحدة أمنية بالقصرين أمس القبض على عنصر إرهابي أصيل منطقة حاجب العيون "
+            "من ولاية القيروان.")
+    assert [e.place.name for e in extract(home, PUBLISHED)] == ["القصرين"]
+
