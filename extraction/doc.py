@@ -160,7 +160,7 @@ def build_doc(text: str, published: dt.date | None,
     nt = normalise(text)
     folded = nt.text
     places = [p for p in guarded(find_places, folded, default=[])
-              if not a_verb_as_written(nt.original[slice(*nt.to_original(p.start, p.end))])]
+              if not a_verb_as_written(nt, p)]
     actors = guarded(find_actors, folded, default=[])
     places, actors = _with_ner(folded, places, actors)
     places = guarded(with_the_country, folded, places, [a.key for a in actors if a.key],

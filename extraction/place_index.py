@@ -87,12 +87,26 @@ def stopwords() -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(w) for w in _STOP[name]) for name in _STOP_LISTS}
 
 
-def a_verb_as_written(original: str) -> bool:
-    """The mention's first word, as the article wrote it, is a verb that folds to a head
-    word: «وأدى القصف إلى ...» (and it led) is no «وادي» (a valley); valleys are never
-    written with a hamza."""
-    first = original.split(maxsplit=1)
-    return bool(first) and first[0] in _STOP["verbs_like_heads"]
+def a_verb_as_written(nt, mention) -> bool:
+    """The mention's first word, as the article (`nt`, its NormalisedText) wrote it, is a
+    verb that folds to a head word: «وأدى القصف إلى ...» (and it led) is no «وادي» (a
+    valley); valleys are never written with a hamza. The original is read only for a
+    mention whose folded first word is such a verb's."""
+    first = mention.surface.split(maxsplit=1)[:1]
+    if not first or first[0] not in _verbs_folded():
+        return False
+    written = nt.original[slice(*nt.to_original(mention.start, mention.end))].split(maxsplit=1)
+    return bool(written) and written[0] in _STOP["verbs_like_heads"]
+
+
+@cache
+def _verbs_folded() -> frozenset[str]:
+    return frozenset(fold(w) for w in _STOP["verbs_like_heads"])
+
+
+@cache
+def _teh_marbuta() -> str:
+    return fold(L.teh_marbuta)
 
 
 def describes(word: str) -> bool:
@@ -109,7 +123,7 @@ def new_noun(word: str, before: str, head: str) -> bool:
     word (the gazetteer's names are almost never so made); a street or a square may bear
     a person's name («شارع الحبيب بورقيبة»)."""
     return before.startswith(L.article) and not word.startswith(L.article) \
-        and word.endswith(fold(L.teh_marbuta)) and head not in W.name_heads
+        and word.endswith(_teh_marbuta()) and head not in W.name_heads
 
 
 @cache
