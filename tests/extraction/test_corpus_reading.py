@@ -257,3 +257,10 @@ def test_military_aircraft_of_a_nationality_are_that_states_air_strike():
                      " 9 أشخاص.", dt.date(2017, 4, 7))
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [
         ("airstrike", ["قوات النظام السوري"])]
+
+
+def test_an_arrest_whose_force_stands_between_verb_and_object_is_an_arrest():
+    events = extract("وقبضت قوات الأمن العراقية على خمسة عناصر من داعش في مدينة الرمادي.",
+                     PUBLISHED)
+    assert [(e.type, e.place.name) for e in events] == [("arrest", "الرمادي")]
+
