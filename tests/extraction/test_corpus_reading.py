@@ -264,3 +264,13 @@ def test_an_arrest_whose_force_stands_between_verb_and_object_is_an_arrest():
                      PUBLISHED)
     assert [(e.type, e.place.name) for e in events] == [("arrest", "الرمادي")]
 
+
+
+def test_barack_obama_is_not_in_arak():
+    assert "اراك" not in names("وقال الرئيس الأمريكي باراك أوباما وباراك أوباما نفسه")
+
+
+def test_shops_are_not_the_iranian_town_of_mahallat():
+    events = extract("تضررت المحلات التجارية وقتل جندي سعودي إثر سقوط قذيفة على مدينة "
+                     "نجران أمس.", PUBLISHED)
+    assert [e.place.admin[-1] for e in events] == ["السعودية"]
