@@ -274,3 +274,15 @@ def test_shops_are_not_the_iranian_town_of_mahallat():
     events = extract("تضررت المحلات التجارية وقتل جندي سعودي إثر سقوط قذيفة على مدينة "
                      "نجران أمس.", PUBLISHED)
     assert [e.place.admin[-1] for e in events] == ["السعودية"]
+
+
+def test_an_occupation_in_iraq_is_not_the_israeli_army():
+    names = [a.name for e in extract("انفجرت سيارة مفخخة في مدينة الرمادي أمس وقتل 5 أشخاص "
+                                     "في ظل الاحتلال.", PUBLISHED) for a in e.actors]
+    assert "الجيش الإسرائيلي" not in names
+
+
+def test_the_occupation_in_the_west_bank_is_still_the_israeli_army():
+    names = [a.name for e in extract("قتلت قوات الاحتلال شابا فلسطينيا في مدينة الخليل "
+                                     "بالضفة الغربية أمس.", PUBLISHED) for a in e.actors]
+    assert "الجيش الإسرائيلي" in names
