@@ -286,3 +286,8 @@ def test_the_occupation_in_the_west_bank_is_still_the_israeli_army():
     names = [a.name for e in extract("قتلت قوات الاحتلال شابا فلسطينيا في مدينة الخليل "
                                      "بالضفة الغربية أمس.", PUBLISHED) for a in e.actors]
     assert "الجيش الإسرائيلي" in names
+
+
+def test_writing_up_a_police_report_frees_no_town():
+    assert "territory" not in types("وتحفظت الشرطة المصرية في مطار القاهرة على مسافر وتم "
+                                    "تحرير محضر للراكب أمس.")
