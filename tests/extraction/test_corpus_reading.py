@@ -291,3 +291,9 @@ def test_the_occupation_in_the_west_bank_is_still_the_israeli_army():
 def test_writing_up_a_police_report_frees_no_town():
     assert "territory" not in types("وتحفظت الشرطة المصرية في مطار القاهرة على مسافر وتم "
                                     "تحرير محضر للراكب أمس.")
+
+
+def test_a_wounded_resident_is_one_wounded():
+    events = extract("سقطت قذيفة على منزل في مدينة نجران أمس ما أدى إلى إصابة مقيم يمني.",
+                     PUBLISHED)
+    assert [e.wounded.best for e in events] == [1]
