@@ -107,7 +107,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "item_closers", "facility_heads", "facility_name_stops", "the_country",
         "verb_endings", "name_nouns", "ordinals_before", "street_heads")}
     | {"heads": _M, "relative": _M}
-    | {"default_head": _T, "from": _T, "in": _T, "sibling_gap": _T},
+    | {"default_head": _T, "from": _T, "in": _T, "sibling_gap": _T, "border_gap": _T},
     "places_stopwords.json": {k: _W for k in (
         "common_names", "function_words", "not_names", "name_stop", "cancel_next",
         "coordination", "object_nouns", "persons_before_nationality", "addressed_before",

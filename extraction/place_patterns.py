@@ -97,8 +97,7 @@ def _direction_start(toks: Sequence[Token], first: int, relative: str | None) ->
 
 def _direction(word: str) -> bool:
     """A direction word, bare or with a clitic ("بشمال")."""
-    return W.relative.get(word) is not None or any(
-        v.word in W.relative for v in variants(word)[1:])
+    return any(v.word in W.relative for v in variants(word))  # the first is the word
 
 
 def _head_at(toks: Sequence[Token], i: int, covered: set[int]) -> Variant | None:
@@ -351,12 +350,13 @@ def _glued_stop(word: str, stop: dict[str, frozenset[str]], *, first: bool) -> b
 
 def _nearby(text: str, start: int, end: int, known: list[PlaceMention]
             ) -> list[PlaceMention]:
-    """Known places the text may attach an unseen one at `start`-`end` to, nearest first:
-    the next one in its sentence, the one before it in its sentence, the one before it in
-    its paragraph; not one it is listed beside ("منطقة الكدحة والمشقر ومنطقة الخاملة")."""
+    """Known places an unseen one at `start`-`end` may lie in, nearest first: the next in its
+    sentence unless it borders it («الحدودية مع سوريا والعراق»), the one before in its
+    sentence, in its paragraph; not one it is listed beside («منطقة X والمشقر»)."""
     s = SETTINGS
     following = [m for m in known if m.start >= end and m.start - end < s.parent_following
                  and not SENTENCE_END.search(text, end, m.start)][:1]
+    following = [m for m in following if not W.border_gap.match(text[end:m.start])]
     before = [m for m in known if m.end <= start and not W.sibling_gap.match(text, m.end)]
     preceding = [m for m in before if end - m.end < s.parent_preceding
                  and not SENTENCE_END.search(text, m.end, end)][-1:]

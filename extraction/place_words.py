@@ -25,7 +25,7 @@ _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "defini
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
              "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
              "pronoun_endings", "verb_endings", "item_closers", "facility_heads",
-             "facility_name_stops", "the_country", "name_nouns",
+             "facility_name_stops", "the_country", "name_nouns", "border_gap",
              "ordinals_before", "street_heads")
 
 
@@ -131,6 +131,10 @@ class _Words:
     @cached_property
     def sibling_gap(self) -> re.Pattern:  # "الكدحة والمشقر ومنطقة الخاملة": listed beside
         return re.compile(_LEX["sibling_gap"])
+
+    @cached_property
+    def border_gap(self) -> re.Pattern:  # "شيرناك الحدودية مع سورية": borders it, not in it
+        return re.compile(_LEX["border_gap"])
 
     @cached_property
     def compass(self) -> frozenset[str]:

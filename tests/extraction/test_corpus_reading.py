@@ -297,3 +297,17 @@ def test_a_wounded_resident_is_one_wounded():
     events = extract("سقطت قذيفة على منزل في مدينة نجران أمس ما أدى إلى إصابة مقيم يمني.",
                      PUBLISHED)
     assert [e.wounded.best for e in events] == [1]
+
+
+def test_a_village_on_the_border_with_turkey_is_not_in_turkey():
+    events = extract("خطفت جبهة النصرة خمسة مقاتلين في قرية قاح الحدودية مع تركيا أمس.",
+                     PUBLISHED)
+    assert [e.place.name for e in events] == ["قاح"]
+    assert "تركيا" not in events[0].place.admin
+
+
+def test_sirnak_in_its_spellings_is_the_turkish_province():
+    for spelling in ("شيرناك", "شرناخ"):
+        events = extract(f"قتل أربعة عناصر من الشرطة التركية في انفجار قنبلة في محافظة {spelling}"
+                         " الحدودية مع سورية والعراق أمس.", PUBLISHED)
+        assert [e.place.admin for e in events] == [("تركيا",)], spelling
