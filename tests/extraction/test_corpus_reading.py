@@ -311,3 +311,12 @@ def test_sirnak_in_its_spellings_is_the_turkish_province():
         events = extract(f"قتل أربعة عناصر من الشرطة التركية في انفجار قنبلة في محافظة {spelling}"
                          " الحدودية مع سورية والعراق أمس.", PUBLISHED)
         assert [e.place.admin for e in events] == [("تركيا",)], spelling
+
+
+def test_a_recent_study_is_not_haditha():
+    assert "حديثة" not in names("وفقا لدراسة حديثة أجرتها مؤسسة بحثية عن الهجمات")
+    assert "حديثة" not in names("واستخدموا أجهزة التقنية الحديثة في التفجير")
+
+
+def test_the_district_of_haditha_is_still_haditha():
+    assert "حديثة" in names("وفي قضاء حديثة تمكنت الفرقة السابعة في الجيش العراقي من قتل قيادي")
