@@ -320,3 +320,15 @@ def test_a_recent_study_is_not_haditha():
 
 def test_the_district_of_haditha_is_still_haditha():
     assert "حديثة" in names("وفي قضاء حديثة تمكنت الفرقة السابعة في الجيش العراقي من قتل قيادي")
+
+
+def test_common_words_are_not_the_towns_they_name():
+    for text, town in (("وقال المتحدث باسم المقاومة علي الأحمدي إن القوات تقدمت", "الأحمدي"),
+                       ("في الوقت الحاضر بإمكاننا فقط التحدث عن اختفاء", "الحاضر"),
+                       ("وأنذرت الميليشيا الأهالي بإخلاء المساكن", "مساكن"),
+                       ("أثناء محاولتهم العبور خلسة إلى تونس", "العبور")):
+        assert town not in names(text), town
+
+
+def test_msaken_told_as_where_is_still_the_tunisian_town():
+    assert "مساكن" in names("وتم إيقاف عنصر تكفيري بمساكن من ولاية سوسة")
