@@ -336,3 +336,8 @@ def test_common_words_are_not_the_towns_they_name():
 
 def test_msaken_told_as_where_is_still_the_tunisian_town():
     assert "مساكن" in names("وتم إيقاف عنصر تكفيري بمساكن من ولاية سوسة")
+
+
+def test_an_ambush_that_seized_smuggled_fuel_is_no_clash():
+    assert types("تمكنت فرقة الطلائع للحرس الوطني بعد نصب كمين محكم بمدينة سليانة من إيقاف 4 "
+                 "شاحنات محملة بالبنزين المهرب.") == []
