@@ -90,6 +90,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "stop_verbs": _W, "not_stopped": _W, "recent_since": _W, "scattered": _M,
                       "policy_nouns": _W, "confronted": _W, "managed_to": _W,
                       "unexploded_before": _W, "exploding": _W, "cleared_of": _T, "ordnance": _W,
+                      "explosive_property": _W, "explosive_nouns": _W,
                       "superlatives": _W,
                       "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,

@@ -21,7 +21,8 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "not_taken", "achieved_takings", "setting_before", "joining_before",
              "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
-             "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance")
+             "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
+             "explosive_property", "explosive_nouns")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -71,7 +72,8 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
     return not cancelled(t, cues, settings, text) and not planned(text, t) \
         and not verbal(text, t, sent.start, sent.end) and not thrown(text, t) \
         and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t) \
-        and not unexploded(text, t) and not clears_ordnance(text, t)
+        and not unexploded(text, t) and not clears_ordnance(text, t) \
+        and not an_explosives_property(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -240,6 +242,15 @@ def unexploded(text: str, t: Trigger) -> bool:
         if _words("unexploded_before").intersection(readings):
             return True
     return False
+
+
+def an_explosives_property(text: str, t: Trigger) -> bool:
+    """«مواد شديدة الانفجار»، «عبوات ناسفة شديدة الانفجار»: how strongly a material
+    explodes (explosive_nouns right after a word of explosive_property) is no blast."""
+    if t.type != "explosion" or t.text not in _words("explosive_nouns"):
+        return False  # «إدانته الشديدة للتفجير» is a strong condemnation of a bombing
+    before = _WORD.findall(text, max(0, t.start - _GOAL_REACH), t.start)
+    return bool(before) and before[-1] in _words("explosive_property")
 
 
 def clears_ordnance(text: str, t: Trigger) -> bool:

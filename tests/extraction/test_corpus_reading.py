@@ -341,3 +341,13 @@ def test_msaken_told_as_where_is_still_the_tunisian_town():
 def test_an_ambush_that_seized_smuggled_fuel_is_no_clash():
     assert types("تمكنت فرقة الطلائع للحرس الوطني بعد نصب كمين محكم بمدينة سليانة من إيقاف 4 "
                  "شاحنات محملة بالبنزين المهرب.") == []
+
+
+def test_highly_explosive_rockets_are_shelling_not_a_blast():
+    assert types("وسقطت صواريخ من نوع فيل الشديدة الانفجار على مدينة الزبداني أمس وقتل "
+                 "ثلاثة مدنيين.") == ["shelling"]
+
+
+def test_a_strong_condemnation_of_a_bombing_still_tells_the_bombing():
+    assert "explosion" in types("أعربت الجامعة عن إدانتها الشديدة للتفجير الإرهابي الذي استهدف "
+                                "مسجدا في مدينة أبها أمس وأسفر عن مقتل 15 شخصا.")
