@@ -32,6 +32,7 @@ _CLEARED_REACH = 60  # characters after a territory word where what it clears st
 _POLICY_AFTER = 30  # characters after «التصدي» where what it confronts stands
 _ACHIEVED_BEFORE = 60  # characters before it: a verb of success, its subject and «من»
 _GOAL_REACH = 12  # characters before a goal noun where «على» may stand
+_PROPERTY_REACH = 12  # characters before «الانفجار» where «شديدة» stands
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -249,7 +250,7 @@ def an_explosives_property(text: str, t: Trigger) -> bool:
     explodes (explosive_nouns right after a word of explosive_property) is no blast."""
     if t.type != "explosion" or t.text not in _words("explosive_nouns"):
         return False  # «إدانته الشديدة للتفجير» is a strong condemnation of a bombing
-    before = _WORD.findall(text, max(0, t.start - _GOAL_REACH), t.start)
+    before = _WORD.findall(text, max(0, t.start - _PROPERTY_REACH), t.start)
     return bool(before) and before[-1] in _words("explosive_property")
 
 
