@@ -43,9 +43,20 @@ def phrasal_verb(text: str) -> bool:
 
 
 def mentions_fire(text: str, start: int, end: int) -> bool:
-    """Does text[start:end] hold a phrasal noun («نار/نيران») at all? Most articles do not,
-    and are not tokenised a second time."""
-    return any(text.find(n, start, end) >= 0 for stems in _table()[1].values() for n in stems)
+    """Does text[start:end] hold, for some type, a phrasal noun («نار/نيران») and a verb of
+    it at all? Most articles do not, and are not tokenised a second time («على», the
+    arrest's noun, is in nearly every article; «قبض» is not)."""
+    return any(any(text.find(n, start, end) >= 0 for n in nouns)
+               and any(text.find(v, start, end) >= 0 for v in verbs) for nouns, verbs in _gates())
+
+
+@cache
+def _gates() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Per type: its noun stems and its verbs, folded (a glued «و/ف/ب» only adds to a verb,
+    so the verb is in the text whenever a glued form is)."""
+    nouns = _table()[1]
+    return tuple((nouns[etype], tuple(fold(v) for v in spec["verbs"]))
+                 for etype, spec in _LEX["phrasal"].items())
 
 
 def find_phrasal(text: str, bounds: list[int], words: list[str]) -> list[tuple]:
