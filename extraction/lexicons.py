@@ -125,7 +125,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "plain_verbs": _W, "verb_particles": _T, "definite": _W,
                       "plural_ending": _T, "incident_clause": _T,
                       "vague_incident_words": _W, "vague_toll": _T},
-    "placing.json": {"precise_relatives": _W, "titles": _W, "title_units": _W,
+    "placing.json": {"precise_relatives": _W, "titles": _W, "ruler_titles": _W, "title_units": _W,
                      "launch_words": _W, "from": _W, "clause_end": _T, "inside": _T,
                      "home_words": _W,
                      "coordination": _T, "list_comma": _T, "new_clause": _T,

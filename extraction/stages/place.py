@@ -19,8 +19,8 @@ from extraction.settings import SETTINGS
 from extraction.triggers import Trigger
 from extraction.types import PlaceRef
 
-_LEX = reads("placing.json", "precise_relatives", "titles", "title_units", "launch_words",
-             "from", "clause_end", "inside", "coordination", "list_comma",
+_LEX = reads("placing.json", "precise_relatives", "titles", "ruler_titles", "title_units",
+             "launch_words", "from", "clause_end", "inside", "coordination", "list_comma",
              "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
              "naming", "buildings", "at_building", "compared", "source_nouns", "headings",
              "retreats", "landmarks", "heading_heads", "on_behalf", "home_words")
@@ -240,8 +240,11 @@ def _in_title(before: list[str]) -> bool:
 
 def told_from(text: str, place, settings=SETTINGS) -> bool:
     """"قالت مصادر في دمشق إن"، "أفاد مراسلنا في تعز بأن"، "مصادر طبية بعدن": where the
-    source is (the caller keeps it when the sentence names no other place)."""
+    source is; «أمير منطقة تبوك»: the region a speaker governs (the caller keeps it when
+    the sentence names no other place)."""
     before = text[max(0, place.start - settings.title_window):place.start].split()
+    if before and before[-1].removeprefix(L.and_) in _words("ruler_titles"):
+        return True
     glued = place.start > 0 and text[place.start - 1] == "ب"
     if not glued and not (before and before[-1] in _words("speech_prepositions")):
         return False

@@ -79,6 +79,18 @@ def test_where_a_source_is_stays_the_place_when_the_sentence_names_no_other():
     assert event.place.name == "كركوك"
 
 
+def test_the_region_a_governor_rules_is_not_where_the_bombing_he_condemns_was():
+    [event] = extract("وقال أمير منطقة حائل إن تفجير مسجد قوات الأمن بمنطقة الجوف أمس "
+                      "عمل إرهابي جبان أسفر عن مقتل خمسة من رجال الأمن.", PUBLISHED)
+    assert event.place.name == "الجوف"
+
+
+def test_the_region_a_governor_rules_stays_the_place_when_the_sentence_names_no_other():
+    [event] = extract("زار أمير منطقة جازان أمس مصابي التفجير الانتحاري الذي استهدف "
+                      "دورية للشرطة وأسفر عن مقتل ثلاثة من رجال الأمن.", PUBLISHED)
+    assert event.place.name == "جازان"
+
+
 def test_a_newspaper_named_after_a_town_is_not_that_town():
     events = extract("وقال المسؤول لصحيفة الشروق إن مسلحين فجروا عبوة ناسفة.", PUBLISHED)
     assert all(e.place is None or e.place.name != "الشروق" for e in events)
