@@ -334,6 +334,11 @@ def test_common_words_are_not_the_towns_they_name():
         assert town not in names(text), town
 
 
+def test_a_prayer_that_god_grant_recovery_is_no_yemen():
+    assert names("داعيا المولى أن يمن على المصابين بالشفاء العاجل") == []
+    assert names("وقعت الاشتباكات في محافظة تعز باليمن") == ["تعز", "اليمن"]
+
+
 def test_msaken_told_as_where_is_still_the_tunisian_town():
     assert "مساكن" in names("وتم إيقاف عنصر تكفيري بمساكن من ولاية سوسة")
 
