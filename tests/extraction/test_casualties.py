@@ -56,6 +56,12 @@ def test_a_dual_is_two_but_a_sound_plural_is_no_figure():
     assert casualties("أسفر الانفجار عن مقتل مدنيين")[0] is None
 
 
+def test_the_injured_are_a_plural_not_two_injured():
+    assert casualties("وشوهدت سيارات الإسعاف تنقل القتلى والمصابين من المكان") == (None, None)
+    assert casualties("دعا بالشفاء العاجل للجرحى والمصابين") == (None, None)
+    assert casualties("وأسفر الانفجار عن إصابة طفلين من المارة")[1] == Count(2, 2, 2)
+
+
 def test_a_breakdown_of_the_dead_is_not_added_again():
     assert casualties("وأوضح أن القتلى بينهم خمسة مزارعين وجنديان من الحرس") == (None, None)
 
