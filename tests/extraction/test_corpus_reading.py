@@ -339,6 +339,15 @@ def test_a_prayer_that_god_grant_recovery_is_no_yemen():
     assert names("وقعت الاشتباكات في محافظة تعز باليمن") == ["تعز", "اليمن"]
 
 
+def test_a_head_before_a_common_noun_names_no_unseen_place():
+    for text in ("وقصفت الطائرات محيط حي المستشفى العسكري",
+                 "مقاطعة الانتخابات البلدية وغلق الطرقات", "أمام مقر إقليم الشركة الوطنية للمياه",
+                 "قبل أن يندفع مسلح عبر منطقة انتظار للسيارات",
+                 "ونفذت قوات التحالف ضربات قرب ثماني مدن إضافة إلى وحدات تكتيكية"):
+        assert names(text) == [], text
+    assert names("وقصفت الطائرات محيط حي الجفينة") == ["الجفينه"]
+
+
 def test_msaken_told_as_where_is_still_the_tunisian_town():
     assert "مساكن" in names("وتم إيقاف عنصر تكفيري بمساكن من ولاية سوسة")
 
