@@ -47,8 +47,8 @@ def doc_places(text):
 
 def test_and_it_led_is_no_valley_though_both_fold_alike():
     # «وأدى» (and it led) folds to «وادي» (a valley): the written hamza tells them apart
-    assert doc_places("اشتبك المسلحون في الحي. وأدى القصف العشوائي إلى احتراق منازل") == []
-    assert doc_places("اشتبك المسلحون في الحي. وادي القصف العشوائي إلى احتراق منازل") != []
+    assert doc_places("اشتبك المسلحون في الحي. وأدى الحصار الطويل إلى احتراق منازل") == []
+    assert doc_places("اشتبك المسلحون في الحي. وادي الحصار الطويل إلى احتراق منازل") != []
     assert doc_places("وقعت اشتباكات في وادي حضرموت أمس") == ["حضرموت"]
 
 
