@@ -106,7 +106,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
         "square_heads", "ordinals", "bare_name_heads", "list_commas", "pronoun_endings",
         "item_closers", "facility_heads", "facility_name_stops", "the_country",
-        "verb_endings", "name_nouns", "ordinals_before", "street_heads")}
+        "verb_endings", "name_nouns", "name_starts", "ordinals_before", "street_heads")}
     | {"heads": _M, "relative": _M}
     | {"default_head": _T, "from": _T, "in": _T, "sibling_gap": _T, "border_gap": _T},
     "places_stopwords.json": {k: _W for k in (

@@ -229,6 +229,8 @@ def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[i
             break
         words.append(word)
         j += 1
+    if len(words) == 1 and words[0] in W.name_starts:
+        return [], first  # «منطقة سهل الزبداني»: a name's start, its rest known or none
     return words, j
 
 

@@ -25,8 +25,8 @@ _LEX = reads("places_heads.json", "heads", "name_heads", "plural_heads", "defini
              "bare_name_heads", "not_pattern_heads", "relative", "square_heads", "ordinals",
              "glued_heads", "default_head", "from", "in", "list_commas", "sibling_gap",
              "pronoun_endings", "verb_endings", "item_closers", "facility_heads",
-             "facility_name_stops", "the_country", "name_nouns", "border_gap",
-             "ordinals_before", "street_heads")
+             "facility_name_stops", "the_country", "name_nouns", "name_starts",
+             "border_gap", "ordinals_before", "street_heads")
 
 
 class _Words:
@@ -59,6 +59,10 @@ class _Words:
     @cached_property
     def name_nouns(self) -> frozenset[str]:  # «ساقية»: ends like an adjective, starts names
         return frozenset(_LEX["name_nouns"])
+
+    @cached_property
+    def name_starts(self) -> frozenset[str]:  # «أبو»، «بني»: begin a name, none alone
+        return frozenset(_LEX["name_starts"])
 
     @cached_property
     def plural_heads(self) -> frozenset[str]:  # "قريتي X وY"

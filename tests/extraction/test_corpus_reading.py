@@ -348,6 +348,16 @@ def test_a_head_before_a_common_noun_names_no_unseen_place():
     assert names("وقصفت الطائرات محيط حي الجفينة") == ["الجفينه"]
 
 
+def test_the_first_word_of_a_name_alone_is_no_place():
+    assert names("دارت معارك في منطقة سهل الزبداني") == ["الزبداني"]
+    assert names("نصبت كمينا تحت منطقة أبو دوار بمحافظة حجة") == ["حجة"]
+    assert names("احتجز المسلحون صحافيا في منطقة بني علي بمحافظة ذمار") == ["ذمار"]
+
+
+def test_ras_imran_is_the_aden_coast_not_the_governorate_of_amran():
+    assert names("تمت السيطرة على منطقة رأس عمران الاستراتيجية") == ["رأس عمران"]
+
+
 def test_msaken_told_as_where_is_still_the_tunisian_town():
     assert "مساكن" in names("وتم إيقاف عنصر تكفيري بمساكن من ولاية سوسة")
 
