@@ -218,8 +218,10 @@ def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[i
         word = toks[j].text[cut:] if j == first else toks[j].text
         if (words and not gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
             break
-        if not words and head in W.plural_heads and (region_word(word) or describes(word)):
-            break  # "كبرى مدن الجنوب", «قرى شيعية»: a region or a kind, no place's name
+        if not words and head in W.plural_heads and (
+                region_word(word) or describes(word) or word.startswith(L.and_)):
+            break  # "كبرى مدن الجنوب", «قرى شيعية»: a region or a kind, no place's name;
+            #        «بلدات وأعدم»، «قرى ومنتجعات»: the plural goes on with another word
         if not words and head in W.definite_heads and not word.startswith(L.article):
             if _bare_name(toks[j], word, head, known):
                 words.append(word)

@@ -354,6 +354,12 @@ def test_the_first_word_of_a_name_alone_is_no_place():
     assert names("احتجز المسلحون صحافيا في منطقة بني علي بمحافظة ذمار") == ["ذمار"]
 
 
+def test_a_plural_head_followed_by_and_names_no_place():
+    assert names("سيطر التنظيم على بضع بلدات وأعدم أجانب وشن هجمات في طرابلس") == ["طرابلس"]
+    assert names("قصفت الطائرات بلدات وأحياء في ريف حلب") == ["ريف حلب"]
+    assert names("قصفت المدفعية قرى الزاب وكنعوص") == ["الزاب", "كنعوص"]
+
+
 def test_ras_imran_is_the_aden_coast_not_the_governorate_of_amran():
     assert names("تمت السيطرة على منطقة رأس عمران الاستراتيجية") == ["رأس عمران"]
 
