@@ -100,7 +100,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "object_pronouns": _W, "dual_verbs": _W, "dual_clashes": _W,
                       "assault_verbs": _W, "civilian_targets": _T,
                       "planned_after": _W, "not_taken": _W, "achieved_takings": _W,
-                      "strike_verbs": _W,
+                      "aircraft_nouns": _W, "strike_verbs": _W,
                       "blast_words": _W, "phrasal": _M},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",

@@ -23,7 +23,7 @@ _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "n
              "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
              "object_pronouns", "dual_verbs", "dual_clashes", "assault_verbs",
              "civilian_targets", "planned_after",
-             "not_taken", "strike_verbs", "blast_words", "arrest_methods",
+             "not_taken", "aircraft_nouns", "strike_verbs", "blast_words", "arrest_methods",
              "hostage_words", "killing_words", "targeting_verbs")
 
 
@@ -268,7 +268,7 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
         etype = "attack"  # «قتلت قوات الأمن مسلحا واعتقلت 13 آخرين»
     if not any(t.type == etype and t.strong and not phrasal_verb(t.text) for t in live):
         etype = _refine_type(etype, sentence, actors, live, text)
-    if _from_the_air(etype, live):
+    if _from_the_air(etype, live, _flown_by(actors, text)):
         return "airstrike"
     if etype == "armed_clash" and pattern("riot").search(sentence):
         etype = "protest"  # clashes between protesters, or with them, are a riot
@@ -289,11 +289,23 @@ def _killed_then_arrested(live: list[Trigger]) -> bool:
 
 
 _STRUCK = ("shelling", "armed_clash", "attack")
+_AIRCRAFT_REACH = 12  # characters before a party read for the aircraft it is told by
 
 
-def _from_the_air(etype: str, live: list[Trigger]) -> bool:
+def _flown_by(actors: list, text: str) -> bool:
+    """«قصفت طائرات الجيش الليبي»، «كثف طيران النظام قصفه»: a party told as its aircraft."""
+    nouns = _folded("aircraft_nouns")
+    for a in actors:
+        before = text[max(0, a.start - _AIRCRAFT_REACH):a.start].split()[-1:]
+        if any(f in nouns for w in before + text[a.start:a.end].split()[:1] for f in forms(w)):
+            return True
+    return False
+
+
+def _from_the_air(etype: str, live: list[Trigger], flown: bool = False) -> bool:
     """"قصفت المقاتلات مواقع", "هاجمت طائرة حربية مواقع": every strong shelling, clash or
-    attack word is a strike verb that names no weapon, and an aircraft is told; or
+    attack word is a strike verb that names no weapon, and an aircraft is told (or a
+    party is told as its aircraft: `flown`); or
     "انفجارات عنيفة جراء القصف المكثف لطيران التحالف": blasts that name no bomb, told
     beside an air strike, are the strike's."""
     if etype == "explosion":
@@ -303,7 +315,7 @@ def _from_the_air(etype: str, live: list[Trigger]) -> bool:
     struck = [t for t in live if t.type in _STRUCK and t.strong]
     return etype in _STRUCK and bool(struck) and all(
         _stem_in(t.text, "strike_verbs") for t in struck) \
-        and any(t.type == "airstrike" and not t.strong for t in live)
+        and (flown or any(t.type == "airstrike" and not t.strong for t in live))
 
 
 def _stem_in(word: str, key: str) -> bool:

@@ -99,6 +99,12 @@ def test_warplanes_that_bombard_make_an_airstrike():
     assert types("قصفت طائرات حربية مواقع للمسلحين في بلدة كفرنبل أمس.") == ["airstrike"]
 
 
+def test_a_party_told_as_its_aircraft_makes_its_bombardment_an_airstrike():
+    assert types("قصفت طائرات الجيش الليبي مواقع للمتشددين في مدينة درنة أمس.") == ["airstrike"]
+    assert types("وكثف طيران النظام قصفه على مدينة الزبداني فقتل ستة مدنيين.") == ["airstrike"]
+    assert types("قصفت قوات النظام بالمدفعية مدينة الزبداني فقتلت ستة مدنيين.") == ["shelling"]
+
+
 def test_a_drone_that_attacks_a_car_makes_an_airstrike():
     assert types("هاجمت طائرة بدون طيار سيارة في مديرية المحفد فقتلت ثلاثة مسلحين.") \
         == ["airstrike"]
