@@ -18,7 +18,7 @@ from extraction.lexicon import load_actors
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
 from extraction.settings import SETTINGS, Settings
-from extraction.triggers import Trigger
+from extraction.triggers import Trigger, told_as_aircraft
 from extraction.types import ActorRecord, ActorRef
 
 _LEX = reads("roles.json", "source_words", "context_words", "that", "as_reported", "asides",
@@ -255,8 +255,9 @@ class _Place:
 def _role(p: _Place, first: int, etype: str) -> str:
     if p.counted_dead():
         return "target"
-    if p.done_by() or p.subject_of_verb():
-        return "initiator"
+    if p.done_by() or p.subject_of_verb() or (
+            etype == "airstrike" and told_as_aircraft(p.a, p.text)):
+        return "initiator"  # «استهدفت طائرات التحالف مواقع»: who strikes from the air
     if p.target():
         return "target"
     if p.of_trigger() or p.around_verb(first):

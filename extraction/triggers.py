@@ -293,13 +293,15 @@ _AIRCRAFT_REACH = 12  # characters before a party read for the aircraft it is to
 
 
 def _flown_by(actors: list, text: str) -> bool:
+    return any(told_as_aircraft(a, text) for a in actors)
+
+
+def told_as_aircraft(actor, text: str) -> bool:
     """«قصفت طائرات الجيش الليبي»، «كثف طيران النظام قصفه»: a party told as its aircraft."""
     nouns = _folded("aircraft_nouns")
-    for a in actors:
-        before = text[max(0, a.start - _AIRCRAFT_REACH):a.start].split()[-1:]
-        if any(f in nouns for w in before + text[a.start:a.end].split()[:1] for f in forms(w)):
-            return True
-    return False
+    before = text[max(0, actor.start - _AIRCRAFT_REACH):actor.start].split()[-1:]
+    told = before + text[actor.start:actor.end].split()[:1]
+    return any(f in nouns for w in told for f in forms(w))
 
 
 def _from_the_air(etype: str, live: list[Trigger], flown: bool = False) -> bool:

@@ -105,6 +105,11 @@ def test_a_party_told_as_its_aircraft_makes_its_bombardment_an_airstrike():
     assert types("قصفت قوات النظام بالمدفعية مدينة الزبداني فقتلت ستة مدنيين.") == ["shelling"]
 
 
+def test_the_party_told_as_its_aircraft_is_the_air_strike_s_initiator():
+    [event] = extract("وقال البيان: استهدفت طائرات التحالف مواقع للمسلحين قرب الرمادي.", PUBLISHED)
+    assert [(a.name, a.role) for a in event.actors][0] == ("التحالف الدولي", "initiator")
+
+
 def test_a_drone_that_attacks_a_car_makes_an_airstrike():
     assert types("هاجمت طائرة بدون طيار سيارة في مديرية المحفد فقتلت ثلاثة مسلحين.") \
         == ["airstrike"]
