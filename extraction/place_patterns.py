@@ -218,6 +218,8 @@ def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[i
         word = toks[j].text[cut:] if j == first else toks[j].text
         if (words and not gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
             break
+        if not words and _with_pronoun(word):
+            break  # «لقضاء أجازتهم»: a noun with its pronoun, no place's name
         if not words and head in W.plural_heads and (
                 region_word(word) or describes(word) or word.startswith(L.and_)):
             break  # "كبرى مدن الجنوب", «قرى شيعية»: a region or a kind, no place's name;

@@ -371,6 +371,11 @@ def test_a_plural_head_followed_by_and_names_no_place():
     assert names("قصفت المدفعية قرى الزاب وكنعوص") == ["الزاب", "كنعوص"]
 
 
+def test_a_noun_with_its_pronoun_after_a_head_is_no_place():
+    assert names("كان المجندون في طريقهم لقضاء أجازتهم في بلداتهم") == []
+    assert names("وهي المنطقة التي ضربها التحالف أمس") == []
+
+
 def test_ras_imran_is_the_aden_coast_not_the_governorate_of_amran():
     assert names("تمت السيطرة على منطقة رأس عمران الاستراتيجية") == ["رأس عمران"]
 
