@@ -218,12 +218,8 @@ def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[i
         word = toks[j].text[cut:] if j == first else toks[j].text
         if (words and not gap_ok(toks, j - 1, j)) or _is_stop(word, stop, first=not words):
             break
-        if not words and _with_pronoun(word):
-            break  # «لقضاء أجازتهم»: a noun with its pronoun, no place's name
-        if not words and head in W.plural_heads and (
-                region_word(word) or describes(word) or word.startswith(L.and_)):
-            break  # "كبرى مدن الجنوب", «قرى شيعية»: a region or a kind, no place's name;
-            #        «بلدات وأعدم»، «قرى ومنتجعات»: the plural goes on with another word
+        if not words and _no_first_word(word, head):
+            break
         if not words and head in W.definite_heads and not word.startswith(L.article):
             if _bare_name(toks[j], word, head, known):
                 words.append(word)
@@ -236,6 +232,14 @@ def _name(toks: Sequence[Token], first: int, cut: int, head: str, covered: set[i
     if len(words) == 1 and words[0] in W.name_starts:
         return [], first  # «منطقة سهل الزبداني»: a name's start, its rest known or none
     return words, j
+
+
+def _no_first_word(word: str, head: str) -> bool:
+    """A word right after its head that starts no place's name: a noun with its pronoun
+    («لقضاء أجازتهم»); after a plural head, a region or a kind ("كبرى مدن الجنوب",
+    «قرى شيعية») or a word with «و» («بلدات وأعدم»، «قرى ومنتجعات»: the plural goes on)."""
+    return _with_pronoun(word) or head in W.plural_heads and (
+        region_word(word) or describes(word) or word.startswith(L.and_))
 
 
 def _placed_next(tok: Token, known: list[PlaceMention]) -> bool:
