@@ -268,7 +268,7 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
         etype = "attack"  # «قتلت قوات الأمن مسلحا واعتقلت 13 آخرين»
     if not any(t.type == etype and t.strong and not phrasal_verb(t.text) for t in live):
         etype = _refine_type(etype, sentence, actors, live, text)
-    if _from_the_air(etype, live, _flown_by(actors, text)):
+    if _from_the_air(etype, live, actors, text):
         return "airstrike"
     if etype == "armed_clash" and pattern("riot").search(sentence):
         etype = "protest"  # clashes between protesters, or with them, are a riot
@@ -304,10 +304,10 @@ def told_as_aircraft(actor, text: str) -> bool:
     return any(f in nouns for w in told for f in forms(w))
 
 
-def _from_the_air(etype: str, live: list[Trigger], flown: bool = False) -> bool:
+def _from_the_air(etype: str, live: list[Trigger], actors: list, text: str) -> bool:
     """"قصفت المقاتلات مواقع", "هاجمت طائرة حربية مواقع": every strong shelling, clash or
     attack word is a strike verb that names no weapon, and an aircraft is told (or a
-    party is told as its aircraft: `flown`); or
+    party is told as its aircraft); or
     "انفجارات عنيفة جراء القصف المكثف لطيران التحالف": blasts that name no bomb, told
     beside an air strike, are the strike's."""
     if etype == "explosion":
@@ -317,7 +317,8 @@ def _from_the_air(etype: str, live: list[Trigger], flown: bool = False) -> bool:
     struck = [t for t in live if t.type in _STRUCK and t.strong]
     return etype in _STRUCK and bool(struck) and all(
         _stem_in(t.text, "strike_verbs") for t in struck) \
-        and (flown or any(t.type == "airstrike" and not t.strong for t in live))
+        and (any(t.type == "airstrike" and not t.strong for t in live)
+             or _flown_by(actors, text))
 
 
 def _stem_in(word: str, key: str) -> bool:
