@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extraction.actor_common_words import common_word
+from extraction.actor_loyalty import loyal_forces
 from extraction.actor_units import group_name, unit_after
 from extraction.arabic import L, fold
 from extraction.lexicon import (
@@ -191,6 +192,9 @@ def find_actors(text: str) -> list[ActorMention]:
             found.append((hit.start, hit.end, _mention(text, hit.start, hit.end, payload)))
     found.extend(_national_forces(text, toks, covered))
     found.extend(_place_forces(text, toks, covered))
+    loyal = loyal_forces(toks, covered, lambda: document_countries(text))
+    found.extend((start, end, _mention(text, start, end, key, via_pattern=True))
+                 for start, end, key in loyal)
     found.extend(_headed_groups(text, toks, covered, found))
     found.sort(key=lambda f: f[0])
     return _resolve_generics(text, found)
