@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extraction.actor_common_words import common_word
 from extraction.actor_loyalty import loyal_forces
+from extraction.actor_partners import partner_forces
 from extraction.actor_units import group_name, unit_after
 from extraction.arabic import L, fold
 from extraction.lexicon import (
@@ -50,6 +51,7 @@ class ActorMention:
     surface: str
     via_pattern: bool
     name_en: str = ""
+    partner: bool = False  # an ally named only after its partner and «و» (actor_partners)
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def find_actors(text: str) -> list[ActorMention]:
     found: list[tuple[int, int, ActorMention | _Generic]] = []
     hits = list(_index().scan(toks))
     named = {h.payloads[0] for h in hits if h.first != h.last}  # "تنظيم القاعدة"
+    ends = []
     for hit in hits:
         if isinstance(hit.payloads[0], _Generic) and _a_nations_force(toks, hit.last):
             continue  # "الشرطة البلجيكية": the nation's force (_national_forces)
@@ -190,6 +193,10 @@ def find_actors(text: str) -> list[ActorMention]:
             found.append((hit.start, hit.end, payload))
         else:
             found.append((hit.start, hit.end, _mention(text, hit.start, hit.end, payload)))
+            ends.append((hit.last, payload))
+    found.extend((start, end, replace(_mention(text, start, end, key, via_pattern=True),
+                                      partner=True))
+                 for start, end, key in partner_forces(toks, covered, ends))
     found.extend(_national_forces(text, toks, covered))
     found.extend(_place_forces(text, toks, covered))
     loyal = loyal_forces(toks, covered, lambda: document_countries(text))
@@ -232,10 +239,9 @@ def _resolve_generics(text: str, found: list) -> list[ActorMention]:
 
 def _pick(generic: _Generic, counts: Counter, countries: Counter) -> str | None:
     branch = next((c[1:] for c in generic.candidates if c.startswith("@")), None)
-    if branch == "group":  # "التنظيم": the armed group the document names most
-        groups = [(n, k) for k, n in counts.items()
-                  if _actors()[k].kind in {"armed_group", "militia"}]
-        return max(groups)[1] if groups else None
+    if branch == "group":  # "التنظيم": the armed group the document names most (first)
+        groups = [k for k in counts if _actors()[k].kind in {"armed_group", "militia"}]
+        return max(groups, key=counts.get) if groups else None  # Counter: in naming order
     if branch is not None:
         for cc, _n in countries.most_common():
             key = _main_force().get((cc, branch))

@@ -119,7 +119,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "actors_patterns.json": {k: _W for k in (
         "heads", "open_heads", "modifiers", "not_actor_before", "not_names", "front_heads",
         "locative_before", "service_heads", "service_words", "loyal_heads", "loyalty_words")}
-    | {"head_keys": _M, "force_words": _M, "place_forces": _M, "common_word_names": _M}
+    | {"head_keys": _M, "force_words": _M, "place_forces": _M, "common_word_names": _M,
+       "partners": _M}
     | {"security_forces": _T, "front_prepositions": _T, "adjectives": _M, "army_of": _M},
     "pipeline.json": {"second_report": _T, "armed_heads": _W, "update": _T,
                       "plain_verbs": _W, "verb_particles": _T, "definite": _W,

@@ -282,9 +282,14 @@ def assign_roles(text: str, sent: Sentence, triggers: list[Trigger], actors: lis
     refs: dict[str, ActorRef] = {}
     heads = _heads(actors)
     actors = [b for b in actors if not any(h is b for h in heads.values())]
+    roles: list[tuple[int, str]] = []  # (end, role) of the parties judged so far
     for a in actors:
         start = heads[id(a)].start if id(a) in heads else a.start
-        role = _role(_Place(text, sent, a, start, triggers, settings), first, etype)
+        if getattr(a, "partner", False) and roles and 0 <= a.start - roles[-1][0] <= 2:
+            role = roles[-1][1]  # «ميليشيات الحوثي وصالح»: one party with its ally
+        else:
+            role = _role(_Place(text, sent, a, start, triggers, settings), first, etype)
+        roles.append((a.end, role))
         if a.name not in refs:
             refs[a.name] = ActorRef(name=a.name, role=role, aliases=(a.surface,), key=a.key,
                                     kind=a.kind, name_en=getattr(a, "name_en", ""))

@@ -248,3 +248,10 @@ def test_one_or_two_militants_told_as_elements_are_the_militants(sentence, name)
 
 def test_a_terrorist_act_names_no_militant():
     assert names("أدانت الحكومة العمل الإرهابي في القصرين") == []
+
+
+def test_a_generic_group_word_on_a_tie_is_the_group_named_first():
+    text = "هاجمت قوات صالح وميليشيات الحوثي عدن. وقصفت المليشيات الانقلابية حي الجمهوري"
+    assert [m.name for m in actors(text)][-1] == "قوات صالح"
+    text = "هاجمت ميليشيات الحوثي وقوات صالح عدن. وقصفت المليشيات الانقلابية حي الجمهوري"
+    assert [m.name for m in actors(text)][-1] == "الحوثيون"
