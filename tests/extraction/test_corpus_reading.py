@@ -3,6 +3,8 @@ common words that geonames also lists as towns, a building that stands in the to
 named after. Sentences invented for the tests."""
 import datetime as dt
 
+import pytest
+
 from extraction import extract
 from extraction.normalise import fold
 from extraction.places import find_places
@@ -240,6 +242,12 @@ def test_an_inquiry_to_arrest_the_attackers_is_no_arrest():
 
 def test_forces_that_will_head_to_free_a_town_have_not_freed_it():
     assert types("وستتجه القوات بعد ذلك إلى تحرير مدينة زنجبار.") == []
+
+
+@pytest.mark.parametrize("will", ["سيقوم الجيش الوطني", "ستقوم قوات الجيش اليمني"])
+def test_forces_that_will_undertake_to_free_a_town_have_not_freed_it(will):
+    assert types(f"وأكد القائد أن الأيام المقبلة {will} بتحرير مدينة الضالع من الحوثيين.") == []
+    assert types("وأكد القائد أن الجيش الوطني قام بتحرير مدينة الضالع من الحوثيين.")
 
 
 def test_soldiers_in_the_west_bank_are_not_a_palestinian_army():
