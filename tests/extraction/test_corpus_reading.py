@@ -250,6 +250,16 @@ def test_forces_that_will_undertake_to_free_a_town_have_not_freed_it(will):
     assert types("وأكد القائد أن الجيش الوطني قام بتحرير مدينة الضالع من الحوثيين.")
 
 
+@pytest.mark.parametrize(("done", "will_be"), [
+    ("إنه تمت السيطرة على", "إنه ستتم السيطرة على"),
+    ("إن قوات الجيش سيطرت على", "إن قوات الجيش ستكون قد سيطرت على"),
+])
+def test_a_taking_that_will_be_is_not_news(done, will_be):
+    sentence = "وقال القائد {} مدينة حلب من قبضة تنظيم داعش."
+    assert types(sentence.format(done))
+    assert types(sentence.format(will_be)) == []
+
+
 def test_soldiers_in_the_west_bank_are_not_a_palestinian_army():
     names = [a.name for e in extract("قالت مصادر طبية إن الجنود قتلوا شابا فلسطينيا قرب "
                                      "مدينة الخليل في الضفة الغربية.", PUBLISHED)
