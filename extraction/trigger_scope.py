@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extraction.arabic import L, fold
+from extraction.arabic import L, fold, strip_article
 from extraction.lexicons import reads
 from extraction.sentences import CLAUSE_END, Sentence
 from extraction.settings import SETTINGS, Settings
@@ -22,7 +22,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
-             "explosive_property", "explosive_nouns")
+             "explosive_property", "explosive_nouns", "media_names")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -33,6 +33,7 @@ _POLICY_AFTER = 30  # characters after «التصدي» where what it confronts 
 _ACHIEVED_BEFORE = 60  # characters before it: a verb of success, its subject and «من»
 _GOAL_REACH = 12  # characters before a goal noun where «على» may stand
 _PROPERTY_REACH = 12  # characters before «الانفجار» where «شديدة» stands
+_MEDIA_REACH = 14  # characters before a trigger where a channel's word and a quote stand
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -74,7 +75,7 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
         and not verbal(text, t, sent.start, sent.end) and not thrown(text, t) \
         and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t) \
         and not unexploded(text, t) and not clears_ordnance(text, t) \
-        and not an_explosives_property(text, t)
+        and not an_explosives_property(text, t) and not a_medias_name(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -265,3 +266,16 @@ def clears_ordnance(text: str, t: Trigger) -> bool:
     words = _WORD.findall(text, t.end, stop.start() if stop else end)
     return any(w == _LEX["cleared_of"] and nxt in _words("ordnance")
                for w, nxt in zip(words, words[1:], strict=False))
+
+
+_QUOTES = "«\"“'"
+
+
+def a_medias_name(text: str, t: Trigger) -> bool:
+    """«لقناة «المسيرة» التابعة للحوثيين»: a trigger right after an indefinite channel,
+    paper or programme word (its construct: an opening quote may stand between) is its
+    name, not an incident; not after a definite one («رصدت الصحيفة طائرات التحالف»)."""
+    before = text[max(0, t.start - _MEDIA_REACH):t.start].rstrip(" " + _QUOTES).split()
+    if not before or strip_article(before[-1]) != before[-1]:
+        return False  # definite: «الصحيفة»، «للقناة»
+    return bool(_folded("media_names").intersection(forms(before[-1])))

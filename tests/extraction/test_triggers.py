@@ -253,3 +253,20 @@ def test_a_targeting_with_killed_and_wounded_but_no_figure_is_an_incident():
     assert [e.place.name for e in extract(vague, dt.date(2015, 7, 24))] == ["المخادر"]
     told_alone = "وأكد بيان للمقاومة أن قتلى سقطوا إثر استهداف دورية لهم في مديرية المخادر."
     assert extract(told_alone, dt.date(2015, 7, 24)) == []
+
+
+def test_a_channel_named_like_a_march_is_no_protest():
+    from extraction import extract
+
+    assert [e.type for e in extract("خرجت المسيرة في شوارع عدن احتجاجا على انقطاع "
+                                    "الكهرباء.")] == ["protest"]
+    assert extract("وقال الضابط لقناة «المسيرة» التابعة للحوثيين في عدن إن الحرب "
+                   "ستستمر.") == []
+
+
+def test_a_newspaper_that_saw_warplanes_still_tells_an_air_strike():
+    from extraction import extract
+
+    [event] = extract("ورصدت الصحيفة طائرات التحالف وهي تقصف مواقع الحوثيين في مديرية كتاف "
+                      "بمحافظة صعدة.")
+    assert event.type == "airstrike"
