@@ -176,6 +176,12 @@ def test_the_base_told_before_is_no_al_qaeda():
     assert "القاعدة" not in [a.name for a in event.actors]
 
 
+def test_the_base_told_with_lam_before_is_no_al_qaeda():
+    names = [m.name for m in actors("تقدمت المقاومة نحو البوابة الشمالية لقاعدة العند الجوية، "
+                                    "وشن طيران التحالف غارات على المواقع الداخلية للقاعدة.")]
+    assert "القاعدة" not in names
+
+
 def test_al_qaeda_named_in_full_stays_al_qaeda_when_a_base_is_told_too():
     from extraction import extract
 
