@@ -38,13 +38,26 @@ def _recent(out: list[Candidate], c: Candidate, settings: Settings):
         if c.order - e.order > settings.lookback:
             return
         if not _other_incident(e, c) and not _listed_together(e, c) \
-                and not (c.days_ago and e is out[-1]):
+                and not (c.days_ago and e is out[-1]) and not _other_strikers(e, c):
             yield e
 
 
 def _listed_together(e: Candidate, c: Candidate) -> bool:
     """Two places of one sentence's list: one incident each («مدينتي X وY»)."""
     return e.sentence is c.sentence and e.own_place and c.own_place
+
+
+def _other_strikers(e: Candidate, c: Candidate) -> bool:
+    """An air strike and a shelling told by different parties («قصفت مليشيات الحوثي
+    أحياء تعز» and «غارات طائرات التحالف على تعز»): two incidents, not one told twice."""
+    if {e.type, c.type} != {"airstrike", "shelling"}:
+        return False
+    by_e, by_c = (_initiators(x) for x in (e, c))
+    return bool(by_e) and bool(by_c) and by_e.isdisjoint(by_c)
+
+
+def _initiators(c: Candidate) -> set[str]:
+    return {a.name for a in c.actors if a.role == "initiator"}
 
 
 def _other_incident(e: Candidate, c: Candidate) -> bool:

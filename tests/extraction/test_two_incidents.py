@@ -109,3 +109,17 @@ def test_fighting_told_after_while_in_the_same_sentence_is_fought_by_its_parties
         ("armed_clash", "لودر", ["الجيش اليمني", "الحوثيون"])]
     # in a sentence of its own, the fighting names no party and is not coded
     assert [e.type for e in extract(f"{taken}. و{fighting}", PUBLISHED)] == ["territory"]
+
+
+def test_a_shelling_and_an_air_strike_by_different_parties_are_two_incidents():
+    events = extract("وكانت مليشيات الحوثي قد قصفت أحياء سكنية في مدينة تعز أمس. وشنت طائرات "
+                     "التحالف غارات على مواقع الحوثيين في مدينة تعز.", PUBLISHED)
+    initiators = sorted((e.type, tuple(a.name for a in e.actors if a.role == "initiator"))
+                        for e in events)
+    assert initiators == [("airstrike", ("التحالف العربي",)), ("shelling", ("الحوثيون",))]
+
+
+def test_a_strike_told_first_as_shelling_then_from_the_air_is_one_incident():
+    events = extract("قصف التحالف مواقع للحوثيين في مدينة تعز أمس. وشنت طائرات التحالف غارات "
+                     "على مواقع الحوثيين في مدينة تعز.", PUBLISHED)
+    assert len(events) == 1
