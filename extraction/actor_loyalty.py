@@ -56,30 +56,35 @@ def _tail_at(toks: Sequence[Token], i: int) -> tuple[int, str, str | None] | Non
     return best
 
 
-def _head_before(toks: Sequence[Token], i: int, covered: set[int]) -> tuple[int, int] | None:
+def _head_before(toks: Sequence[Token], i: int, covered: set[int],
+                 generic: set[int]) -> tuple[int, int] | None:
     """(token, letters to skip) of the nearest force head within `_OWN_NAME` words before
-    the loyalty word at token i, with nothing a known name covers in between."""
+    the loyalty word at token i, with nothing a known name covers in between; the head
+    itself may be a generic word («والمسلحين الموالين للرئيس السابق»: `generic`)."""
     heads = _words()[0]
     for j in range(i - 1, max(-1, i - _OWN_NAME - 2), -1):
-        if j in covered or not toks[j + 1].joined:
+        if not toks[j + 1].joined:
             return None
         reading = head_reading(toks[j].text, heads)
+        if j in covered and not (reading is not None and j in generic):
+            return None
         if reading is not None:
             return j, reading.offset
     return None
 
 
-def loyal_forces(toks: Sequence[Token], covered: set[int],
+def loyal_forces(toks: Sequence[Token], covered: set[int], generic: set[int],
                  countries: Callable[[], Mapping[str, int]]) -> list[tuple[int, int, str]]:
     """(start, end, actor key) of each force told by its loyalty; marks its tokens
-    covered. A national force («للحكومة»: Yemen's in the lexicon) is one only where the
+    covered (a generic head word it takes, of the tokens in `generic`, is the caller's to
+    drop). A national force («للحكومة»: Yemen's in the lexicon) is one only where the
     text names a place of its country (`countries()`: the text's countries)."""
     out = []
     for i in positions(toks, _words()[1]):
         if i in covered or i + 1 >= len(toks) or (i + 1) in covered:
             continue
         tail = _tail_at(toks, i + 1)
-        head = tail and _head_before(toks, i, covered)
+        head = tail and _head_before(toks, i, covered, generic)
         if not head or (tail[2] and not countries().get(tail[2])):
             continue
         (first, offset), (last, key, _country) = head, tail

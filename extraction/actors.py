@@ -179,7 +179,7 @@ def find_actors(text: str) -> list[ActorMention]:
     found: list[tuple[int, int, ActorMention | _Generic]] = []
     hits = list(_index().scan(toks))
     named = {h.payloads[0] for h in hits if h.first != h.last}  # "تنظيم القاعدة"
-    ends = []
+    ends, generic = [], set()
     for hit in hits:
         if isinstance(hit.payloads[0], _Generic) and _a_nations_force(toks, hit.last):
             continue  # "الشرطة البلجيكية": the nation's force (_national_forces)
@@ -191,15 +191,19 @@ def find_actors(text: str) -> list[ActorMention]:
         payload = hit.payloads[0]
         if isinstance(payload, _Generic):
             found.append((hit.start, hit.end, payload))
+            generic.update(range(hit.first, hit.last + 1))
         else:
             found.append((hit.start, hit.end, _mention(text, hit.start, hit.end, payload)))
             ends.append((hit.last, payload))
+            if _actors()[payload].kind == "other":  # «المسلحين»: a word for anyone armed
+                generic.update(range(hit.first, hit.last + 1))
     found.extend((start, end, replace(_mention(text, start, end, key, via_pattern=True),
                                       partner=True))
                  for start, end, key in partner_forces(toks, covered, ends))
     found.extend(_national_forces(text, toks, covered))
     found.extend(_place_forces(text, toks, covered))
-    loyal = loyal_forces(toks, covered, lambda: document_countries(text))
+    loyal = loyal_forces(toks, covered, generic, lambda: document_countries(text))
+    found = [f for f in found if not any(s <= f[0] < e for s, e, _k in loyal)]
     found.extend((start, end, _mention(text, start, end, key, via_pattern=True))
                  for start, end, key in loyal)
     found.extend(_headed_groups(text, toks, covered, found))

@@ -36,3 +36,13 @@ def test_loyalty_without_a_force_head_names_no_force():
 
 def test_too_many_words_between_the_head_and_the_loyalty_name_no_force():
     assert names("قوات من أبناء القبائل في المنطقة الموالية للمخلوع في صنعاء") == []
+
+
+def test_a_generic_word_for_gunmen_or_the_army_is_the_force_it_is_loyal_to():
+    assert names("هاجم المسلحون الموالون للمخلوع مواقع في تعز") == ["قوات صالح"]
+    assert names("حررت المقاومة المحافظات من المتمردين الحوثيين والجيش الموالي للمخلوع "
+                 "صالح في عدن") == ["المقاومة الشعبية", "الحوثيون", "قوات صالح"]
+
+
+def test_gunmen_loyal_to_no_known_force_stay_gunmen():
+    assert names("هاجم المسلحون الموالون للشيخ مواقع الجيش في تعز")[0] == "مسلحون"
