@@ -360,3 +360,8 @@ def test_a_strong_condemnation_of_a_bombing_still_tells_the_bombing():
 def test_a_bomb_discovered_is_no_explosion():
     found = "أخلت الشرطة البريطانية شارعا في مدينة لندن صباح اليوم بعد اكتشاف وجود قنبلة."
     assert types(found) == []
+
+
+def test_a_taking_of_a_season_of_a_past_year_is_history():
+    assert types("وسيطر داعش على مدينة البوكمال في صيف 2014 وربطها بمناطق الأنبار.") == []
+    assert "territory" in types("وسيطر داعش على مدينة البوكمال أمس وربطها بمناطق الأنبار.")
