@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from extraction.arabic import fold
+from extraction.arabic import L, fold
 from extraction.lexicon import load_actors
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
@@ -164,13 +164,13 @@ def _forces_by_adjective() -> dict[str, ActorRecord]:
             continue
         for form in ("masc", "fem"):
             for adjective in entry.get(form, ()):
-                out[fold(adjective)] = force
+                out[fold(adjective)] = out[L.article + fold(adjective)] = force
     return out
 
 
 def adjective_forces(text: str, triggers: list[Trigger],
                      settings: Settings = SETTINGS) -> list[ActorRef]:
-    """"غارة تركية", "غارات جوية روسية": the country's forces did it."""
+    """"غارة تركية", "غارات جوية روسية", "القصف التركي": the country's forces did it."""
     table = _forces_by_adjective()
     out = []
     for t in triggers:

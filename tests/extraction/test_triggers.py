@@ -270,3 +270,11 @@ def test_a_newspaper_that_saw_warplanes_still_tells_an_air_strike():
     [event] = extract("ورصدت الصحيفة طائرات التحالف وهي تقصف مواقع الحوثيين في مديرية كتاف "
                       "بمحافظة صعدة.")
     assert event.type == "airstrike"
+
+
+def test_a_definite_nationality_after_a_strike_names_its_forces():
+    from extraction import extract
+
+    for told in ("قصف تركي", "القصف التركي"):
+        [event] = extract(f"قتل ثلاثة مدنيين في {told} على قرية سيدكان في إقليم كردستان العراق.")
+        assert [(a.name, a.role) for a in event.actors] == [("القوات التركية", "initiator")]
