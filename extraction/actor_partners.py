@@ -19,23 +19,33 @@ _DATA = reads("actors_patterns.json", "partners")
 
 
 @cache
-def _partners() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """actor key -> ((folded name words, ally key), ...), longest names first."""
-    out = {}
+def _partners() -> dict[str, dict[str, tuple[tuple[tuple[str, ...], str], ...]]]:
+    """actor key -> first word -> ((the rest of a name's folded words, ally key), ...),
+    longest names first."""
+    out: dict[str, dict[str, list]] = {}
     for key, allies in _DATA["partners"].items():
-        names = [(phrase_words(name), ally) for ally, names in allies.items() for name in names]
-        out[key] = tuple(sorted(names, key=lambda n: -len(n[0])))
-    return out
+        table = out.setdefault(key, {})
+        for ally, names in allies.items():
+            for name in names:
+                words = phrase_words(name)
+                table.setdefault(words[0], []).append((words[1:], ally))
+    return {key: {first: tuple(sorted(rest, key=lambda n: -len(n[0])))
+                  for first, rest in table.items()} for key, table in out.items()}
 
 
-def _after_and(toks: Sequence[Token], i: int, words: tuple[str, ...]) -> bool:
-    """Do the tokens from i read «و» + `words`?"""
-    last = i + len(words) - 1
-    if last >= len(toks) or not all(toks[n].joined for n in range(i, last + 1)):
-        return False
-    if not any(v.offset == len(L.and_) and v.word == words[0] for v in variants(toks[i].text)):
-        return False
-    return all(toks[i + n].text == word for n, word in enumerate(words[1:], 1))
+def _ally_at(toks: Sequence[Token], i: int, names: dict) -> tuple[int, str] | None:
+    """(last token, ally key) of the longest name read as «و» + name from token i."""
+    if not toks[i].joined:
+        return None
+    for v in variants(toks[i].text):
+        if v.offset != len(L.and_) or v.word not in names:
+            continue
+        for rest, ally in names[v.word]:
+            last = i + len(rest)
+            if last < len(toks) and all(toks[i + n].joined and toks[i + n].text == word
+                                        for n, word in enumerate(rest, 1)):
+                return last, ally
+    return None
 
 
 def partner_forces(toks: Sequence[Token], covered: set[int],
@@ -48,9 +58,8 @@ def partner_forces(toks: Sequence[Token], covered: set[int],
         i = last + 1
         if key not in table or i >= len(toks) or i in covered:
             continue
-        for words, ally in table[key]:
-            if _after_and(toks, i, words) and not covered & set(range(i, i + len(words))):
-                out.append((toks[i].start + len(L.and_), toks[i + len(words) - 1].end, ally))
-                covered.update(range(i, i + len(words)))
-                break
+        found = _ally_at(toks, i, table[key])
+        if found is not None and not covered & set(range(i, found[0] + 1)):
+            out.append((toks[i].start + len(L.and_), toks[found[0]].end, found[1]))
+            covered.update(range(i, found[0] + 1))
     return out

@@ -276,6 +276,10 @@ def a_medias_name(text: str, t: Trigger) -> bool:
     paper or programme word (its construct: an opening quote may stand between) is its
     name, not an incident; not after a definite one («رصدت الصحيفة طائرات التحالف»)."""
     before = text[max(0, t.start - _MEDIA_REACH):t.start].rstrip(" " + _QUOTES).split()
-    if not before or strip_article(before[-1]) != before[-1]:
-        return False  # definite: «الصحيفة»، «للقناة»
-    return bool(_folded("media_names").intersection(forms(before[-1])))
+    return bool(before) and _a_media_word(before[-1])
+
+
+@cache
+def _a_media_word(word: str) -> bool:
+    """An indefinite channel, paper or programme word (not «الصحيفة»، «للقناة»)."""
+    return strip_article(word) == word and bool(_folded("media_names").intersection(forms(word)))
