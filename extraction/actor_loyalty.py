@@ -15,7 +15,14 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from extraction.arabic import L, fold
-from extraction.lexicon import Token, head_reading, load_actors, phrase_words, positions
+from extraction.lexicon import (
+    PhraseIndex,
+    Token,
+    head_reading,
+    load_actors,
+    phrase_words,
+    positions,
+)
 from extraction.lexicons import reads
 
 _DATA = reads("actors_patterns.json", "loyal_heads", "loyalty_words")
@@ -30,7 +37,7 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _tails() -> dict[tuple[str, ...], tuple[str, str | None]]:
+def _tails() -> PhraseIndex:
     """The words after the loyalty word of each such alias -> its actor's key and country
     (a tail two actors share names neither)."""
     heads, loyalty = _words()
@@ -40,20 +47,18 @@ def _tails() -> dict[tuple[str, ...], tuple[str, str | None]]:
             words = phrase_words(name)
             if len(words) > 2 and words[0] in heads and words[1] in loyalty:
                 keys.setdefault(words[2:], set()).add((actor.key, actor.country))
-    return {tail: next(iter(k)) for tail, k in keys.items() if len(k) == 1}
+    return PhraseIndex((" ".join(tail), next(iter(k))) for tail, k in keys.items()
+                       if len(k) == 1)
 
 
 def _tail_at(toks: Sequence[Token], i: int) -> tuple[int, str, str | None] | None:
-    """(last token, actor key, its country) of the longest known tail starting at
-    token i."""
-    best = None
-    for tail, (key, country) in _tails().items():
-        last = i + len(tail) - 1
-        if last < len(toks) and (best is None or last > best[0]) \
-                and all(toks[i + n].joined and toks[i + n].text == word
-                        for n, word in enumerate(tail)):
-            best = (last, key, country)
-    return best
+    """(last token, actor key, its country) of the longest known tail that is token i on
+    (as written, right after the loyalty word)."""
+    hit = _tails().match(toks, i) if toks[i].joined else None
+    if hit is None or hit.start != toks[i].start:
+        return None
+    key, country = hit.payloads[0]
+    return hit.last, key, country
 
 
 def _head_before(toks: Sequence[Token], i: int, covered: set[int],

@@ -12,40 +12,26 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from extraction.arabic import L
-from extraction.lexicon import Token, phrase_words, variants
+from extraction.lexicon import PhraseIndex, Token
 from extraction.lexicons import reads
 
 _DATA = reads("actors_patterns.json", "partners")
 
 
 @cache
-def _partners() -> dict[str, dict[str, tuple[tuple[tuple[str, ...], str], ...]]]:
-    """actor key -> first word -> ((the rest of a name's folded words, ally key), ...),
-    longest names first."""
-    out: dict[str, dict[str, list]] = {}
-    for key, allies in _DATA["partners"].items():
-        table = out.setdefault(key, {})
-        for ally, names in allies.items():
-            for name in names:
-                words = phrase_words(name)
-                table.setdefault(words[0], []).append((words[1:], ally))
-    return {key: {first: tuple(sorted(rest, key=lambda n: -len(n[0])))
-                  for first, rest in table.items()} for key, table in out.items()}
+def _partners() -> dict[str, PhraseIndex]:
+    """actor key -> its allies' names (ally key as payload)."""
+    return {key: PhraseIndex((name, ally) for ally, names in allies.items() for name in names)
+            for key, allies in _DATA["partners"].items()}
 
 
-def _ally_at(toks: Sequence[Token], i: int, names: dict) -> tuple[int, str] | None:
+def _ally_at(toks: Sequence[Token], i: int, names: PhraseIndex) -> tuple[int, str] | None:
     """(last token, ally key) of the longest name read as «و» + name from token i."""
-    if not toks[i].joined:
+    hit = names.match(toks, i) if toks[i].joined else None
+    if hit is None or hit.start != toks[i].start + len(L.and_) \
+            or not toks[i].text.startswith(L.and_):
         return None
-    for v in variants(toks[i].text):
-        if v.offset != len(L.and_) or v.word not in names:
-            continue
-        for rest, ally in names[v.word]:
-            last = i + len(rest)
-            if last < len(toks) and all(toks[i + n].joined and toks[i + n].text == word
-                                        for n, word in enumerate(rest, 1)):
-                return last, ally
-    return None
+    return hit.last, hit.payloads[0]
 
 
 def partner_forces(toks: Sequence[Token], covered: set[int],
