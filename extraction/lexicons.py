@@ -101,7 +101,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "assault_verbs": _W, "civilian_targets": _T,
                       "planned_after": _W, "not_taken": _W, "achieved_takings": _W,
                       "aircraft_nouns": _W, "strike_verbs": _W,
-                      "blast_words": _W, "phrasal": _M},
+                      "blast_words": _W, "phrasal": _M, "skirmish_words": _W,
+                      "skirmish_sides": _M},
     "places_heads.json": {k: _W for k in (
         "name_heads", "plural_heads", "definite_heads", "not_pattern_heads", "glued_heads",
         "square_heads", "ordinals", "bare_name_heads", "list_commas", "pronoun_endings",

@@ -17,6 +17,7 @@ from extraction.history_cues import dates_no_history
 from extraction.lexicons import reads
 from extraction.phrasal import find_phrasal, mentions_fire, phrasal_verb
 from extraction.settings import SETTINGS
+from extraction.skirmishes import skirmish_type
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
@@ -270,6 +271,7 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
         etype = _refine_type(etype, sentence, actors, live, text)
     if _from_the_air(etype, live, actors, text):
         return "airstrike"
+    etype = skirmish_type(etype, live, actors, sentence)
     if etype == "armed_clash" and pattern("riot").search(sentence):
         etype = "protest"  # clashes between protesters, or with them, are a riot
     elif etype == "armed_clash" and any(_took(t, text) for t in live):

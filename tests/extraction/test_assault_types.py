@@ -31,3 +31,15 @@ def test_an_assault_on_travellers_copts_or_a_march_is_an_attack():
                  "هاجم مسلحون أقباطا على طريق صحراوي في محافظة أسيوط أمس فقتلوا خمسة منهم.",
                  "هاجم متطرف مسيرة في مدينة لاهور أمس مما أدى إلى مقتل شاب وجرح ثلاثة."):
         assert types(text) == ["attack"], text
+
+
+def test_skirmishes_with_an_armed_group_are_a_clash():
+    for text in ("دارت مناوشات أمس بين مسلحي الحوثيين وأبناء القبائل في مديرية قعطبة.",
+                 "تجددت المناوشات أمس بين الجيش اليمني ومسلحي الحوثيين في مديرية قعطبة."):
+        assert types(text) == ["armed_clash"], text
+
+
+def test_skirmishes_between_protesters_and_the_police_stay_a_riot():
+    text = ("اندلعت مناوشات أمس بين المحتجين والشرطة التونسية أمام مقر الولاية في مدينة "
+            "قفصة.")
+    assert types(text) == ["protest"]
