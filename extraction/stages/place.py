@@ -23,7 +23,8 @@ _LEX = reads("placing.json", "precise_relatives", "titles", "ruler_titles", "tit
              "launch_words", "from", "clause_end", "inside", "coordination", "list_comma",
              "new_clause", "coordination_of_tolls", "speech_nouns", "speech_prepositions",
              "naming", "buildings", "at_building", "compared", "source_nouns", "headings",
-             "retreats", "landmarks", "heading_heads", "on_behalf", "home_words")
+             "retreats", "landmarks", "heading_heads", "on_behalf", "home_words", "seats",
+             "seat_before")
 # how specific a place is: settlements first; areas (mountains, regions) are vaguer
 _KIND_RANK = {"village": 0, "subdistrict": 1, "city": 1, "district": 2, "area": 2,
               "governorate": 3, "country": 4}
@@ -209,6 +210,20 @@ def _spoken_at(before: list[str]) -> bool:
     return any(w in _words("speech_nouns") for w in before[-3:-1])
 
 
+def _seat_of(before: list[str]) -> bool:
+    """«بيان أصدرته من مقرها الرئيسي في تونس»، «البرلمان بمقره في طبرق»، «التي يوجد مقرها
+    في طرابلس»: where a body sits, not where it happened («استهدفوا مقره في» is)."""
+    if not before or before[-1] not in _words("speech_prepositions"):
+        return False
+    for k in range(max(0, len(before) - 3), len(before) - 1):
+        word = before[k]
+        if word[:1] == L.by and word[1:] in _words("seats"):
+            return True
+        if word in _words("seats") and k and before[k - 1] in _words("seat_before"):
+            return True
+    return False
+
+
 def _a_persons_name(text: str, place, before: list[str]) -> bool:
     """"شاب يدعى X": told with a naming word («يدعى»، «المدعو») after a word that is no
     place head («منطقة تدعى X» is a place), a person's name."""
@@ -311,7 +326,7 @@ def names_a_party(text: str, place, actors: list, starts: list[int],
     where the incident happened."""
     before = text[max(0, place.start - settings.title_window):place.start].split()
     if _launched_from(before) or _in_title(before) or _spoken_at(before) \
-            or _home_of(before) \
+            or _home_of(before) or _seat_of(before) \
             or _a_persons_name(text, place, before) or _spokesman_at(text, place):
         return True
     i = bisect.bisect_right(starts, place.start) - 1

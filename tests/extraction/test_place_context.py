@@ -79,6 +79,19 @@ def test_where_a_source_is_stays_the_place_when_the_sentence_names_no_other():
     assert event.place.name == "كركوك"
 
 
+def test_where_a_body_sits_is_not_where_the_bombing_it_condemns_was():
+    for text in ("وأدانت الجامعة في بيان أصدرته من مقرها الرئيسي في القاهرة أمس التفجير "
+                 "الذي استهدف مسجدا بمنطقة الجوف وأسفر عن مقتل خمسة من المصلين.",
+                 "وقال نواب في البرلمان بمقره في طبرق إن تفجير سيارة مفخخة في مدينة درنة "
+                 "أمس أسفر عن مقتل خمسة أشخاص."):
+        assert [e.place.name for e in extract(text, PUBLISHED)] in (["الجوف"], ["درنة"]), text
+
+
+def test_a_seat_that_was_attacked_is_the_place():
+    [event] = extract("هاجم مسلحون مقره في مدينة درنة أمس وقتلوا خمسة من حراسه.", PUBLISHED)
+    assert event.place.name == "درنة"
+
+
 def test_the_region_a_governor_rules_is_not_where_the_bombing_he_condemns_was():
     [event] = extract("وقال أمير منطقة حائل إن تفجير مسجد قوات الأمن بمنطقة الجوف أمس "
                       "عمل إرهابي جبان أسفر عن مقتل خمسة من رجال الأمن.", PUBLISHED)
