@@ -91,7 +91,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "policy_nouns": _W, "confronted": _W, "managed_to": _W,
                       "unexploded_before": _W, "exploding": _W, "cleared_of": _T, "ordnance": _W,
                       "explosive_property": _W, "explosive_nouns": _W,
-                      "superlatives": _W, "media_names": _W,
+                      "superlatives": _W, "media_names": _W, "support_words": _W,
                       "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "vow": _T, "goal_nouns": _W, "goal_before": _W, "killing_words": _W,
@@ -145,7 +145,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "source_words", "context_words", "that", "as_reported", "asides", "charges",
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",
         "on_target", "target_nouns", "glued_particles", "definite_verbs", "definite_nouns",
-        "affiliations", "passive_killing", "members")}
+        "affiliations", "passive_killing", "members", "support")}
     | {k: _T for k in ("opposed", "announces", "bomber", "claims", "of", "and", "article")},
     "crowds.json": {"quantities": _W, "of": _T, "stops": _T, "marks": _W,
                     "individual_acts": _W, "participant": _M},

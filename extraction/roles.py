@@ -25,12 +25,13 @@ _LEX = reads("roles.json", "source_words", "context_words", "that", "as_reported
              "charges", "opposed", "speech_verbs", "announces", "affiliated", "media",
              "air_adjectives", "bomber", "by", "claims", "against", "on_target",
              "target_nouns", "glued_particles", "of", "and", "article", "definite_verbs",
-             "definite_nouns", "affiliations", "passive_killing", "members")
+             "definite_nouns", "affiliations", "passive_killing", "members", "support")
 _NATIONALITIES = reads("nationalities.json", "*")
 _INITIATOR_TYPES = ("airstrike", "shelling", "territory", "arrest")
 _ADJECTIVE_TYPES = ("airstrike", "shelling")
 _STATE_KINDS = ("state_force", "coalition")
 _PUNCT = re.compile(r"[^\w]")
+_SUPPORT_WORDS = 4  # words before a party where a word of support stands
 
 
 @cache
@@ -234,6 +235,12 @@ class _Place:
         counted = self.last in _words("against") or _bare(self.last) in _words("members")
         return counted and bool(after) and _bare(after[0]) in _words("passive_killing")
 
+    def supports(self) -> bool:
+        """«اقتحمت المقاومة بدعم من طائرات التحالف»، «وبإسناد فاعل من طيران التحالف»: who
+        backs the one who did it is on its side."""
+        words = self.window(self.settings.support_window).split()[-_SUPPORT_WORDS:]
+        return any(_bare(w) in _words("support") for w in words)
+
     def target(self) -> bool:
         """"على X", "استهدفت X", "مواقع لـ X"."""
         return self.last in _words("against") or (
@@ -258,6 +265,8 @@ def _role(p: _Place, first: int, etype: str) -> str:
     if p.done_by() or p.subject_of_verb() or (
             etype == "airstrike" and told_as_aircraft(p.a, p.text)):
         return "initiator"  # «استهدفت طائرات التحالف مواقع»: who strikes from the air
+    if p.supports():
+        return "initiator"
     if p.target():
         return "target"
     if p.of_trigger() or p.around_verb(first):

@@ -45,6 +45,7 @@ class Settings:
     role_window: int = 24  # characters before a party read for a role word
     by_window: int = 12  # characters before a party that may end in «من قبل/نفذه»
     done_by_window: int = 40  # characters before a party that may hold «الذي نفذه»
+    support_window: int = 40  # characters before a party that may hold «بدعم من طائرات»
     subject_gap: int = 2  # characters between a subject and its verb
     glued_reach: int = 12  # characters between a trigger and «لـ» + its party
     verb_gap: int = 3  # characters between a verb and its subject after it

@@ -22,7 +22,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
-             "explosive_property", "explosive_nouns", "media_names")
+             "explosive_property", "explosive_nouns", "media_names", "support_words")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -34,6 +34,7 @@ _ACHIEVED_BEFORE = 60  # characters before it: a verb of success, its subject an
 _GOAL_REACH = 12  # characters before a goal noun where «على» may stand
 _PROPERTY_REACH = 12  # characters before «الانفجار» where «شديدة» stands
 _MEDIA_REACH = 14  # characters before a trigger where a channel's word and a quote stand
+_SUPPORT_WORDS = 3  # words before an air strike word where a word of support stands
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -75,7 +76,8 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
         and not verbal(text, t, sent.start, sent.end) and not thrown(text, t) \
         and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t) \
         and not unexploded(text, t) and not clears_ordnance(text, t) \
-        and not an_explosives_property(text, t) and not a_medias_name(text, t)
+        and not an_explosives_property(text, t) and not a_medias_name(text, t) \
+        and not air_support(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -283,3 +285,13 @@ def a_medias_name(text: str, t: Trigger) -> bool:
 def _a_media_word(word: str) -> bool:
     """An indefinite channel, paper or programme word (not «الصحيفة»، «للقناة»)."""
     return strip_article(word) == word and bool(_folded("media_names").intersection(forms(word)))
+
+
+def air_support(text: str, t: Trigger) -> bool:
+    """«اقتحمت المقاومة بدعم من طائرات التحالف قاعدة العند»، «استعادت القوات وبإسناد فاعل
+    من طيران التحالف مناطق»: aircraft told as the support of a ground force's advance; the
+    advance is the incident, not an air strike of its own."""
+    if t.type != "airstrike":
+        return False
+    before = _WORD.findall(text, max(0, t.start - 40), t.start)[-_SUPPORT_WORDS:]
+    return any(_folded("support_words").intersection(forms(w)) for w in before)

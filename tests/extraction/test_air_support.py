@@ -1,0 +1,34 @@
+"""Aircraft told as the support of a ground force's advance («بدعم من طائرات التحالف») make
+no air strike of their own, and back the side that advanced. Sentences invented for the
+tests."""
+import datetime as dt
+
+from extraction import extract
+
+PUBLISHED = dt.date(2019, 4, 11)
+
+
+def roles(event):
+    return {a.name: a.role for a in event.actors}
+
+
+def test_a_storming_backed_by_aircraft_is_no_air_strike():
+    [event] = extract("اقتحمت قوات المقاومة الشعبية أمس بدعم من طائرات التحالف العربي معسكر "
+                      "لبوزة في مديرية المسيمير.", PUBLISHED)
+    assert event.type != "airstrike"
+    assert roles(event)["التحالف العربي"] == "initiator"
+
+
+def test_a_taking_backed_by_the_air_is_a_taking_by_both():
+    [event] = extract("استعادت قوات الجيش اليمني أمس وبإسناد فاعل من طيران التحالف العربي "
+                      "مدينة زنجبار من الحوثيين.", PUBLISHED)
+    assert event.type == "territory"
+    assert roles(event)["التحالف العربي"] == "initiator"
+    assert roles(event)["الحوثيون"] == "target"
+
+
+def test_aircraft_that_struck_still_make_an_air_strike():
+    [event] = extract("شنت طائرات التحالف العربي أمس غارات على مواقع الحوثيين في مديرية "
+                      "المسيمير.", PUBLISHED)
+    assert event.type == "airstrike"
+    assert roles(event)["التحالف العربي"] == "initiator"
