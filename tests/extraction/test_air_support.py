@@ -32,3 +32,9 @@ def test_aircraft_that_struck_still_make_an_air_strike():
                       "المسيمير.", PUBLISHED)
     assert event.type == "airstrike"
     assert roles(event)["التحالف العربي"] == "initiator"
+
+
+def test_a_full_taking_is_told_with_its_adverb_between():
+    for text in ("تمكنت قوات الجيش اليمني أمس من السيطرة الكاملة على مدينة زنجبار.",
+                 "تمكنت قوات الجيش اليمني أمس من السيطرة أولا على مدينة زنجبار."):
+        assert [e.type for e in extract(text, PUBLISHED)] == ["territory"], text
