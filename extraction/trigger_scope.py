@@ -22,7 +22,8 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
-             "explosive_property", "explosive_nouns", "media_names", "support_words")
+             "explosive_property", "explosive_nouns", "media_names", "support_words",
+             "operation_objects")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -77,7 +78,7 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
         and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t) \
         and not unexploded(text, t) and not clears_ordnance(text, t) \
         and not an_explosives_property(text, t) and not a_medias_name(text, t) \
-        and not air_support(text, t)
+        and not air_support(text, t) and not names_an_operation(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -295,3 +296,13 @@ def air_support(text: str, t: Trigger) -> bool:
         return False
     before = _WORD.findall(text, max(0, t.start - 40), t.start)[-_SUPPORT_WORDS:]
     return any(_folded("support_words").intersection(forms(w)) for w in before)
+
+
+def names_an_operation(text: str, t: Trigger) -> bool:
+    """«قائد معركة تحرير العند»، «بدأت معركة استعادة الرمادي»، «لخوض معركة تحرير الموصل»: a
+    battle word right before a taking's verbal noun names an operation (as «عملية تحرير»
+    does), not a clash of the day."""
+    if t.type != "armed_clash":
+        return False
+    after = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
+    return after is not None and after.group() in _folded("operation_objects")

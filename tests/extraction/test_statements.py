@@ -65,3 +65,16 @@ def test_a_condemned_attack_and_the_bombing_told_after_it_are_one_incident():
 def test_a_statement_names_the_incident_s_type_by_its_own_word_not_by_its_target():
     text = "أدانت الحكومة الجريمة الإرهابية التي استهدفت مقر الشرطة في مدينة الموصل."
     assert _types(text) == ["attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال قائد معركة تحرير مدينة الرمادي اللواء علي محمد إن قواته ستواصل التقدم.",
+    "وتدرب القوات التركية مئات المتطوعين لخوض معركة استعادة مدينة الموصل من داعش.",
+])
+def test_a_battle_named_for_a_taking_is_an_operation_not_a_clash(text):
+    assert _types(text) == []
+
+
+def test_a_battle_of_the_day_is_still_a_clash():
+    assert _types("دارت معركة عنيفة أمس بين الجيش العراقي ومسلحي داعش في مدينة الرمادي "
+                  "قتل فيها عشرة مسلحين.") == ["armed_clash"]
