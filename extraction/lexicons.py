@@ -92,7 +92,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "unexploded_before": _W, "exploding": _W, "cleared_of": _T, "ordnance": _W,
                       "explosive_property": _W, "explosive_nouns": _W,
                       "superlatives": _W, "media_names": _W, "support_words": _W,
-                      "operation_objects": _W,
+                      "operation_objects": _W, "taking_nouns": _W, "after_words": _W,
                       "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "vow": _T, "goal_nouns": _W, "goal_before": _W, "killing_words": _W,

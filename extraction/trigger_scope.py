@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from extraction.arabic import L, fold, strip_article
+from extraction.date_words import lexicon as date_lexicon
 from extraction.lexicons import reads
 from extraction.sentences import CLAUSE_END, Sentence
 from extraction.settings import SETTINGS, Settings
@@ -23,7 +24,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
              "explosive_property", "explosive_nouns", "media_names", "support_words",
-             "operation_objects")
+             "operation_objects", "taking_nouns", "after_words")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -36,6 +37,7 @@ _GOAL_REACH = 12  # characters before a goal noun where «على» may stand
 _PROPERTY_REACH = 12  # characters before «الانفجار» where «شديدة» stands
 _MEDIA_REACH = 14  # characters before a trigger where a channel's word and a quote stand
 _SUPPORT_WORDS = 3  # words before an air strike word where a word of support stands
+_RECALLED_REACH = 80  # characters after a taking's noun read for the day it is told on
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -78,7 +80,8 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
         and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t) \
         and not unexploded(text, t) and not clears_ordnance(text, t) \
         and not an_explosives_property(text, t) and not a_medias_name(text, t) \
-        and not air_support(text, t) and not names_an_operation(text, t)
+        and not air_support(text, t) and not names_an_operation(text, t) \
+        and not recalled_taking(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -306,3 +309,20 @@ def names_an_operation(text: str, t: Trigger) -> bool:
         return False
     after = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
     return after is not None and after.group() in _folded("operation_objects")
+
+
+def recalled_taking(text: str, t: Trigger) -> bool:
+    """«المدينة لا تزال في انتظار الإغاثة بعد تحريرها»، «واصلت المقاومة، بعد تحرير عدن،
+    تقدمها»: a taking's verbal noun right after «بعد/عقب/منذ» is the background of what the
+    sentence tells, unless its clause names the day («بعد استعادة القوات لبلدة باردهيري
+    الأربعاء»)."""
+    if t.type != "territory" or t.text not in _folded("taking_nouns"):
+        return False
+    before = _WORD.findall(text, max(0, t.start - 8), t.start)[-1:]
+    if not (before and before[0].removeprefix(L.and_) in _folded("after_words")):
+        return False
+    end = min(t.end + _RECALLED_REACH, len(text))
+    stop = CLAUSE_END.search(text, t.end, end)
+    days = date_lexicon()
+    return not any(w in days.weekdays or w in days.relative_days
+                   for w in _WORD.findall(text, t.end, stop.start() if stop else end))

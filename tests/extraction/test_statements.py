@@ -78,3 +78,14 @@ def test_a_battle_named_for_a_taking_is_an_operation_not_a_clash(text):
 def test_a_battle_of_the_day_is_still_a_clash():
     assert _types("دارت معركة عنيفة أمس بين الجيش العراقي ومسلحي داعش في مدينة الرمادي "
                   "قتل فيها عشرة مسلحين.") == ["armed_clash"]
+
+
+def test_a_taking_in_an_after_phrase_is_the_background_of_the_news():
+    for text in ("هبطت أمس طائرة مساعدات سعودية في مطار مدينة عدن بعد تحريرها من الحوثيين.",
+                 "وواصلت المقاومة أمس، بعد تحرير مدينة عدن، تقدمها نحو قاعدة العند."):
+        assert "territory" not in _types(text), text
+
+
+def test_a_taking_in_an_after_phrase_with_its_own_day_is_news():
+    text = "وتقدمت القوات نحو شقرة بعد استعادة الجيش اليمني لمدينة زنجبار الأربعاء."
+    assert "territory" in _types(text)
