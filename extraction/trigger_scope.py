@@ -37,7 +37,9 @@ _GOAL_REACH = 12  # characters before a goal noun where «على» may stand
 _PROPERTY_REACH = 12  # characters before «الانفجار» where «شديدة» stands
 _MEDIA_REACH = 14  # characters before a trigger where a channel's word and a quote stand
 _SUPPORT_WORDS = 3  # words before an air strike word where a word of support stands
+_SUPPORT_REACH = 40  # characters before it read for those words
 _RECALLED_REACH = 80  # characters after a taking's noun read for the day it is told on
+_AFTER_REACH = 8  # characters before it where «بعد/عقب/منذ» stands
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -297,7 +299,7 @@ def air_support(text: str, t: Trigger) -> bool:
     advance is the incident, not an air strike of its own."""
     if t.type != "airstrike":
         return False
-    before = _WORD.findall(text, max(0, t.start - 40), t.start)[-_SUPPORT_WORDS:]
+    before = _WORD.findall(text, max(0, t.start - _SUPPORT_REACH), t.start)[-_SUPPORT_WORDS:]
     return any(_folded("support_words").intersection(forms(w)) for w in before)
 
 
@@ -318,7 +320,7 @@ def recalled_taking(text: str, t: Trigger) -> bool:
     الأربعاء»)."""
     if t.type != "territory" or t.text not in _folded("taking_nouns"):
         return False
-    before = _WORD.findall(text, max(0, t.start - 8), t.start)[-1:]
+    before = _WORD.findall(text, max(0, t.start - _AFTER_REACH), t.start)[-1:]
     if not (before and before[0].removeprefix(L.and_) in _folded("after_words")):
         return False
     end = min(t.end + _RECALLED_REACH, len(text))
