@@ -119,6 +119,12 @@ def _just_before(c: Cue, t: Trigger, reach: int) -> bool:
     return c.end <= t.start and t.start - c.end <= reach
 
 
+def _word_after(text: str, end: int) -> re.Match | None:
+    """The word right after `end`, one space between (None when something else stands
+    there)."""
+    return _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+
+
 def planned(text: str, t: Trigger) -> bool:
     """The word right after the trigger says it reports nothing: an adjective that makes
     it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
@@ -127,7 +133,7 @@ def planned(text: str, t: Trigger) -> bool:
     ("تعهد بالقضاء على التمرد"، "نعمل على القضاء على الجيوب")."""
     if _a_goal(text, t):
         return True
-    m = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
+    m = _word_after(text, t.end)
     if m is None:
         return False
     word = m.group()
@@ -138,7 +144,7 @@ def planned(text: str, t: Trigger) -> bool:
     if t.text.startswith(_LEX["purpose"]):
         return True  # "لاستعادة الموصل": the purpose of something else
     if word == "علي":  # "سيطرت على الوضع": the object after the preposition
-        m = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        m = _word_after(text, m.end())
         word = m.group() if m else ""
     return word in _words("not_taken")
 
@@ -309,7 +315,7 @@ def names_an_operation(text: str, t: Trigger) -> bool:
     does), not a clash of the day."""
     if t.type != "armed_clash":
         return False
-    after = _WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
+    after = _word_after(text, t.end)
     return after is not None and after.group() in _folded("operation_objects")
 
 
