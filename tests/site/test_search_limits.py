@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from archive import querysets
 from archive.export import COLUMNS
 from archive.models import Article
+from archive.search import search_document
 from archive.views import pages
 from tests.site.conftest import make_article, make_event
 
@@ -57,6 +58,25 @@ def test_a_misspelt_word_finds_the_articles_of_the_words_like_it(db, client):
     assert response.status_code == 200
     assert [a.title for a in response.context["page"].object_list] == ["x"]
     assert querysets.similar_words("كركوكك")[0] == "كركوك"
+
+
+def test_articles_inserted_together_bring_every_word_to_the_vocabulary(db):
+    needs_postgresql()
+    Article.objects.bulk_create([
+        Article(title=f"t{n}", text=text, content_hash=f"h{n}",
+                search_text=search_document("", text))
+        for n, text in enumerate(["انفجار في قندهار", "غارة على زنجبار", "قصف في قندهار"])])
+    for typo, word in [("قندهاار", "قندهار"), ("زنجباار", "زنجبار"), ("انفجاار", "انفجار")]:
+        assert querysets.similar_words(typo)[0] == word
+
+
+def test_an_edited_text_brings_its_new_words_to_the_vocabulary(db):
+    needs_postgresql()
+    article = make_article(title="x", text="انفجار عبوة ناسفة في كركوك")
+    assert querysets.similar_words("طوزخورماتوو") == []
+    article.search_text = search_document("x", "انفجار عبوة ناسفة في طوزخورماتو")
+    article.save(update_fields=["search_text"])
+    assert querysets.similar_words("طوزخورماتوو")[0] == "طوزخورماتو"
 
 
 def test_the_vocabulary_lookup_is_limited_and_gives_up_at_its_timeout(db, client, monkeypatch):
