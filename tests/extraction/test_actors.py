@@ -120,6 +120,16 @@ def test_a_political_un_mission_is_not_the_peacekeepers():
     assert "قوات حفظ السلام الأممية" not in found
 
 
+def test_the_bare_police_of_paris_london_or_america_is_police_not_the_armed_forces():
+    assert names("أطلقت الشرطة النار على رجل حاول مهاجمة عون أمن في باريس") == [
+        "الشرطة الفرنسية"]
+    assert names("اعتقلت الشرطة ثلاثة أشخاص في مانشستر في بريطانيا") == ["الشرطة البريطانية"]
+    assert names("قتلت الشرطة مطلق النار بعد هجومه على مركز للقوات الأمريكية") == [
+        "الشرطة الأمريكية", "القوات الأمريكية"]
+    assert names("قصف الجيش الفرنسي مواقع في مالي وأعلنت الشرطة في باريس") == [
+        "القوات الفرنسية", "الشرطة الفرنسية"]
+
+
 def test_a_provincial_security_directorate_is_that_countrys_police():
     found = actors("ضبطت قوات مديرية أمن الشرقية عشرة متهمين في الزقازيق")
     directorate = next(m for m in found if m.surface == fold("مديرية أمن الشرقية"))
