@@ -36,7 +36,7 @@ from extraction.types import ActorRecord
 _PATTERNS = reads("actors_patterns.json", "heads", "open_heads", "head_keys", "force_words",
                   "modifiers", "not_actor_before", "not_names", "place_forces", "front_heads",
                   "locative_before", "security_forces", "front_prepositions", "adjectives",
-                  "army_of", "common_word_names", "service_heads", "service_words")
+                  "army_of", "common_word_names", "service_heads", "service_words", "members_of")
 _GENERIC = reads("actors_generic.json", "*")
 _NATIONALITIES = reads("nationalities.json", "*")
 
@@ -88,6 +88,7 @@ def _patterns() -> dict:
         "locative_before": frozenset(fold(w) for w in data["locative_before"]),
         "service_heads": frozenset(fold(w) for w in data["service_heads"]),
         "service_words": frozenset(fold(w) for w in data["service_words"]),
+        "members_of": [frozenset(map(fold, data["members_of"][k])) for k in ("counts", "of")],
         "adjectives": {fold(k): v for k, v in data["adjectives"].items()},
         "common_word_names": {fold(k): {side: frozenset(fold(w) for w in words)
                                         for side, words in v.items()}
@@ -235,10 +236,17 @@ def _resolve_generics(text: str, found: list) -> list[ActorMention]:
         if isinstance(item, ActorMention):
             out.append(item)
             continue
-        key = _pick(item, counts, countries)
+        key = None if _members_of(text, start, end) else _pick(item, counts, countries)
         if key is not None:
             out.append(_mention(text, start, end, key))
     return out
+
+
+def _members_of(text: str, start: int, end: int) -> bool:
+    """«جنديان من قوة الطوارئ»، «عسكريان من هذه القوة»: members of a force, no party."""
+    counts, of = _patterns()["members_of"]
+    after = text[end:end + 8].split()[:1]
+    return text[start:end] in counts and bool(after) and after[0] in of
 
 
 def _pick(generic: _Generic, counts: Counter, countries: Counter) -> str | None:

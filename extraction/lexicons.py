@@ -122,7 +122,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "heads", "open_heads", "modifiers", "not_actor_before", "not_names", "front_heads",
         "locative_before", "service_heads", "service_words", "loyal_heads", "loyalty_words")}
     | {"head_keys": _M, "force_words": _M, "place_forces": _M, "common_word_names": _M,
-       "partners": _M}
+       "partners": _M, "members_of": _M}
     | {"security_forces": _T, "front_prepositions": _T, "adjectives": _M, "army_of": _M},
     "pipeline.json": {"second_report": _T, "armed_heads": _W, "update": _T,
                       "plain_verbs": _W, "verb_particles": _T, "definite": _W,
@@ -146,7 +146,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "source_words", "context_words", "that", "as_reported", "asides", "charges",
         "speech_verbs", "affiliated", "media", "air_adjectives", "by", "against",
         "on_target", "target_nouns", "glued_particles", "definite_verbs", "definite_nouns",
-        "affiliations", "passive_killing", "members", "support")}
+        "affiliations", "passive_killing", "members", "support", "counted_persons",
+        "hit_words")}
     | {k: _T for k in ("opposed", "announces", "bomber", "claims", "of", "and", "article")},
     "crowds.json": {"quantities": _W, "of": _T, "stops": _T, "marks": _W,
                     "individual_acts": _W, "participant": _M},

@@ -25,7 +25,8 @@ _LEX = reads("roles.json", "source_words", "context_words", "that", "as_reported
              "charges", "opposed", "speech_verbs", "announces", "affiliated", "media",
              "air_adjectives", "bomber", "by", "claims", "against", "on_target",
              "target_nouns", "glued_particles", "of", "and", "article", "definite_verbs",
-             "definite_nouns", "affiliations", "passive_killing", "members", "support")
+             "definite_nouns", "affiliations", "passive_killing", "members", "support",
+             "counted_persons", "hit_words")
 _NATIONALITIES = reads("nationalities.json", "*")
 _INITIATOR_TYPES = ("airstrike", "shelling", "territory", "arrest")
 _ADJECTIVE_TYPES = ("airstrike", "shelling")
@@ -235,6 +236,13 @@ class _Place:
         counted = self.last in _words("against") or _bare(self.last) in _words("members")
         return counted and bool(after) and _bare(after[0]) in _words("passive_killing")
 
+    def hit_one(self) -> bool:
+        """«مقتل جنديين»، «لقي شرطي مصرعه»، «إصابة جندي»: a soldier or a policeman counted
+        by a singular or dual noun right after a word of death or wounding was hit."""
+        first = self.text[self.a.start:self.a.end].split()[:1]
+        return bool(first) and _bare(first[0]) in _words("counted_persons") \
+            and _bare(self.last) in _words("hit_words")
+
     def supports(self) -> bool:
         """«اقتحمت المقاومة بدعم من طائرات التحالف»، «وبإسناد فاعل من طيران التحالف»: who
         backs the one who did it is on its side."""
@@ -260,7 +268,7 @@ class _Place:
 
 
 def _role(p: _Place, first: int, etype: str) -> str:
-    if p.counted_dead():
+    if p.counted_dead() or p.hit_one():
         return "target"
     if p.done_by() or p.subject_of_verb() or (
             etype == "airstrike" and told_as_aircraft(p.a, p.text)):
