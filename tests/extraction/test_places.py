@@ -359,3 +359,10 @@ def test_spending_a_holiday_is_no_district():
     assert places("خرج الطلاب لقضاء إجازة نهاية الأسبوع قبل التفجير") == []
     assert places("عاد بعد قضاء عطلة العيد مع أسرته") == []
     assert [m.ref.name for m in places("سيطرت القوات على قضاء الشرقاط")] == ["الشرقاط"]
+
+
+def test_the_capital_named_after_its_country_is_the_capital_not_the_country():
+    for told, key in [("العاصمة تونس", "tn.tunis"), ("بالعاصمة تونس", "tn.tunis"),
+                      ("العاصمة الجزائر", "dz.algiers"), ("العاصمة جيبوتي", "dj.djibouti")]:
+        assert [m.ref.key for m in places(f"تظاهر مئات الأشخاص في {told} أمس")] == [key]
+    assert [m.ref.key for m in places("تظاهر مئات الأشخاص في تونس أمس")] == ["tn"]
