@@ -8,8 +8,9 @@ each decided here and nowhere else:
   neither a party nor a casualty figure, is a violent word with nothing to code: a
   festival called «تظاهرة», a film's plot, a football «مواجهات», a general remark; so is
   one placed only at a country with neither a figure nor a day (an opinion piece's «قصف
-  الأتراك مواقع داعش»). This reads only what the earlier stages found (place, actors,
-  figures, day).
+  الأتراك مواقع داعش»). This reads what the earlier stages found (place, actors,
+  figures, day); for a strike or a shelling, dead or wounded told without a figure («وأنباء
+  عن سقوط قتلى وجرحى») count as a figure.
 - Political violence. "A violent act with no stated political motive or conflict actor
   (a shooting, a stabbing) is crime, however deadly; arrests for ordinary crimes are not
   arrest events." An attack, a clash or a taking needs a party or a political cue in its
@@ -28,7 +29,7 @@ from extraction.triggers import pattern
 from extraction.types import Event
 
 _SCOPE = reads("scope.json", "needs_party", "needs_context", "political_cues",
-               "trigger_cues", "state_kinds")
+               "trigger_cues", "state_kinds", "told_casualties", "casualties_for")
 _CLITICS = "وفبل"  # a conjunction or preposition glued to a cue
 
 
@@ -84,6 +85,18 @@ def political(event: Event, text: str) -> bool:
     return True
 
 
+def _casualties_told(event: Event, text: str) -> bool:
+    """«ما أدى إلى سقوط قتلى وجرحى»: the dead or wounded told without a figure are a
+    figure's worth of something to code."""
+    return event.type in _SCOPE["casualties_for"] \
+        and bool(_told_casualties().search(_sentences(event, text)))
+
+
+@functools.cache
+def _told_casualties() -> re.Pattern:
+    return _pattern(_SCOPE["told_casualties"])
+
+
 def _listed_beside(event: Event, counted: set[tuple[int, str]]) -> bool:
     """A gazetteer place told in the sentence of an event of its type that has figures."""
     return event.place is not None and event.place.key is not None \
@@ -95,6 +108,6 @@ def keep_in_scope(events: list[Event], text: str) -> list[Event]:
     article tells another political event."""
     counted = {(e.evidence.start, e.type) for e in events if has_figures(e)}
     kept = [(e, political(e, text)) for e in events
-            if in_scope(e, counted=_listed_beside(e, counted))]
+            if in_scope(e, counted=_listed_beside(e, counted) or _casualties_told(e, text))]
     context = any(p and e.type not in _SCOPE["needs_context"] for e, p in kept)
     return [e for e, p in kept if p or (context and e.type in _SCOPE["needs_context"])]

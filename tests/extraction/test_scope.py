@@ -1,3 +1,6 @@
+import datetime as dt
+
+from extraction import extract
 from extraction.scope import in_scope, keep_in_scope
 from extraction.types import ActorRef, Count, Event, PlaceRef, Span
 
@@ -71,8 +74,6 @@ def test_an_arrest_in_an_article_about_an_attack_is_coded():
 
 
 def test_a_remark_about_a_whole_country_with_no_figure_and_no_day_is_not_coded():
-    from extraction import extract
-
     assert extract("وقال المحلل إن الأتراك قصفوا مواقع لتنظيم داعش في سوريا وبدأوا "
                    "ملاحقة قياداته.") == []
 
@@ -80,8 +81,22 @@ def test_a_remark_about_a_whole_country_with_no_figure_and_no_day_is_not_coded()
 def test_a_strike_on_a_country_with_its_day_is_still_coded():
     import datetime as dt
 
-    from extraction import extract
-
     [event] = extract("وقال المحلل إن الأتراك قصفوا أمس مواقع لتنظيم داعش في سوريا.",
                       dt.date(2019, 4, 11))
     assert event.place.name == "سوريا"
+
+
+def test_a_strike_with_dead_and_wounded_told_without_a_figure_is_coded():
+    day = dt.date(2015, 7, 23)
+    [event] = extract("نفذ الطيران الحربي غارة على بلدة اليادودة وأنباء عن سقوط قتلى وجرحى.",
+                      published=day)
+    assert (event.type, event.place.name, event.killed) == ("airstrike", "اليادودة", None)
+    assert extract("نفذ الطيران الحربي غارة على بلدة اليادودة.", published=day) == []
+
+
+def test_dead_told_without_a_figure_keep_no_tyre_blowout_nor_a_hospital_visit():
+    day = dt.date(2015, 7, 23)
+    assert extract("انقلبت سيارة أجرة في نابل بسبب انفجار أحد إطاراتها دون تسجيل إصابات.",
+                   published=day) == []
+    assert extract("زار الأمير في أبها المصابين في التفجير الذي استهدف المسجد.",
+                   published=day) == []
