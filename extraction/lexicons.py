@@ -96,6 +96,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "vow": _T, "goal_nouns": _W, "goal_before": _W, "killing_words": _W,
+                      "modal_before": _W,
                       "targeting_verbs": _W,
                       "demonstratives": _W, "inflected": _W, "noun_endings": _M,
                       "object_pronouns": _W, "dual_verbs": _W, "dual_clashes": _W,

@@ -18,7 +18,7 @@ from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
-             "vow", "goal_nouns", "goal_before",
+             "vow", "goal_nouns", "goal_before", "modal_before",
              "not_taken", "achieved_takings", "setting_before", "joining_before",
              "assault_verbs", "verbal_attack",
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
@@ -131,7 +131,7 @@ def planned(text: str, t: Trigger) -> bool:
     an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"); or a
     taking is told as a purpose ("لاستعادة الموصل"), or a killing as a vow or a goal
     ("تعهد بالقضاء على التمرد"، "نعمل على القضاء على الجيوب")."""
-    if _a_goal(text, t):
+    if _a_goal(text, t) or _after_a_modal(text, t):
         return True
     m = _word_after(text, t.end)
     if m is None:
@@ -158,6 +158,12 @@ def _a_goal(text: str, t: Trigger) -> bool:
     before = _WORD.findall(text, max(0, t.start - _GOAL_REACH), t.start)
     return told in _folded("goal_nouns") and text[t.start - 1:t.start] == " " \
         and bool(before) and before[-1] in _folded("goal_before")
+
+
+def _after_a_modal(text: str, t: Trigger) -> bool:
+    """«ومن شأن السيطرة على دوما أن تلحق أكبر خسارة»: what would follow is no news."""
+    before = _WORD.findall(text, max(0, t.start - _GOAL_REACH), t.start)
+    return bool(before) and before[-1] in _folded("modal_before")
 
 
 @cache

@@ -396,3 +396,12 @@ def test_a_toll_to_date_is_no_incident():
     assert _types(real)
     assert _types(to_date) == []
 
+
+
+def test_a_taking_that_would_follow_is_no_taking():
+    day = dt.date(2018, 4, 8)
+    assert extract("ومن شأن السيطرة على دوما أن تلحق أكبر خسارة بفصائل المعارضة المسلحة.",
+                   published=day) == []
+    [taken] = extract("سيطرت قوات النظام على دوما بعد معارك مع فصائل المعارضة المسلحة.",
+                      published=day)
+    assert (taken.type, taken.place.name) == ("territory", "دوما")
