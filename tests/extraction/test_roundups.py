@@ -278,3 +278,13 @@ def test_what_follows_a_plural_head_may_say_what_the_places_are_not_name_them(ki
 def test_a_noun_that_ends_like_an_adjective_may_start_a_name_after_a_plural_head():
     text = "قصفت فصائل المعارضة قرى ساقية الكرت وعين الباشا في ريف إدلب أمس."
     assert places(text)[0].startswith("ساقية")
+
+
+def test_strikes_counted_near_each_town_of_a_coalition_report_are_one_event_each():
+    text = ("وقالت قوة المهام المشتركة إن غارات العراق شملت خمس غارات قرب الموصل وثلاث قرب "
+            "الرمادي وثلاث قرب سنجار استهدفت مواقع لتنظيم داعش.")
+    places = [e.place.name for e in extract(text, published=dt.date(2015, 8, 9))]
+    assert places == ["الموصل", "الرمادي", "سنجار"]
+    text = "نفذ التحالف 18 غارة جوية على داعش منها 12 بالقرب من الموصل وست غارات بالقرب من الرقة."
+    places = [e.place.name for e in extract(text, published=dt.date(2015, 8, 9))]
+    assert places == ["الموصل", "الرقة"]
