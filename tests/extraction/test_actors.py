@@ -272,3 +272,21 @@ def test_a_generic_group_word_on_a_tie_is_the_group_named_first():
     assert [m.name for m in actors(text)][-1] == "قوات صالح"
     text = "هاجمت ميليشيات الحوثي وقوات صالح عدن. وقصفت المليشيات الانقلابية حي الجمهوري"
     assert [m.name for m in actors(text)][-1] == "الحوثيون"
+
+
+def test_unqualified_warplanes_are_the_air_force_of_the_storys_war():
+    assert names("شن الطيران الحربي غارات على بلدة سرمين في ريف إدلب") == ["قوات النظام السوري"]
+    assert names("شن الطيران الحربي غارات على مواقع في صعدة") == ["التحالف العربي"]
+    assert names("شنت الطائرات الحربية التركية غارات على مواقع في ريف حلب") == ["القوات التركية"]
+    assert names("شن الطيران الحربي غارات على مواقع في ولاية ميزوري") == []
+
+
+def test_a_regime_strike_on_named_towns_is_coded_with_its_air_force():
+    import datetime as dt
+
+    from extraction import extract
+
+    events = extract("نفذ الطيران الحربي غارات على مدينة بنش وبلدات طعوم وسرمين بريف إدلب.",
+                     published=dt.date(2015, 8, 3))
+    assert [(e.place.name, [a.name for a in e.actors]) for e in events] == [
+        (town, ["قوات النظام السوري"]) for town in ("بنش", "طعوم", "سرمين")]
