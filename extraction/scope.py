@@ -41,7 +41,8 @@ def in_scope(event: Event, counted: bool = False) -> bool:
     """A place or a figure, and a party or a figure; and not a remark about a whole
     country with neither a figure nor a day («الأتراك قصفوا مواقع لداعش» in an
     interview, «حملة اعتقالات» in a profile). `counted`: the event is one place of a
-    round-up whose figure another place took («قتل 12 شخصا في غارات على بلدتي X وY»)."""
+    round-up whose figure another place took («قتل 12 شخصا في غارات على بلدتي X وY»),
+    or a strike whose dead are told without a figure («وأنباء عن سقوط قتلى وجرحى»)."""
     figures = has_figures(event) or counted
     return (event.place is not None or figures) and (bool(event.actors) or figures) \
         and not (_country_only(event) and not figures and not _dated(event))

@@ -130,7 +130,8 @@ def planned(text: str, t: Trigger) -> bool:
     it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
     an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"); or a
     taking is told as a purpose ("لاستعادة الموصل"), or a killing as a vow or a goal
-    ("تعهد بالقضاء على التمرد"، "نعمل على القضاء على الجيوب")."""
+    ("تعهد بالقضاء على التمرد"، "نعمل على القضاء على الجيوب"), or anything as what would
+    follow ("ومن شأن السيطرة على دوما أن ...")."""
     if _a_goal(text, t) or _after_a_modal(text, t):
         return True
     m = _word_after(text, t.end)
