@@ -290,3 +290,9 @@ def test_a_regime_strike_on_named_towns_is_coded_with_its_air_force():
                      published=dt.date(2015, 8, 3))
     assert [(e.place.name, [a.name for a in e.actors]) for e in events] == [
         (town, ["قوات النظام السوري"]) for town in ("بنش", "طعوم", "سرمين")]
+
+
+def test_warplanes_named_by_a_nationality_without_an_article_are_that_nations():
+    assert names("قصفت طائرات أمريكية مواقع لتنظيم داعش في ليبيا") == [
+        "القوات الأمريكية", "داعش"]
+    assert names("قصفت مقاتلات حربية تركية مواقع في سوريا") == ["القوات التركية"]
