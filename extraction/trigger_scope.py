@@ -119,6 +119,11 @@ def _just_before(c: Cue, t: Trigger, reach: int) -> bool:
     return c.end <= t.start and t.start - c.end <= reach
 
 
+def _words_before(text: str, start: int, reach: int) -> list[str]:
+    """The words of the `reach` characters before `start`."""
+    return _WORD.findall(text, max(0, start - reach), start)
+
+
 def _word_after(text: str, end: int) -> re.Match | None:
     """The word right after `end`, one space between (None when something else stands
     there)."""
@@ -156,14 +161,14 @@ def _a_goal(text: str, t: Trigger) -> bool:
     told = t.text.removeprefix(L.and_)
     if told[:1] == _LEX["vow"]:
         return told[1:] in _folded("goal_nouns")
-    before = _WORD.findall(text, max(0, t.start - _GOAL_REACH), t.start)
+    before = _words_before(text, t.start, _GOAL_REACH)
     return told in _folded("goal_nouns") and text[t.start - 1:t.start] == " " \
         and bool(before) and before[-1] in _folded("goal_before")
 
 
 def _after_a_modal(text: str, t: Trigger) -> bool:
     """«ومن شأن السيطرة على دوما أن تلحق أكبر خسارة»: what would follow is no news."""
-    before = _WORD.findall(text, max(0, t.start - _GOAL_REACH), t.start)
+    before = _words_before(text, t.start, _GOAL_REACH)
     return bool(before) and before[-1] in _folded("modal_before")
 
 
@@ -202,7 +207,7 @@ def thrown(text: str, t: Trigger) -> bool:
     one of the two words before it."""
     if t.type != "shelling":
         return False
-    before = _WORD.findall(text, max(0, t.start - _THROW_REACH), t.start)[-2:]
+    before = _words_before(text, t.start, _THROW_REACH)[-2:]
     return any(w in _words("throwing_verbs") for w in before)
 
 
@@ -214,7 +219,7 @@ def stops_a_thing(text: str, t: Trigger) -> bool:
     if t.type == "arrest" and t.text.split()[-1] in _words("stop_verbs"):
         after = _WORD.findall(text, t.end, t.end + _STOP_REACH)[:2]
         return any(w in _words("not_stopped") for w in after)
-    before = _WORD.findall(text, max(0, t.start - _STOP_REACH), t.start)[-2:]
+    before = _words_before(text, t.start, _STOP_REACH)[-2:]
     return any(w in _words("stop_verbs") for w in before)
 
 
@@ -272,7 +277,7 @@ def an_explosives_property(text: str, t: Trigger) -> bool:
     explodes (explosive_nouns right after a word of explosive_property) is no blast."""
     if t.type != "explosion" or t.text not in _words("explosive_nouns"):
         return False  # «إدانته الشديدة للتفجير» is a strong condemnation of a bombing
-    before = _WORD.findall(text, max(0, t.start - _PROPERTY_REACH), t.start)
+    before = _words_before(text, t.start, _PROPERTY_REACH)
     return bool(before) and before[-1] in _words("explosive_property")
 
 
@@ -312,7 +317,7 @@ def air_support(text: str, t: Trigger) -> bool:
     advance is the incident, not an air strike of its own."""
     if t.type != "airstrike":
         return False
-    before = _WORD.findall(text, max(0, t.start - _SUPPORT_REACH), t.start)[-_SUPPORT_WORDS:]
+    before = _words_before(text, t.start, _SUPPORT_REACH)[-_SUPPORT_WORDS:]
     return any(_folded("support_words").intersection(forms(w)) for w in before)
 
 
@@ -333,7 +338,7 @@ def recalled_taking(text: str, t: Trigger) -> bool:
     الأربعاء»)."""
     if t.type != "territory" or t.text not in _folded("taking_nouns"):
         return False
-    before = _WORD.findall(text, max(0, t.start - _AFTER_REACH), t.start)[-1:]
+    before = _words_before(text, t.start, _AFTER_REACH)[-1:]
     if not (before and before[0].removeprefix(L.and_) in _folded("after_words")):
         return False
     end = min(t.end + _RECALLED_REACH, len(text))

@@ -18,8 +18,8 @@ TRIGGER = "archive_article_search_words_insert"
 ROW_TRIGGER = "archive_article_search_word_trigger"
 
 FORWARDS = [
-    """
-    CREATE OR REPLACE FUNCTION archive_search_words_add() RETURNS trigger AS $$
+    f"""
+    CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger AS $$
     BEGIN
         INSERT INTO archive_search_word (word)
         SELECT DISTINCT w FROM new_articles, unnest(tsvector_to_array(search_vector)) AS w
@@ -28,7 +28,7 @@ FORWARDS = [
         RETURN NULL;
     END
     $$ LANGUAGE plpgsql
-    """,
+    """,  # noqa: S608 (constant names, no input)
     f"DROP TRIGGER IF EXISTS {ROW_TRIGGER} ON archive_article",
     f"""
     CREATE TRIGGER {ROW_TRIGGER}
