@@ -154,7 +154,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                     "individual_acts": _W, "participant": _M},
     "scope.json": {"needs_party": _W, "needs_context": _W, "political_cues": _W,
                    "trigger_cues": _W, "state_kinds": _W, "told_casualties": _W,
-                   "casualties_for": _W},
+                   "casualties_for": _W, "party_implied_for": _W, "striking_verbs": _W},
     "genre.json": {"reporting_verbs": _W, "first_person": _W, "questions": _W,
                    "min_voice": _I},
     "actors_generic.json": {"*": _M},

@@ -10,7 +10,9 @@ each decided here and nowhere else:
   one placed only at a country with neither a figure nor a day (an opinion piece's «قصف
   الأتراك مواقع داعش»). This reads what the earlier stages found (place, actors,
   figures, day); for a strike or a shelling, dead or wounded told without a figure («وأنباء
-  عن سقوط قتلى وجرحى») count as a figure.
+  عن سقوط قتلى وجرحى») count as a figure, and one told by a verb of striking at a place
+  below a country («شنت المقاتلات غارات على مواقع في حجة») has its air force for a
+  party, named or not.
 - Political violence. "A violent act with no stated political motive or conflict actor
   (a shooting, a stabbing) is crime, however deadly; arrests for ordinary crimes are not
   arrest events." An attack, a clash or a taking needs a party or a political cue in its
@@ -29,7 +31,8 @@ from extraction.triggers import pattern
 from extraction.types import Event
 
 _SCOPE = reads("scope.json", "needs_party", "needs_context", "political_cues",
-               "trigger_cues", "state_kinds", "told_casualties", "casualties_for")
+               "trigger_cues", "state_kinds", "told_casualties", "casualties_for",
+               "party_implied_for", "striking_verbs")
 _CLITICS = "وفبل"  # a conjunction or preposition glued to a cue
 
 
@@ -37,14 +40,16 @@ def has_figures(event: Event) -> bool:
     return event.killed is not None or event.wounded is not None
 
 
-def in_scope(event: Event, counted: bool = False) -> bool:
+def in_scope(event: Event, counted: bool = False, implied: bool = False) -> bool:
     """A place or a figure, and a party or a figure; and not a remark about a whole
     country with neither a figure nor a day («الأتراك قصفوا مواقع لداعش» in an
     interview, «حملة اعتقالات» in a profile). `counted`: the event is one place of a
     round-up whose figure another place took («قتل 12 شخصا في غارات على بلدتي X وY»),
-    or a strike whose dead are told without a figure («وأنباء عن سقوط قتلى وجرحى»)."""
+    or a strike whose dead are told without a figure («وأنباء عن سقوط قتلى وجرحى»).
+    `implied`: a strike told as done at a town has its air force for a party."""
     figures = has_figures(event) or counted
-    return (event.place is not None or figures) and (bool(event.actors) or figures) \
+    party = bool(event.actors) or implied
+    return (event.place is not None or figures) and (party or figures) \
         and not (_country_only(event) and not figures and not _dated(event))
 
 
@@ -93,6 +98,19 @@ def _casualties_told(event: Event, text: str) -> bool:
         and bool(_told_casualties().search(_sentences(event, text)))
 
 
+def _struck_at_a_town(event: Event, text: str) -> bool:
+    """«شنت المقاتلات غارات على مواقع في حجة»: a strike told by a verb of striking at a
+    place below a country has its air force for a party, named or not."""
+    return event.type in _SCOPE["party_implied_for"] and event.place is not None \
+        and event.place.key is not None and not _country_only(event) \
+        and bool(_striking().search(_sentences(event, text)))
+
+
+@functools.cache
+def _striking() -> re.Pattern:
+    return _pattern(_SCOPE["striking_verbs"])
+
+
 @functools.cache
 def _told_casualties() -> re.Pattern:
     return _pattern(_SCOPE["told_casualties"])
@@ -109,6 +127,7 @@ def keep_in_scope(events: list[Event], text: str) -> list[Event]:
     article tells another political event."""
     counted = {(e.evidence.start, e.type) for e in events if has_figures(e)}
     kept = [(e, political(e, text)) for e in events
-            if in_scope(e, counted=_listed_beside(e, counted) or _casualties_told(e, text))]
+            if in_scope(e, counted=_listed_beside(e, counted) or _casualties_told(e, text),
+                        implied=_struck_at_a_town(e, text))]
     context = any(p and e.type not in _SCOPE["needs_context"] for e, p in kept)
     return [e for e, p in kept if p or (context and e.type in _SCOPE["needs_context"])]

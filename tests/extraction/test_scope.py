@@ -100,3 +100,20 @@ def test_dead_told_without_a_figure_keep_no_tyre_blowout_nor_a_hospital_visit():
                    published=day) == []
     assert extract("زار الأمير في أبها المصابين في التفجير الذي استهدف المسجد.",
                    published=day) == []
+
+
+def test_a_strike_told_as_done_at_a_known_town_is_coded_without_a_named_party():
+    day = dt.date(2015, 8, 3)
+    [event] = extract("وكانت مصادر أمنية أعلنت أمس أن المقاتلات شنت غارات عنيفة على مواقع "
+                      "في محافظة حجة.", published=day)
+    assert (event.type, event.place.name, event.actors) == ("airstrike", "حجة", ())
+    assert [e.place.name for e in extract("كما استهدفت غارة أخرى منطقة صرواح غرب مأرب.",
+                                          published=day)] == ["صرواح"]
+
+
+def test_a_strike_noun_with_no_verb_of_striking_is_not_coded_without_a_party():
+    day = dt.date(2017, 3, 27)
+    assert extract("ووري جثمانه الثرى في مقبرة الشهداء بحمام الأنف إلى جانب شهداء غارة "
+                   "حمام الشط.", published=day) == []
+    assert extract("وتروي المسرحية قصة عائلة في بغداد ليلة غارات الحلفاء.",
+                   published=day) == []
