@@ -38,3 +38,9 @@ def test_a_full_taking_is_told_with_its_adverb_between():
     for text in ("تمكنت قوات الجيش اليمني أمس من السيطرة الكاملة على مدينة زنجبار.",
                  "تمكنت قوات الجيش اليمني أمس من السيطرة أولا على مدينة زنجبار."):
         assert [e.type for e in extract(text, PUBLISHED)] == ["territory"], text
+
+
+def test_a_party_named_by_its_strikes_before_the_verb_s_object_struck():
+    # «استهدفت غارات التحالف مواقع ...»: the coalition's strikes, not strikes on it
+    [event] = extract("استهدفت غارات التحالف مواقع للحوثيين في مديرية المسيمير.", PUBLISHED)
+    assert roles(event) == {"التحالف العربي": "initiator", "الحوثيون": "target"}
