@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from extraction.arabic import L
+from extraction.capitals import a_government
 from extraction.gazetteer import ancestors, places_by_key
 from extraction.lexicons import reads
 from extraction.place_words import W
@@ -320,14 +321,16 @@ def _glued_in(word: str, key: str) -> bool:
 
 def names_a_party(text: str, place, actors: list, starts: list[int],
                   settings=SETTINGS) -> bool:
-    """A place inside an actor's name ("الجيش العراقي", "التحالف بقيادة السعودية"), a
+    """A place inside an actor's name ("الجيش العراقي", "التحالف بقيادة السعودية") or a
+    capital told as its government («بحسب أنقرة», extraction/capitals.py), a
     speaker's title ("مدير ناحية القيارة"), a spokesman's seat ("متحدثة باسم الجيش في
     القدس"), where a shell came from or where a person comes from («أصيل منطقة X»): not
     where the incident happened."""
     before = text[max(0, place.start - settings.title_window):place.start].split()
     if _launched_from(before) or _in_title(before) or _spoken_at(before) \
             or _home_of(before) or _seat_of(before) \
-            or _a_persons_name(text, place, before) or _spokesman_at(text, place):
+            or _a_persons_name(text, place, before) or _spokesman_at(text, place) \
+            or a_government(text, place, before):
         return True
     i = bisect.bisect_right(starts, place.start) - 1
     return i >= 0 and actors[i].start <= place.start < actors[i].end

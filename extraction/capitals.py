@@ -1,0 +1,36 @@
+"""A capital told as its government: «بحسب أنقرة»، «وهو ما تنفيه أنقرة»، «ميليشيات
+تدعمها طهران»، «الحكومة في الرياض» name a state, not where anything happened.
+
+A capital listed in data/placing.json `governments` is a place only when the word before
+it says so: a preposition or a word of place (`place_words_before`: «في»، «قرب»، «وسط»،
+«شوارع»، «مطار»), a word that tells what struck it («هجوم»، «تفجيرات»، «شهدت»، «هز»), a
+glued «ب» («بأنقرة»), or a head in its own mention («العاصمة أنقرة»، «مطار باريس»).
+Elsewhere (after a verb, «بحسب»، «لـ») it is its government, and the incident's place is
+found elsewhere in the sentence.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from extraction.arabic import L, fold
+from extraction.lexicons import reads
+
+_LEX = reads("placing.json", "governments", "place_words_before")
+
+
+@cache
+def _words() -> frozenset[str]:
+    return frozenset(fold(w) for w in _LEX["place_words_before"])
+
+
+def a_government(text: str, place, before: list[str]) -> bool:
+    """Is the gazetteer capital `place`, with the words `before` it, its government?"""
+    if place.ref.key not in _LEX["governments"] or len(
+            text[place.start:place.end].split()) > len(place.ref.name.split()):
+        return False
+    glued = text[place.start - 1:place.start] if place.start else ""
+    if not before or glued in (L.by, L.and_) or before[-1] == L.and_:
+        return False  # «بأنقرة»، «بغداد وأنقرة»: a place, or one of a list
+    last, words = before[-1], _words()
+    # a letter glued to the word before («بتفجيرات باريس»)
+    return last not in words and not (last[:1] in L.attached and last[1:] in words)
