@@ -405,3 +405,14 @@ def test_a_taking_that_would_follow_is_no_taking():
     [taken] = extract("سيطرت قوات النظام على دوما بعد معارك مع فصائل المعارضة المسلحة.",
                       published=day)
     assert (taken.type, taken.place.name) == ("territory", "دوما")
+
+
+def test_a_stand_taken_in_words_is_no_protest_and_a_stand_held_is_one():
+    day = dt.date(2015, 7, 26)
+    for text in ("وأشارت إلى أن القدس بحاجة ماسة إلى وقفة عربية وإسلامية جدية ضد الاحتلال.",
+                 "وأكد أن رجال الأمن في عسير وقفوا وقفة حزم وإصرار أمام المتطرفين."):
+        assert [e.type for e in extract(text, day)] == [], text
+    for text in ("نفذ عشرات المعلمين في مدينة صفاقس اليوم وقفة احتجاجية أمام مقر الولاية.",
+                 "نظم عشرات المواطنين في مدينة القيروان وقفة مساندة للعمال المضربين.",
+                 "نفذ عشرات الأطفال في مدينة رام الله وقفة تضامنية مع عائلة الدوابشة."):
+        assert [e.type for e in extract(text, day)] == ["protest"], text
