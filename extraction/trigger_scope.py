@@ -24,7 +24,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
              "explosive_property", "explosive_nouns", "media_names", "support_words",
-             "operation_objects", "taking_nouns", "after_words")
+             "operation_objects", "taking_nouns", "after_words", "comment_words")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -334,12 +334,14 @@ def names_an_operation(text: str, t: Trigger) -> bool:
 def recalled_taking(text: str, t: Trigger) -> bool:
     """«المدينة لا تزال في انتظار الإغاثة بعد تحريرها»، «واصلت المقاومة، بعد تحرير عدن،
     تقدمها»: a taking's verbal noun right after «بعد/عقب/منذ» is the background of what the
-    sentence tells, unless its clause names the day («بعد استعادة القوات لبلدة باردهيري
-    الأربعاء»)."""
+    sentence tells, and right after «أن/إن/هل» the subject of a comment on it («أكد أن
+    تحرير عدن مؤشر على ...»، «أن تحرير المحافظة بات قريبا»), unless its clause names the
+    day («بعد استعادة القوات لبلدة باردهيري الأربعاء»)."""
     if t.type != "territory" or t.text not in _folded("taking_nouns"):
         return False
     before = _words_before(text, t.start, _AFTER_REACH)[-1:]
-    if not (before and before[0].removeprefix(L.and_) in _folded("after_words")):
+    if not (before and (before[0].removeprefix(L.and_) in _folded("after_words")
+                        or before[0] in _folded("comment_words"))):
         return False
     end = min(t.end + _RECALLED_REACH, len(text))
     stop = CLAUSE_END.search(text, t.end, end)

@@ -86,6 +86,16 @@ def test_a_taking_in_an_after_phrase_is_the_background_of_the_news():
         assert "territory" not in _types(text), text
 
 
+def test_a_taking_as_the_subject_of_a_comment_is_no_taking():
+    for text in ("وأشار رئيس الوزراء إلى أن تحرير محافظة عدن من الحوثيين يعد بداية لانتصارات "
+                 "أخرى.",
+                 "هل تحرير عدن ولحج من مليشيات الحوثي مؤشر على انهيارها؟",
+                 "وأكد الناطق باسم المقاومة الشعبية أن تحرير محافظة أبين من الميليشيات الحوثية "
+                 "بات قريبا."):
+        assert "territory" not in _types(text), text
+    assert "territory" in _types("وأكد الناطق أن المقاومة حررت أمس مدينة زنجبار من الحوثيين.")
+
+
 def test_a_taking_in_an_after_phrase_with_its_own_day_is_news():
     text = "وتقدمت القوات نحو شقرة بعد استعادة الجيش اليمني لمدينة زنجبار الأربعاء."
     assert "territory" in _types(text)
