@@ -23,9 +23,14 @@ def _words() -> frozenset[str]:
     return frozenset(fold(w) for w in _LEX["place_words_before"])
 
 
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(_LEX["governments"])
+
+
 def a_government(text: str, place, before: list[str]) -> bool:
     """Is the gazetteer capital `place`, with the words `before` it, its government?"""
-    if place.ref.key not in _LEX["governments"] or len(
+    if place.ref.key not in _capitals() or len(
             text[place.start:place.end].split()) > len(place.ref.name.split()):
         return False
     glued = text[place.start - 1:place.start] if place.start else ""

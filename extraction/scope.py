@@ -101,9 +101,8 @@ def _casualties_told(event: Event, text: str) -> bool:
 def _struck_at_a_town(event: Event, text: str) -> bool:
     """«شنت المقاتلات غارات على مواقع في حجة»: a strike told by a verb of striking at a
     place below a country has its air force for a party, named or not."""
-    return event.type in _SCOPE["party_implied_for"] and event.place is not None \
-        and event.place.key is not None and not _country_only(event) \
-        and bool(_striking().search(_sentences(event, text)))
+    return event.type in _SCOPE["party_implied_for"] and _in_gazetteer(event) \
+        and not _country_only(event) and bool(_striking().search(_sentences(event, text)))
 
 
 @functools.cache
@@ -118,8 +117,11 @@ def _told_casualties() -> re.Pattern:
 
 def _listed_beside(event: Event, counted: set[tuple[int, str]]) -> bool:
     """A gazetteer place told in the sentence of an event of its type that has figures."""
-    return event.place is not None and event.place.key is not None \
-        and (event.evidence.start, event.type) in counted
+    return _in_gazetteer(event) and (event.evidence.start, event.type) in counted
+
+
+def _in_gazetteer(event: Event) -> bool:
+    return event.place is not None and event.place.key is not None
 
 
 def keep_in_scope(events: list[Event], text: str) -> list[Event]:
