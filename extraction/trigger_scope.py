@@ -13,7 +13,7 @@ from functools import cache
 from extraction.arabic import L, fold, strip_article
 from extraction.date_words import lexicon as date_lexicon
 from extraction.lexicons import reads
-from extraction.sentences import CLAUSE_END, Sentence
+from extraction.sentences import CLAUSE_END, SENTENCE_END, Sentence
 from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
 
@@ -24,7 +24,8 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
              "explosive_property", "explosive_nouns", "media_names", "support_words",
-             "operation_objects", "taking_nouns", "after_words", "comment_words")
+             "operation_objects", "taking_nouns", "after_words", "comment_words",
+             "achievement_words")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -40,6 +41,7 @@ _SUPPORT_WORDS = 3  # words before an air strike word where a word of support st
 _SUPPORT_REACH = 40  # characters before it read for those words
 _RECALLED_REACH = 80  # characters after a taking's noun read for the day it is told on
 _AFTER_REACH = 8  # characters before it where «بعد/عقب/منذ» stands
+_ACHIEVED_REACH = 60  # characters before it where a word of achievement stands
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -92,9 +94,10 @@ _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a forma
 def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
               text: str = "") -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
-    charge or case ("بتهمة التفجير"); for a taking, the operation it names ("عملية تحرير
-    درنة"); for a protest, the cause it is told as («بسبب الاحتجاجات»)? A demand or a
-    threat made in the incident («جاءت المطالبة في وقفة») does not cancel it."""
+    charge or case ("بتهمة التفجير"), a call to go on («مواصلة تطهير»); for a taking, the
+    operation it names ("عملية تحرير درنة"); for a protest, the cause it is told as
+    («بسبب الاحتجاجات»)? A demand or a threat made in the incident («جاءت المطالبة في
+    وقفة») does not cancel it."""
     for c in cues:
         if c.kind in _NOT_A_PROTEST and t.type == "protest":
             return True  # «احتشد العشرات للاحتفال»، «تلقت اللجنة احتجاجا من النادي»
@@ -111,6 +114,8 @@ def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
             return True
         if c.kind == "reference" and _just_before(c, t, settings.reference_reach):
             return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
+        if c.kind == "continuation" and _just_before(c, t, settings.reference_reach):
+            return True  # «شدد على مواصلة تطهير المدن»: a call to go on, not news
     return False
 
 
@@ -341,10 +346,27 @@ def recalled_taking(text: str, t: Trigger) -> bool:
         return False
     before = _words_before(text, t.start, _AFTER_REACH)[-1:]
     if not (before and (before[0].removeprefix(L.and_) in _folded("after_words")
-                        or before[0] in _folded("comment_words"))):
+                        or before[0] in _folded("comment_words"))) \
+            and not _among_achievements(text, t):
         return False
     end = min(t.end + _RECALLED_REACH, len(text))
     stop = CLAUSE_END.search(text, t.end, end)
     days = date_lexicon()
     return not any(w in days.weekdays or w in days.relative_days
                    for w in _WORD.findall(text, t.end, stop.start() if stop else end))
+
+
+def _among_achievements(text: str, t: Trigger) -> bool:
+    """«دورهم في الانتصارات الأخيرة خصوصا تحرير مدينة عدن»، «أبرز إنجازاتها تحرير المخا»: a
+    taking's verbal noun a few words after a word of achievement, in its sentence, is one
+    of the achievements listed, unless a day is named between them («حققت انتصارات
+    وأعلنت اليوم تحرير ...»)."""
+    start = max(0, t.start - _ACHIEVED_REACH)
+    ends = list(SENTENCE_END.finditer(text, start, t.start))
+    begin = ends[-1].end() if ends else start
+    words = [w.removeprefix(L.and_) for w in _WORD.findall(text, begin, t.start)]
+    achievements = _folded("achievement_words")
+    first = next((k for k, w in enumerate(words) if w in achievements), None)
+    days = date_lexicon()
+    return first is not None and not any(
+        w in days.weekdays or w in days.relative_days for w in words[first:])

@@ -99,3 +99,23 @@ def test_a_taking_as_the_subject_of_a_comment_is_no_taking():
 def test_a_taking_in_an_after_phrase_with_its_own_day_is_news():
     text = "وتقدمت القوات نحو شقرة بعد استعادة الجيش اليمني لمدينة زنجبار الأربعاء."
     assert "territory" in _types(text)
+
+
+def test_a_taking_listed_among_achievements_is_no_new_taking():
+    for text in ("وقرر الرئيس مكافأة أفراد المقاومة نظير دورهم في الانتصارات الأخيرة خصوصا "
+                 "تحرير مدينة عدن من الحوثيين.",
+                 "وكانت أبرز إنجازات الألوية في اليمن، تحرير مدينة المخا من الحوثيين."):
+        assert "territory" not in _types(text), text
+
+
+def test_a_taking_announced_for_a_day_after_achievements_is_news():
+    text = "وحققت المقاومة انتصارات كبيرة وأعلنت أمس تحرير مدينة زنجبار من الحوثيين."
+    assert "territory" in _types(text)
+
+
+def test_a_call_to_go_on_fighting_is_no_incident():
+    assert _types("وشدد الرئيس على مواصلة تطهير مدينة مأرب من الميليشيات الحوثية.") == []
+    assert _types("ودعا زعيم الجماعة أنصاره إلى مواصلة المعركة ضد القوات الحكومية في "
+                  "محافظة تعز.") == []
+    assert "territory" in _types("وتزامنت هذه التطورات مع مواصلة المقاومة تقدمها حيث "
+                                 "تمكنت أمس من السيطرة على مدينة جعار.")
