@@ -94,6 +94,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "superlatives": _W, "media_names": _W, "support_words": _W,
                       "operation_objects": _W, "taking_nouns": _W, "after_words": _W,
                       "comment_words": _W, "achievement_words": _W,
+                      "goal_words": _W, "passive_helpers": _W,
                       "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "vow": _T, "goal_nouns": _W, "goal_before": _W, "killing_words": _W,

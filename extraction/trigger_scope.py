@@ -25,7 +25,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
              "explosive_property", "explosive_nouns", "media_names", "support_words",
              "operation_objects", "taking_nouns", "after_words", "comment_words",
-             "achievement_words")
+             "achievement_words", "goal_words", "passive_helpers")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -42,6 +42,7 @@ _SUPPORT_REACH = 40  # characters before it read for those words
 _RECALLED_REACH = 80  # characters after a taking's noun read for the day it is told on
 _AFTER_REACH = 8  # characters before it where «بعد/عقب/منذ» stands
 _ACHIEVED_REACH = 60  # characters before it where a word of achievement stands
+_GOAL_REACH = 14  # characters before it where «حتى (يتم)» stands
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -85,7 +86,7 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
         and not unexploded(text, t) and not clears_ordnance(text, t) \
         and not an_explosives_property(text, t) and not a_medias_name(text, t) \
         and not air_support(text, t) and not names_an_operation(text, t) \
-        and not recalled_taking(text, t)
+        and not recalled_taking(text, t) and not a_goal(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -370,3 +371,22 @@ def _among_achievements(text: str, t: Trigger) -> bool:
     days = date_lexicon()
     return first is not None and not any(
         w in days.weekdays or w in days.relative_days for w in words[first:])
+
+
+def a_goal(text: str, t: Trigger) -> bool:
+    """«لن تتوقف حتى يتم تطهير كل المحافظات»، «المشرفة على العمليات حتى تحرير المدينة»: a
+    taking's verbal noun right after «حتى/لحين» (with «يتم» between or not) is the goal
+    the sentence sets, not a taking; «حتى تم تحرير» (a past verb) still tells one. So is
+    one joined by «و» to a taking told with the purpose lam («لتحرير وتطهير المناطق»)."""
+    nouns = _folded("taking_nouns")
+    if t.type != "territory" or t.text.removeprefix(L.and_) not in nouns:
+        return False
+    words = _words_before(text, t.start, _GOAL_REACH)[-2:]
+    if words and words[-1] in _folded("passive_helpers"):
+        words = words[:-1]
+    if not words:
+        return False
+    if t.text.startswith(L.and_) and t.text not in nouns:  # «لتحرير وتطهير المناطق»
+        return words[-1].startswith(_LEX["purpose"]) \
+            and words[-1].removeprefix(_LEX["purpose"]) in nouns
+    return words[-1].removeprefix(L.and_) in _folded("goal_words")

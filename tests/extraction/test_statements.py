@@ -119,3 +119,23 @@ def test_a_call_to_go_on_fighting_is_no_incident():
                   "محافظة تعز.") == []
     assert "territory" in _types("وتزامنت هذه التطورات مع مواصلة المقاومة تقدمها حيث "
                                  "تمكنت أمس من السيطرة على مدينة جعار.")
+
+
+def test_a_taking_set_as_a_goal_is_no_taking():
+    for text in ("وأكد الرئيس أن الانتصارات لن تتوقف حتى يتم تطهير كل المحافظات اليمنية من "
+                 "الميليشيات.",
+                 "وقالت رئاسة الجيش إن غرفة عمليات طرابلس هي المشرفة على العمليات العسكرية حتى "
+                 "تحرير المدينة.",
+                 "وأرسلت تعزيزات لتحرير واستعادة مدينة تعز من الحوثيين."):
+        assert "territory" not in _types(text), text
+
+
+def test_a_taking_reached_until_a_past_verb_is_news():
+    text = "واستمرت المعارك ثلاثة أيام حتى تم تحرير مدينة زنجبار من الحوثيين."
+    assert "territory" in _types(text)
+
+
+def test_a_purge_commented_on_or_told_as_background_is_no_taking():
+    for text in ("وأكد محللون سياسيون بأن تطهير عدن من الحوثيين يمثل ضربة قاصمة للانقلاب.",
+                 "وجاءت هذه التعزيزات عقب تطهير مدينة عدن من الميليشيات الحوثية."):
+        assert "territory" not in _types(text), text
