@@ -40,7 +40,7 @@ _MEDIA_REACH = 14  # characters before a trigger where a channel's word and a qu
 _SUPPORT_WORDS = 3  # words before an air strike word where a word of support stands
 _SUPPORT_REACH = 40  # characters before it read for those words
 _RECALLED_REACH = 80  # characters after a taking's noun read for the day it is told on
-_AFTER_REACH = 8  # characters before it where «بعد/عقب/منذ» stands
+_AFTER_REACH = 8  # characters before it where «بعد/عقب/منذ/قبل» stands
 _ACHIEVED_REACH = 60  # characters before it where a word of achievement stands
 _GOAL_REACH = 14  # characters before it where «حتى (يتم)» stands
 _WORD = re.compile(r"[^\W_]+")
@@ -339,7 +339,7 @@ def names_an_operation(text: str, t: Trigger) -> bool:
 
 def recalled_taking(text: str, t: Trigger) -> bool:
     """«المدينة لا تزال في انتظار الإغاثة بعد تحريرها»، «واصلت المقاومة، بعد تحرير عدن،
-    تقدمها»: a taking's verbal noun right after «بعد/عقب/منذ» is the background of what the
+    تقدمها»: a taking's verbal noun right after «بعد/عقب/منذ/قبل» is the background of what the
     sentence tells, and right after «أن/إن/هل» the subject of a comment on it («أكد أن
     تحرير عدن مؤشر على ...»، «أن تحرير المحافظة بات قريبا»), unless its clause names the
     day («بعد استعادة القوات لبلدة باردهيري الأربعاء»)."""
