@@ -13,12 +13,13 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from extraction.aircraft import told_as_aircraft
 from extraction.arabic import L, fold
 from extraction.lexicon import load_actors
 from extraction.lexicons import reads
 from extraction.sentences import Sentence
 from extraction.settings import SETTINGS, Settings
-from extraction.triggers import Trigger, told_as_aircraft
+from extraction.triggers import Trigger
 from extraction.types import ActorRecord, ActorRef
 
 _LEX = reads("roles.json", "source_words", "context_words", "that", "as_reported", "asides",

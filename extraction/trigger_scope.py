@@ -15,7 +15,8 @@ from extraction.date_words import lexicon as date_lexicon
 from extraction.lexicons import reads
 from extraction.sentences import CLAUSE_END, SENTENCE_END, Sentence
 from extraction.settings import SETTINGS, Settings
-from extraction.triggers import Cue, PhraseMatcher, Trigger, forms, pattern
+from extraction.trigger_forms import forms
+from extraction.triggers import Cue, PhraseMatcher, Trigger, pattern
 
 _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", "purpose",
              "vow", "goal_nouns", "goal_before", "modal_before",

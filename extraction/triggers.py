@@ -12,19 +12,21 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from extraction.arabic import L, fold, readings
+from extraction.aircraft import from_the_air
+from extraction.arabic import L, fold
 from extraction.history_cues import dates_no_history
 from extraction.lexicons import reads
 from extraction.phrasal import find_phrasal, mentions_fire, phrasal_verb
 from extraction.settings import SETTINGS
 from extraction.skirmishes import skirmish_type
+from extraction.trigger_forms import forms, stem_in
 
 _LEX = reads("triggers.json", "specific_types", "strong", "weak", "negative", "negation",
              "persons_caught", "seize_verbs", "figure", "noun_led", "military", "riot",
              "attempt", "purpose", "demonstratives", "inflected", "noun_endings",
              "object_pronouns", "dual_verbs", "dual_clashes", "assault_verbs",
              "civilian_targets", "planned_after",
-             "not_taken", "aircraft_nouns", "strike_verbs", "blast_words", "arrest_methods",
+             "not_taken", "arrest_methods",
              "hostage_words", "killing_words", "targeting_verbs")
 
 
@@ -41,7 +43,6 @@ _WORD = re.compile(r"[^\W_]+")
 _HOSTAGE_REACH = 40  # characters after an arrest word where its hostages stand
 _HOSTAGE_WORDS = 4  # words after it: «احتجز مسلحون عددا من الرهائن»
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
-_MIN_STEM = 2
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,6 @@ class Cue:
     end: int
     kind: str  # plan generic history accident court earlier reference neutral negation
     text: str
-
-
-def forms(word: str) -> tuple[str, ...]:
-    """`word` and the words it may be after removing glued clitics (والقصف → القصف, قصف)."""
-    return tuple(dict.fromkeys(readings(word, "trigger", _MIN_STEM)))
 
 
 @dataclass(frozen=True)
@@ -269,7 +265,7 @@ def event_type(live: list[Trigger], strong: list[Trigger], text: str, sentence: 
         etype = "attack"  # «قتلت قوات الأمن مسلحا واعتقلت 13 آخرين»
     if not any(t.type == etype and t.strong and not phrasal_verb(t.text) for t in live):
         etype = _refine_type(etype, sentence, actors, live, text)
-    if _from_the_air(etype, live, actors, text):
+    if from_the_air(etype, live, actors, text):
         return "airstrike"
     etype = skirmish_type(etype, live, actors, sentence)
     if etype == "armed_clash" and pattern("riot").search(sentence):
@@ -290,43 +286,8 @@ def _killed_then_arrested(live: list[Trigger]) -> bool:
                and _stem_in(t.text, "killing_words") for t in live)
 
 
-_STRUCK = ("shelling", "armed_clash", "attack")
-_AIRCRAFT_REACH = 12  # characters before a party read for the aircraft it is told by
-
-
-def _flown_by(actors: list, text: str) -> bool:
-    return any(told_as_aircraft(a, text) for a in actors)
-
-
-def told_as_aircraft(actor, text: str) -> bool:
-    """«قصفت طائرات الجيش الليبي»، «كثف طيران النظام قصفه»: a party told as its aircraft."""
-    nouns = _folded("aircraft_nouns")
-    before = text[max(0, actor.start - _AIRCRAFT_REACH):actor.start].split()[-1:]
-    told = before + text[actor.start:actor.end].split()[:1]
-    return any(f in nouns for w in told for f in forms(w))
-
-
-def _from_the_air(etype: str, live: list[Trigger], actors: list, text: str) -> bool:
-    """"قصفت المقاتلات مواقع", "هاجمت طائرة حربية مواقع": every strong shelling, clash or
-    attack word is a strike verb that names no weapon, and an aircraft is told (or a
-    party is told as its aircraft); or
-    "انفجارات عنيفة جراء القصف المكثف لطيران التحالف": blasts that name no bomb, told
-    beside an air strike, are the strike's."""
-    if etype == "explosion":
-        blasts = [t for t in live if t.type == "explosion"]
-        return any(t.type == "airstrike" and t.strong for t in live) and all(
-            " " not in t.text and _stem_in(t.text, "blast_words") for t in blasts)
-    struck = [t for t in live if t.type in _STRUCK and t.strong]
-    return etype in _STRUCK and bool(struck) and all(
-        _stem_in(t.text, "strike_verbs") for t in struck) \
-        and (any(t.type == "airstrike" and not t.strong for t in live)
-             or _flown_by(actors, text))
-
-
 def _stem_in(word: str, key: str) -> bool:
-    """Is one of the word's readings in the list (a trailing * matching any ending)?"""
-    return any(f == w or (w.endswith("*") and f.startswith(w[:-1]))
-               for f in forms(word) for w in _folded(key))
+    return stem_in(word, _folded(key))
 
 
 def _on_civilians(live: list[Trigger], text: str, sentence: str) -> bool:

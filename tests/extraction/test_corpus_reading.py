@@ -107,6 +107,14 @@ def test_a_party_told_as_its_aircraft_makes_its_bombardment_an_airstrike():
     assert types("قصفت قوات النظام بالمدفعية مدينة الزبداني فقتلت ستة مدنيين.") == ["shelling"]
 
 
+def test_aircraft_named_beside_a_bombardment_make_it_an_airstrike():
+    assert types("ففي الجنوب، قصفت الطائرات مديرية كرش ومناطق أخرى في محافظة لحج أمس.") \
+        == ["airstrike"]
+    assert types("وقصفت الطائرة السيارة عند مشارف قرية الحضر السورية فقتلت اثنين.") \
+        == ["airstrike"]
+    assert types("قصفت المدفعية والطائرات مواقع المسلحين في مدينة درنة أمس.") == ["shelling"]
+
+
 def test_the_party_told_as_its_aircraft_is_the_air_strike_s_initiator():
     [event] = extract("وقال البيان: استهدفت طائرات التحالف مواقع للمسلحين قرب الرمادي.", PUBLISHED)
     assert [(a.name, a.role) for a in event.actors][0] == ("التحالف الدولي", "initiator")
