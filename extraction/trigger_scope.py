@@ -11,10 +11,10 @@ import re
 from functools import cache
 
 from extraction.arabic import L, fold, strip_article
-from extraction.date_words import lexicon as date_lexicon
 from extraction.lexicons import reads
-from extraction.sentences import CLAUSE_END, SENTENCE_END, Sentence
+from extraction.sentences import CLAUSE_END, Sentence
 from extraction.settings import SETTINGS, Settings
+from extraction.taking_scope import tells_no_taking
 from extraction.trigger_forms import forms
 from extraction.triggers import Cue, PhraseMatcher, Trigger, pattern
 
@@ -25,8 +25,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
              "explosive_property", "explosive_nouns", "media_names", "support_words",
-             "operation_objects", "taking_nouns", "after_words", "comment_words",
-             "achievement_words", "goal_words", "passive_helpers")
+             "operation_objects")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -40,10 +39,6 @@ _PROPERTY_REACH = 12  # characters before «الانفجار» where «شديد�
 _MEDIA_REACH = 14  # characters before a trigger where a channel's word and a quote stand
 _SUPPORT_WORDS = 3  # words before an air strike word where a word of support stands
 _SUPPORT_REACH = 40  # characters before it read for those words
-_RECALLED_REACH = 80  # characters after a taking's noun read for the day it is told on
-_AFTER_REACH = 8  # characters before it where «بعد/عقب/منذ/قبل» stands
-_ACHIEVED_REACH = 60  # characters before it where a word of achievement stands
-_GOAL_REACH = 14  # characters before it where «حتى (يتم)» stands
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -87,7 +82,7 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
         and not unexploded(text, t) and not clears_ordnance(text, t) \
         and not an_explosives_property(text, t) and not a_medias_name(text, t) \
         and not air_support(text, t) and not names_an_operation(text, t) \
-        and not recalled_taking(text, t) and not a_goal(text, t)
+        and not tells_no_taking(text, t)
 
 
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
@@ -336,58 +331,3 @@ def names_an_operation(text: str, t: Trigger) -> bool:
         return False
     after = _word_after(text, t.end)
     return after is not None and after.group() in _folded("operation_objects")
-
-
-def recalled_taking(text: str, t: Trigger) -> bool:
-    """«المدينة لا تزال في انتظار الإغاثة بعد تحريرها»، «واصلت المقاومة، بعد تحرير عدن،
-    تقدمها»: a taking's verbal noun right after «بعد/عقب/منذ/قبل» is the background of what the
-    sentence tells, and right after «أن/إن/هل» the subject of a comment on it («أكد أن
-    تحرير عدن مؤشر على ...»، «أن تحرير المحافظة بات قريبا»), unless its clause names the
-    day («بعد استعادة القوات لبلدة باردهيري الأربعاء»)."""
-    if t.type != "territory" or t.text not in _folded("taking_nouns"):
-        return False
-    before = _words_before(text, t.start, _AFTER_REACH)[-1:]
-    if not (before and (before[0].removeprefix(L.and_) in _folded("after_words")
-                        or before[0] in _folded("comment_words"))) \
-            and not _among_achievements(text, t):
-        return False
-    end = min(t.end + _RECALLED_REACH, len(text))
-    stop = CLAUSE_END.search(text, t.end, end)
-    days = date_lexicon()
-    return not any(w in days.weekdays or w in days.relative_days
-                   for w in _WORD.findall(text, t.end, stop.start() if stop else end))
-
-
-def _among_achievements(text: str, t: Trigger) -> bool:
-    """«دورهم في الانتصارات الأخيرة خصوصا تحرير مدينة عدن»، «أبرز إنجازاتها تحرير المخا»: a
-    taking's verbal noun a few words after a word of achievement, in its sentence, is one
-    of the achievements listed, unless a day is named between them («حققت انتصارات
-    وأعلنت اليوم تحرير ...»)."""
-    start = max(0, t.start - _ACHIEVED_REACH)
-    ends = list(SENTENCE_END.finditer(text, start, t.start))
-    begin = ends[-1].end() if ends else start
-    words = [w.removeprefix(L.and_) for w in _WORD.findall(text, begin, t.start)]
-    achievements = _folded("achievement_words")
-    first = next((k for k, w in enumerate(words) if w in achievements), None)
-    days = date_lexicon()
-    return first is not None and not any(
-        w in days.weekdays or w in days.relative_days for w in words[first:])
-
-
-def a_goal(text: str, t: Trigger) -> bool:
-    """«لن تتوقف حتى يتم تطهير كل المحافظات»، «المشرفة على العمليات حتى تحرير المدينة»: a
-    taking's verbal noun right after «حتى/لحين» (with «يتم» between or not) is the goal
-    the sentence sets, not a taking; «حتى تم تحرير» (a past verb) still tells one. So is
-    one joined by «و» to a taking told with the purpose lam («لتحرير وتطهير المناطق»)."""
-    nouns = _folded("taking_nouns")
-    if t.type != "territory" or t.text.removeprefix(L.and_) not in nouns:
-        return False
-    words = _words_before(text, t.start, _GOAL_REACH)[-2:]
-    if words and words[-1] in _folded("passive_helpers"):
-        words = words[:-1]
-    if not words:
-        return False
-    if t.text.startswith(L.and_) and t.text not in nouns:  # «لتحرير وتطهير المناطق»
-        return words[-1].startswith(_LEX["purpose"]) \
-            and words[-1].removeprefix(_LEX["purpose"]) in nouns
-    return words[-1].removeprefix(L.and_) in _folded("goal_words")
