@@ -1,7 +1,8 @@
 """When a taking's verbal noun («تحرير»، «استعادة»، «تطهير») tells no taking of the day:
 background after «بعد/عقب/منذ/قبل», the subject of a comment after «أن/إن/هل», one of
-the achievements a sentence lists, or the goal it sets after «حتى». A day named in its
-clause still makes the first three news. The words are in data/triggers.json."""
+the achievements a sentence lists, the goal it sets after «حتى», or what someone is glad
+of («سعادته بتحرير عدن»). A day named in its clause still makes the first three news.
+The words are in data/triggers.json."""
 from __future__ import annotations
 
 import re
@@ -17,11 +18,13 @@ if TYPE_CHECKING:
     from extraction.triggers import Trigger
 
 _LEX = reads("triggers.json", "taking_nouns", "after_words", "comment_words",
-             "achievement_words", "goal_words", "passive_helpers", "purpose")
+             "achievement_words", "goal_words", "passive_helpers", "purpose", "joy_words",
+             "joy_reach")
 _RECALLED_REACH = 80  # characters after a taking's noun read for the day it is told on
 _AFTER_REACH = 8  # characters before it where «بعد/عقب/منذ/قبل» stands
 _ACHIEVED_REACH = 60  # characters before it where a word of achievement stands
 _UNTIL_REACH = 14  # characters before it where «حتى (يتم)» stands
+_JOY_REACH = 40  # characters before it read for a word of joy
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -32,9 +35,11 @@ def _folded(key: str) -> frozenset[str]:
 
 def tells_no_taking(text: str, t: Trigger) -> bool:
     """Is the trigger a taking's verbal noun that tells no taking of the day?"""
-    if t.type != "territory" or t.text.removeprefix(L.and_) not in _folded("taking_nouns"):
+    nouns = _folded("taking_nouns")
+    clitics = (L.and_, L.by)  # «وتطهير» joined to a purpose, «بتحريرها» told of a joy
+    if t.type != "territory" or not any(t.text.removeprefix(c) in nouns for c in clitics):
         return False
-    return recalled_taking(text, t) or a_goal(text, t)
+    return recalled_taking(text, t) or a_goal(text, t) or a_cause_of_joy(text, t)
 
 
 def _words_before(text: str, start: int, reach: int) -> list[str]:
@@ -93,3 +98,18 @@ def a_goal(text: str, t: Trigger) -> bool:
         return words[-1].startswith(_LEX["purpose"]) \
             and words[-1].removeprefix(_LEX["purpose"]) in nouns
     return words[-1].removeprefix(L.and_) in _folded("goal_words")
+
+
+def a_cause_of_joy(text: str, t: Trigger) -> bool:
+    """«عبر عن سعادته باستكمال تحرير عدن»، «احتفالات شعبية بتحريرها»، «ارتبطت فرحتهم بتحرير
+    عدن»: a taking's verbal noun told with «ب» a few words after a word of joy, praise or
+    celebration is what someone is glad of, not the news."""
+    by = L.by
+    glued = t.text.startswith(by) and t.text.removeprefix(by) in _folded("taking_nouns")
+    words = _words_before(text, t.start, _JOY_REACH)[-_LEX["joy_reach"]:]
+    if not glued:
+        if not (words and words[-1].startswith(by)):
+            return False  # «باستكمال تحرير»: the «ب» is on the word before
+        words = words[:-1]
+    joy = _folded("joy_words")
+    return any(w in joy for w in words)

@@ -141,3 +141,12 @@ def test_a_purge_commented_on_or_told_as_background_is_no_taking():
     for text in ("وأكد محللون سياسيون بأن تطهير عدن من الحوثيين يمثل ضربة قاصمة للانقلاب.",
                  "وجاءت هذه التعزيزات عقب تطهير مدينة عدن من الميليشيات الحوثية."):
         assert "territory" not in _types(text), text
+
+
+def test_a_taking_someone_is_glad_of_is_no_taking():
+    for text in ("وعبر المسؤول الأوروبي خلال لقائه وزير الخارجية اليمني عن سعادته باستكمال "
+                 "تحرير محافظة عدن من ميليشيات الحوثي.",
+                 "وشهد عدد من القرى القريبة من مدينة الحوطة في لحج يوم أمس احتفالات شعبية "
+                 "بتحريرها من قبضة ميليشيا الحوثي."):
+        assert "territory" not in _types(text), text
+    assert "territory" in _types("وتمكنت المقاومة أمس من تحرير مدينة الحوطة بعد معارك عنيفة.")
