@@ -95,7 +95,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "operation_objects": _W, "taking_nouns": _W, "after_words": _W,
                       "comment_words": _W, "achievement_words": _W,
                       "goal_words": _W, "passive_helpers": _W,
-                      "joy_words": _W, "joy_reach": _I,
+                      "joy_words": _W, "joy_reach": _I, "held_fast_to": _W,
                       "figure": _T,
                       "noun_led": _T, "military": _T, "riot": _T, "attempt": _T, "purpose": _T,
                       "vow": _T, "goal_nouns": _W, "goal_before": _W, "killing_words": _W,

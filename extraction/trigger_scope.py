@@ -25,7 +25,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
              "explosive_property", "explosive_nouns", "media_names", "support_words",
-             "operation_objects")
+             "operation_objects", "held_fast_to")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -135,7 +135,8 @@ def _word_after(text: str, end: int) -> re.Match | None:
 def planned(text: str, t: Trigger) -> bool:
     """The word right after the trigger says it reports nothing: an adjective that makes
     it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
-    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"); or a
+    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"), or, after
+    a sit-in, what one holds fast to in faith («الاعتصام بحبل الله»); or a
     taking is told as a purpose ("لاستعادة الموصل"), or a killing as a vow or a goal
     ("تعهد بالقضاء على التمرد"، "نعمل على القضاء على الجيوب"), or anything as what would
     follow ("ومن شأن السيطرة على دوما أن ...")."""
@@ -147,6 +148,8 @@ def planned(text: str, t: Trigger) -> bool:
     word = m.group()
     if word.startswith(_prefixes("planned_after")):
         return True
+    if t.type == "protest":
+        return word in _words("held_fast_to")  # «الاعتصام بحبل الله»: faith, no sit-in
     if t.type != "territory":
         return False
     if t.text.startswith(_LEX["purpose"]):

@@ -416,3 +416,11 @@ def test_a_stand_taken_in_words_is_no_protest_and_a_stand_held_is_one():
                  "نظم عشرات المواطنين في مدينة القيروان وقفة مساندة للعمال المضربين.",
                  "نفذ عشرات الأطفال في مدينة رام الله وقفة تضامنية مع عائلة الدوابشة."):
         assert [e.type for e in extract(text, day)] == ["protest"], text
+
+
+def test_holding_fast_to_one_s_faith_is_no_sit_in():
+    faith = ("وعندما تتعرض لجرح أو ظلم من أحد تعود إلى الالتجاء لله والاعتصام بحبله حينما"
+             " تضيق بها الدنيا.")
+    real = "وأصيب شاب خلال الاعتصام في ساحة المدينة احتجاجا على البطالة."
+    assert _types(faith) == []
+    assert _types(real) == ["protest"]
