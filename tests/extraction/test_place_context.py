@@ -217,6 +217,14 @@ def test_a_pretext_is_no_hajjah():
     assert names(text).count("حجة") == 1
 
 
+def test_a_renegade_group_is_no_kharga_and_a_condemnation_no_waddan():
+    text = ("ودان مجلس العلماء التفجير الذي نفذته الفئة الخارجة عن الدين، وهاجم مسلحون حاجزا"
+            " أمنيا بطريق الخارجة في محافظة الوادي الجديد أمس.")
+    assert names(text).count("الخارجة") == 1
+    assert "ودان" not in names(text)
+    assert "ودان" in names("قتل ثلاثة أشخاص في انفجار سيارة مفخخة في مدينة ودان الليبية أمس.")
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("المحتجون الذين ساروا إلى ميدان التحرير رفعوا لافتات تندد بالفساد", "ميدان التحرير"),
     ("سيطر الحوثيون على تبة الكشار المطلة على منطقة صينة", "تبه الكشار"),
