@@ -139,7 +139,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                      "coordination_of_tolls": _T, "speech_nouns": _W,
                      "speech_prepositions": _W, "seats": _W, "seat_before": _W,
                      "naming": _W, "source_nouns": _W,
-                     "governments": _W, "place_words_before": _W,
+                     "governments": _W, "place_words_before": _W, "state_verbs": _W,
                      "buildings": _W, "at_building": _W, "compared": _T, "headings": _W,
                      "retreats": _W, "landmarks": _W, "heading_heads": _W,
                      "on_behalf": _T},

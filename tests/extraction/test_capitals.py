@@ -24,3 +24,11 @@ def test_a_capital_after_a_word_of_place_or_of_what_struck_it_is_the_place():
     assert places("قتل 3 أشخاص في انفجار وسط أنقرة أمس.") == ["أنقرة"]
     assert places("قتل 3 أشخاص أمس بتفجيرات أنقرة.") == ["أنقرة"]
     assert places("قتل 3 أشخاص في انفجار في مطار باريس أمس.") == ["باريس"]
+
+
+def test_a_country_as_the_subject_of_a_verb_is_its_government_not_the_place():
+    assert places("أبلغت تركيا الأمم المتحدة يوم الجمعة أنها بدأت في شن غارات جوية ضد"
+                  " تنظيم داعش في سوريا.") == ["سوريا"]
+    assert places("وشنت تركيا غارات جوية على مواقع حزب العمال الكردستاني في شمال العراق"
+                  " أمس.") == ["العراق"]
+    assert places("شهدت تركيا أمس سلسلة تفجيرات أسفرت عن مقتل 10 أشخاص.") == ["تركيا"]
