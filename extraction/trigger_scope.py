@@ -111,8 +111,9 @@ def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
             return True
         if c.kind == "reference" and _just_before(c, t, settings.reference_reach):
             return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
-        if c.kind == "continuation" and _just_before(c, t, settings.reference_reach):
-            return True  # «شدد على مواصلة تطهير المدن»: a call to go on, not news
+        if c.kind in ("continuation", "plot") \
+                and _just_before(c, t, settings.reference_reach):
+            return True  # «مواصلة تطهير المدن»، «يشتبه في تخطيطه لهجوم»: not news
     return False
 
 

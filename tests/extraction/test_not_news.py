@@ -424,3 +424,11 @@ def test_holding_fast_to_one_s_faith_is_no_sit_in():
     real = "وأصيب شاب خلال الاعتصام في ساحة المدينة احتجاجا على البطالة."
     assert _types(faith) == []
     assert _types(real) == ["protest"]
+
+
+def test_a_plotted_attack_is_no_attack_but_its_arrest_is_news():
+    plot = ("أعلنت الشرطة الألمانية اليوم اعتقال شاب سوري يبلغ 17 عاما يشتبه في تخطيطه لهجوم"
+            " انتحاري في برلين.")
+    assert _types(plot) == ["arrest"]
+    assert _types("تم القبض على عشرة من نشطاء داعش كانوا يخططون لتفجير مساجد في الرياض.") \
+        == ["arrest"]
