@@ -38,7 +38,7 @@ def _state_verbs() -> frozenset[str]:
 def a_government(text: str, place, before: list[str]) -> bool:
     """Is the gazetteer capital or country `place`, with the words `before` it, its
     government?"""
-    if place.ref.kind == "country":  # «أبلغت تركيا»، «وتتهم بريطانيا»، «واصلت تركيا»
+    if place.ref.kind == "country":  # «أبلغت تركيا»، «وشنت تركيا»، «واصلت تركيا»
         verbs = _state_verbs()
         return bool(before) and (before[-1] in verbs or before[-1].removeprefix(L.and_) in verbs) \
             and len(text[place.start:place.end].split()) == len(place.ref.name.split())

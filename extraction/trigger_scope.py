@@ -91,10 +91,10 @@ _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a forma
 def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
               text: str = "") -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
-    charge or case ("بتهمة التفجير"), a call to go on («مواصلة تطهير»); for a taking, the
-    operation it names ("عملية تحرير درنة"); for a protest, the cause it is told as
-    («بسبب الاحتجاجات»)? A demand or a threat made in the incident («جاءت المطالبة في
-    وقفة») does not cancel it."""
+    charge or case ("بتهمة التفجير"), a call to go on («مواصلة تطهير») or a plot («تخطيطه
+    لهجوم»); for a taking, the operation it names ("عملية تحرير درنة"); for a protest,
+    the cause it is told as («بسبب الاحتجاجات»)? A demand or a threat made in the
+    incident («جاءت المطالبة في وقفة») does not cancel it."""
     for c in cues:
         if c.kind in _NOT_A_PROTEST and t.type == "protest":
             return True  # «احتشد العشرات للاحتفال»، «تلقت اللجنة احتجاجا من النادي»
