@@ -119,7 +119,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "common_names", "function_words", "not_names", "name_stop", "cancel_next",
         "coordination", "object_nouns", "persons_before_nationality", "addressed_before",
         "not_nationalities", "names_after_in", "regions_after", "object_counts", "list_leads",
-        "listing_nouns", "verbs_like_heads")}
+        "listing_nouns", "verbs_like_heads", "servant_words")}
     | {k: _T for k in ("bank", "river", "bank_of_jordan", "adjective_ending")}
     | {"cancel_pairs": _M},
     "actors_patterns.json": {k: _W for k in (

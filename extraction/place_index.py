@@ -32,10 +32,12 @@ _STOP = reads("places_stopwords.json", "common_names", "function_words", "not_na
               "name_stop", "cancel_next", "cancel_pairs", "addressed_before", "bank", "river",
               "bank_of_jordan", "adjective_ending", "coordination", "object_nouns",
               "persons_before_nationality", "names_after_in", "regions_after",
-              "object_counts", "list_leads", "listing_nouns", "verbs_like_heads")
+              "object_counts", "list_leads", "listing_nouns", "verbs_like_heads",
+              "servant_words")
 _STOP_LISTS = ("common_names", "function_words", "not_names", "name_stop", "cancel_next",
                "object_nouns", "persons_before_nationality", "names_after_in",
-               "regions_after", "object_counts", "list_leads", "listing_nouns")
+               "regions_after", "object_counts", "list_leads", "listing_nouns",
+               "servant_words")
 _NATIONALITIES = reads("nationalities.json", "*")
 _QUOTES = "\"«»“”"
 _QUOTED_REACH = 12  # characters around a quoted name to its quotes and the word before
@@ -288,6 +290,16 @@ def a_nationality_after_a_person(toks: Sequence[Token], hit: Hit) -> bool:
     return first == hit.last and first > 0 and toks[first].joined \
         and toks[first - 1].text in stopwords()["persons_before_nationality"] \
         and toks[first].text in accusative_nationalities()
+
+
+def after_a_servant(toks: Sequence[Token], hit: Hit) -> bool:
+    """«جمال عبد الجليل»، «وعبد العزيز»: a name right after «عبد» (a glued «و» or «ل»
+    allowed) is the second half of a person's name, not a place such as Galilee."""
+    first = hit.first
+    if first == 0 or not gap_ok(toks, first - 1, first):
+        return False
+    word, servants = toks[first - 1].text, stopwords()["servant_words"]
+    return word in servants or (word[:1] in (L.and_, L.to) and word[1:] in servants)
 
 
 @cache

@@ -30,6 +30,7 @@ from extraction.place_index import (
     a_name_after_in,
     a_nationality_after_a_person,
     a_quoted_addressee,
+    after_a_servant,
     ancestors_of,
     cancelled_by_next,
     coordinated,
@@ -148,10 +149,11 @@ def _hits(text: str, toks: tuple[Token, ...]) -> list[tuple]:
 def _no_place(text: str, toks: tuple[Token, ...], hit, head: str | None,
               cands: list[str]) -> bool:
     """The words around the name say it is none here: a street («شارع الجزائر»), a
-    river bank, «مسقط رأسه», a person's nationality, a newspaper a source spoke to."""
+    river bank, «مسقط رأسه», a person's nationality or name («عبد الجليل»), a newspaper a
+    source spoke to."""
     return _a_street(head, cands) or not_the_west_bank(toks, hit) \
         or cancelled_by_next(toks, hit.last) or a_nationality_after_a_person(toks, hit) \
-        or a_quoted_addressee(text, hit)
+        or a_quoted_addressee(text, hit) or after_a_servant(toks, hit)
 
 
 def _a_street(head: str | None, cands: list[str]) -> bool:

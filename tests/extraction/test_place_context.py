@@ -217,6 +217,11 @@ def test_a_pretext_is_no_hajjah():
     assert names(text).count("حجة") == 1
 
 
+def test_a_name_after_abd_is_a_person_s_not_galilee():
+    assert "المنطقة الشمالية" not in names("وصرح النقيب جمال عبد الجليل بأن الحافلة استهدفت.")
+    assert "المنطقة الشمالية" in names("قصفت طائرات إسرائيلية مواقع في الجليل الأعلى أمس.")
+
+
 def test_a_renegade_group_is_no_kharga_and_a_condemnation_no_waddan():
     text = ("ودان مجلس العلماء التفجير الذي نفذته الفئة الخارجة عن الدين، وهاجم مسلحون حاجزا"
             " أمنيا بطريق الخارجة في محافظة الوادي الجديد أمس.")
