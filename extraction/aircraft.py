@@ -28,12 +28,15 @@ def _folded(key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _LEX[key])
 
 
+def _an_aircraft_among(words: list[str]) -> bool:
+    nouns = _folded("aircraft_nouns")
+    return any(f in nouns for w in words for f in forms(w))
+
+
 def told_as_aircraft(actor, text: str) -> bool:
     """«قصفت طائرات الجيش الليبي»، «كثف طيران النظام قصفه»: a party told as its aircraft."""
-    nouns = _folded("aircraft_nouns")
     before = text[max(0, actor.start - _AIRCRAFT_REACH):actor.start].split()[-1:]
-    told = before + text[actor.start:actor.end].split()[:1]
-    return any(f in nouns for w in told for f in forms(w))
+    return _an_aircraft_among(before + text[actor.start:actor.end].split()[:1])
 
 
 def _aircraft_beside(t: Trigger, text: str) -> bool:
@@ -41,8 +44,7 @@ def _aircraft_beside(t: Trigger, text: str) -> bool:
     the strike verb, or right before it, is what struck."""
     after = _WORD.findall(text, t.end, t.end + _SUBJECT_REACH)[:1]
     before = _WORD.findall(text, max(0, t.start - _SUBJECT_REACH), t.start)[-1:]
-    nouns = _folded("aircraft_nouns")
-    return any(f in nouns for w in after + before for f in forms(w))
+    return _an_aircraft_among(after + before)
 
 
 def from_the_air(etype: str, live: list[Trigger], actors: list, text: str) -> bool:
