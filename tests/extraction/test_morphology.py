@@ -52,6 +52,13 @@ def test_air_attacks_are_airstrikes():
     assert types("قتل مدنيون في هجوم جوي على السوق")[-1] == "airstrike"
 
 
+def test_barrel_bombs_told_in_the_dual_accusative_or_as_a_bombardment_are_airstrikes():
+    for text in ("وألقت مروحيات النظام برميلين متفجرين على بلدة كفرنبل",
+                 "وقصفت مروحيات النظام 12 برميلا متفجرا على بلدة كفرنبل",
+                 "وقتل تسعة مدنيين بقصف البراميل على بلدة كفرنبل"):
+        assert [e.type for e in extract(text, PUBLISHED)] == ["airstrike"], text
+
+
 def test_two_gunmen_told_in_the_dual_are_the_party_of_their_attack():
     events = extract("أطلق مسلحان النار على مقر القنصلية في مدينة إسطنبول صباح اليوم.", PUBLISHED)
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [("attack", ["مسلحون"])]
