@@ -1,13 +1,11 @@
 """Air strikes told by their aircraft: a strike verb that names no weapon is an air strike
 when an aircraft or a party told as its aircraft struck («قصفت طائرات الجيش الليبي
-مواقع»، «قصفت الطائرات مديرية كرش»), a targeting verb whose subject is an aircraft tells
-one on its own («استهدف الطيران الحربي بلدة ...»), and blasts that name no bomb, told
-beside an air strike, are the strike's. Word lists: data/triggers.json (aircraft_nouns,
-strike_verbs, targeting_verbs, blast_words)."""
+مواقع»، «قصفت الطائرات مديرية كرش»), and blasts that name no bomb, told beside an air
+strike, are the strike's. Word lists: data/triggers.json (aircraft_nouns, strike_verbs,
+blast_words)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -18,8 +16,7 @@ from extraction.trigger_forms import forms, stem_in
 if TYPE_CHECKING:
     from extraction.triggers import Trigger
 
-_LEX = reads("triggers.json", "aircraft_nouns", "strike_verbs", "blast_words",
-             "targeting_verbs")
+_LEX = reads("triggers.json", "aircraft_nouns", "strike_verbs", "blast_words")
 _STRUCK = ("shelling", "armed_clash", "attack")
 _AIRCRAFT_REACH = 12  # characters before a party read for the aircraft it is told by
 _SUBJECT_REACH = 14  # characters on either side of a strike verb read for its aircraft
@@ -48,17 +45,6 @@ def _aircraft_beside(t: Trigger, text: str) -> bool:
     after = _WORD.findall(text, t.end, t.end + _SUBJECT_REACH)[:1]
     before = _WORD.findall(text, max(0, t.start - _SUBJECT_REACH), t.start)[-1:]
     return _an_aircraft_among(after + before)
-
-
-def targeted_by_aircraft(text: str, t: Trigger) -> Trigger:
-    """«استهدف الطيران الحربي بلدة جرجناز»، «واستهدفت المقاتلات مركبات عسكرية»: a targeting
-    verb (a weak attack word) with an aircraft right after it, its subject, tells an air
-    strike on its own. The verb, not a noun: «استهداف طائرة» is the aircraft hit."""
-    if t.type != "attack" or t.strong or " " in t.text \
-            or not stem_in(t.text, _folded("targeting_verbs")):
-        return t
-    subject = _WORD.findall(text, t.end, t.end + _SUBJECT_REACH)[:1]
-    return replace(t, type="airstrike", strong=True) if _an_aircraft_among(subject) else t
 
 
 def from_the_air(etype: str, live: list[Trigger], actors: list, text: str) -> bool:

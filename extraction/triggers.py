@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from extraction.aircraft import from_the_air, targeted_by_aircraft
+from extraction.aircraft import from_the_air
 from extraction.arabic import L, fold
 from extraction.history_cues import dates_no_history
 from extraction.lexicons import reads
@@ -224,7 +224,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     """Trigger words in folded text[start:end], in order; phrasal verbs with their subject
     before the noun («فتح مسلحون النار») too (`phrasal`)."""
     end = len(text) if end is None else end
-    found = [_hostage_taking(text, targeted_by_aircraft(text, Trigger(s, e, *meta, t)))
+    found = [_hostage_taking(text, Trigger(s, e, meta[0], meta[1], t))
              for s, e, meta, t in lexicon().triggers.find(text, start, end)]
     if not mentions_fire(text, start, end):
         return found
