@@ -1,11 +1,13 @@
 """Air strikes told by their aircraft: a strike verb that names no weapon is an air strike
 when an aircraft or a party told as its aircraft struck («قصفت طائرات الجيش الليبي
-مواقع»، «قصفت الطائرات مديرية كرش»), and blasts that name no bomb, told beside an air
-strike, are the strike's. Word lists: data/triggers.json (aircraft_nouns, strike_verbs,
-blast_words)."""
+مواقع»، «قصفت الطائرات مديرية كرش»), a targeting verb whose subject is an aircraft tells
+one where no other word does («استهدف الطيران الحربي بلدة ...»), and blasts that name no
+bomb, told beside an air strike, are the strike's. Word lists: data/triggers.json
+(aircraft_nouns, strike_verbs, targeting_verbs, blast_words)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -16,7 +18,8 @@ from extraction.trigger_forms import forms, stem_in
 if TYPE_CHECKING:
     from extraction.triggers import Trigger
 
-_LEX = reads("triggers.json", "aircraft_nouns", "strike_verbs", "blast_words")
+_LEX = reads("triggers.json", "aircraft_nouns", "strike_verbs", "blast_words",
+             "targeting_verbs")
 _STRUCK = ("shelling", "armed_clash", "attack")
 _AIRCRAFT_REACH = 12  # characters before a party read for the aircraft it is told by
 _SUBJECT_REACH = 14  # characters on either side of a strike verb read for its aircraft
@@ -45,6 +48,24 @@ def _aircraft_beside(t: Trigger, text: str) -> bool:
     after = _WORD.findall(text, t.end, t.end + _SUBJECT_REACH)[:1]
     before = _WORD.findall(text, max(0, t.start - _SUBJECT_REACH), t.start)[-1:]
     return _an_aircraft_among(after + before)
+
+
+def targeted_by_aircraft(live: list[Trigger], text: str, *, told: bool) -> list[Trigger]:
+    """A sentence's live triggers, with «استهدف الطيران الحربي بلدة جرجناز»، «واستهدفت
+    المقاتلات مركبات عسكرية» read as an air strike: a targeting verb (a weak attack word)
+    with an aircraft right after it, its subject, when nothing else tells an incident
+    (no strong word) and the sentence is no more of one already told (`told`). The verb,
+    not a noun: «استهداف طائرة» is the aircraft hit."""
+    if told or any(t.strong for t in live):
+        return live
+    return [replace(t, type="airstrike", strong=True) if _targeting(t, text) else t
+            for t in live]
+
+
+def _targeting(t: Trigger, text: str) -> bool:
+    if t.type != "attack" or " " in t.text or not stem_in(t.text, _folded("targeting_verbs")):
+        return False
+    return _an_aircraft_among(_WORD.findall(text, t.end, t.end + _SUBJECT_REACH)[:1])
 
 
 def from_the_air(etype: str, live: list[Trigger], actors: list, text: str) -> bool:

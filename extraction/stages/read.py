@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extraction import incidents, roles
+from extraction.aircraft import targeted_by_aircraft
 from extraction.arabic import strip_article
 from extraction.casualties import Casualties, find_casualties
 from extraction.doc import Candidate, Doc, guarded
@@ -161,6 +162,8 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
         return
     _read_places(doc, r)
     _read_actors(doc, r)
+    r.live = targeted_by_aircraft(r.live, doc.text, told=r.has_figures or (
+        recent and _at_the_last_place(doc, r)))
     r.strong = _strong(doc, r)
     r.only_told = _only_told(doc, r)
     _place_of_told(doc, r)
@@ -168,6 +171,13 @@ def read_sentence(doc: Doc, order: int, sent: Sentence) -> None:
         r = _weak(doc, r, recent)
     if r is not None:
         _add_candidates(doc, r)
+
+
+def _at_the_last_place(doc: Doc, r: Report) -> bool:
+    """Does the sentence name no place, or the place of the incident told just before it
+    (more of that incident)?"""
+    last = doc.candidates[-1].place
+    return not r.places or any(same_place(p, last) is not False for p in r.places)
 
 
 def _told_incident(doc: Doc, r: Report) -> bool:

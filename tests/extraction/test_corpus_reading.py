@@ -125,6 +125,23 @@ def test_a_drone_that_attacks_a_car_makes_an_airstrike():
         == ["airstrike"]
 
 
+def test_aircraft_that_target_a_town_make_an_airstrike_with_no_figure():
+    assert types("واستهدف الطيران الحربي بلدة كفرنبل في ريف إدلب أمس.") == ["airstrike"]
+    assert types("كما استهدفت المقاتلات مركبات عسكرية للمسلحين في مديرية كرش أمس.") \
+        == ["airstrike"]
+    assert types("واستهدفت طائرات حربية مواقع للمسلحين قرب مدينة درنة أمس.") == ["airstrike"]
+
+
+def test_aircraft_that_target_another_town_after_a_strike_make_a_second_one():
+    assert types("شنت طائرات حربية غارات على مدينة سراقب أمس. وفي الوقت نفسه، استهدف "
+                 "الطيران الحربي بلدة كفرنبل في ريف إدلب.") == ["airstrike", "airstrike"]
+
+
+def test_targeting_an_aircraft_is_no_airstrike_and_targeting_alone_needs_a_figure():
+    assert types("وأعلن المسلحون استهداف طائرة حربية قرب مدينة درنة أمس.") == []
+    assert types("واستهدف المسلحون بلدة كفرنبل في ريف إدلب أمس.") == []
+
+
 def test_blasts_after_air_raids_are_the_raids():
     assert types("هزت انفجارات عنيفة مدينة الحديدة عقب غارات شنتها طائرات التحالف على "
                  "مواقع المسلحين.") == ["airstrike"]
