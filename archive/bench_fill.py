@@ -37,6 +37,7 @@ from itertools import accumulate, islice
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
+from archive import search_indexes
 from archive.content_key import key_text
 from archive.models import Actor, Article, Event, EventActor, Incident, Place
 from archive.search import search_document
@@ -336,14 +337,6 @@ def _json(row: tuple) -> list:
             for i, v in enumerate(row)]
 
 
-def _gin_indexes() -> list[tuple[str, str]]:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = "
-                       "'archive_article' AND (indexdef LIKE '%% USING gin %%' "
-                       "OR indexdef LIKE '%% USING rum %%')")
-        return cursor.fetchall()
-
-
 _worker: dict = {}
 
 
@@ -372,7 +365,7 @@ def fill(have: int, total: int, *, source: Iterable[dict], seed: int, workers: i
         return
     ref = reference()
     postgres = connection.vendor == "postgresql"
-    dropped = _gin_indexes() if postgres and total - have > REBUILD_OVER else []
+    dropped = search_indexes.present() if postgres and total - have > REBUILD_OVER else []
     with connection.cursor() as cursor:
         if postgres and have == 0:  # the pool's words, once
             cursor.execute(VOCABULARY_INSERT, ["\n".join(t.search_text for t in texts)])

@@ -75,3 +75,21 @@ def test_a_rare_word_of_the_fill_is_found_by_the_search(db):
     found = Article.objects.search(common)
     assert found.exists()
     assert all(common in a.text.split() for a in found)
+
+
+def test_it_builds_again_the_search_indexes_a_killed_fill_dropped(db):
+    import pytest
+    from django.db import connection
+
+    from archive import search_indexes
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the full-text indexes the fill drops are PostgreSQL's")
+    with connection.cursor() as cursor:  # what a fill killed before its end leaves
+        cursor.execute("DROP INDEX archive_article_search_vector_gin")
+    assert "archive_article_search_vector_gin" not in dict(search_indexes.present())
+    out = io.StringIO()
+    call_command("bench_site", articles=5, runs=0, keep=True, stdout=out, stderr=io.StringIO())
+    assert "built the missing index archive_article_search_vector_gin" in out.getvalue()
+    assert "archive_article_search_vector_gin" in dict(search_indexes.present())
+    assert search_indexes.missing() == []

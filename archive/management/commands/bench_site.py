@@ -23,8 +23,9 @@ from django.db import connection
 from django.test import RequestFactory
 from django.urls import resolve
 
-from archive import bench_fill
+from archive import bench_fill, search_indexes
 from archive.content_key import content_hash
+from archive.management.commands.ingest import stop_on_sigterm
 from archive.models import Article, Event, EventActor, Incident
 from archive.services.synthetic import generate_articles
 
@@ -79,6 +80,8 @@ class Command(BaseCommand):
             self._fill(have, articles, source=source, seed=seed, workers=workers)
             self.stdout.write(f"filled {articles - have:,} articles in "
                               f"{time.perf_counter() - started:.0f}s")
+        if connection.vendor == "postgresql":
+            self._build_missing_indexes()
         self._analyze()
         if not runs:
             return
@@ -94,9 +97,18 @@ class Command(BaseCommand):
         def progress(n):
             self.stderr.write(f"\r{n:,} articles", ending="")
 
-        bench_fill.fill(have, total, source=source, seed=seed, workers=workers,
-                        progress=progress)
+        with stop_on_sigterm():  # a kill still builds the dropped indexes again
+            bench_fill.fill(have, total, source=source, seed=seed, workers=workers,
+                            progress=progress)
         self.stderr.write("")
+
+    def _build_missing_indexes(self):
+        """The full-text indexes an interrupted fill dropped and never built again."""
+        started = time.perf_counter()
+        for statement in search_indexes.build_missing():
+            self.stdout.write(f"built the missing index {search_indexes.index_name(statement)}")
+        if time.perf_counter() - started > 1:
+            self.stdout.write(f"  in {time.perf_counter() - started:.0f}s")
 
     def _analyze(self):
         with connection.cursor() as cursor:
