@@ -41,9 +41,11 @@ def index_name(statement: str) -> str:
 def build_missing() -> list[str]:
     """Build the full-text indexes the table lacks; their CREATE statements."""
     statements = missing()
+    if not statements:
+        return statements
     with connection.cursor() as cursor:
-        if statements:
-            cursor.execute("SET maintenance_work_mem = '1GB'")
+        cursor.execute("SET maintenance_work_mem = '1GB'")  # a one-pass build's memory
         for statement in statements:
             cursor.execute(statement)
+        cursor.execute("RESET maintenance_work_mem")
     return statements
