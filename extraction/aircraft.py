@@ -42,12 +42,16 @@ def told_as_aircraft(actor, text: str) -> bool:
     return _an_aircraft_among(before + text[actor.start:actor.end].split()[:1])
 
 
+def _word_after(t: Trigger, text: str) -> list[str]:
+    """The word right after a verb (its subject, in the verb-first order of news)."""
+    return _WORD.findall(text, t.end, t.end + _SUBJECT_REACH)[:1]
+
+
 def _aircraft_beside(t: Trigger, text: str) -> bool:
     """«قصفت الطائرات مديرية كرش»، «وقصفت الطائرة السيارة»: an aircraft noun right after
     the strike verb, or right before it, is what struck."""
-    after = _WORD.findall(text, t.end, t.end + _SUBJECT_REACH)[:1]
     before = _WORD.findall(text, max(0, t.start - _SUBJECT_REACH), t.start)[-1:]
-    return _an_aircraft_among(after + before)
+    return _an_aircraft_among(_word_after(t, text) + before)
 
 
 def targeted_by_aircraft(live: list[Trigger], text: str, *, told: bool) -> list[Trigger]:
@@ -65,7 +69,7 @@ def targeted_by_aircraft(live: list[Trigger], text: str, *, told: bool) -> list[
 def _targeting(t: Trigger, text: str) -> bool:
     if t.type != "attack" or " " in t.text or not stem_in(t.text, _folded("targeting_verbs")):
         return False
-    return _an_aircraft_among(_WORD.findall(text, t.end, t.end + _SUBJECT_REACH)[:1])
+    return _an_aircraft_among(_word_after(t, text))
 
 
 def from_the_air(etype: str, live: list[Trigger], actors: list, text: str) -> bool:

@@ -6,13 +6,12 @@ articles: `manage.py search_rum --drop`, ingest, then `manage.py search_rum` (mi
 a million articles); meanwhile search works, slower for common words. Builds only where
 migration 0018 would: on PostgreSQL with the rum extension.
 """
-import importlib
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-RUM = importlib.import_module("archive.migrations.0018_search_rum_index")
+from archive.search_indexes import RUM
 
 
 class Command(BaseCommand):
