@@ -329,8 +329,8 @@ def test_a_known_town_told_with_its_nationality_is_that_countrys_town():
 
 
 def test_a_town_of_a_country_the_gazetteer_lacks_still_names_that_country():
-    [place] = find_places(fold("انفجار في مدينة سان بطرسبورغ الروسية"))
-    assert (place.ref.name, place.ref.admin) == ("سان بطرسبورغ", ("روسيا",))
+    [place] = find_places(fold("انفجار في مدينة بوسطن الأمريكية"))
+    assert (place.ref.name, place.ref.admin) == ("بوسطن", ("الولايات المتحدة",))
 
 
 def test_a_finance_office_is_in_no_country_of_mali():

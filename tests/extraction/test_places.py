@@ -366,3 +366,14 @@ def test_the_capital_named_after_its_country_is_the_capital_not_the_country():
                       ("العاصمة الجزائر", "dz.algiers"), ("العاصمة جيبوتي", "dj.djibouti")]:
         assert [m.ref.key for m in places(f"تظاهر مئات الأشخاص في {told} أمس")] == [key]
     assert [m.ref.key for m in places("تظاهر مئات الأشخاص في تونس أمس")] == ["tn"]
+
+
+def test_russia_is_the_place_where_things_happen_not_the_government_that_acts():
+    assert [m.ref.name for m in places("قتل عشرة أشخاص في تفجير بمترو بروسيا")] == ["روسيا"]
+    assert [m.ref.name for m in places("شنت روسيا غارات على مواقع التنظيم")] == []
+    assert [m.ref.name for m in places("اقتحم مسلحون مباني في غروزني أمس")] == ["غروزني"]
+
+
+def test_a_russian_city_named_with_its_country_glued_after_it_is_the_city():
+    found = places("وقع تفجير في محطة مترو في مدينة سان بطرسبرغ بروسيا اليوم")
+    assert [m.ref.name for m in found] == ["سان بطرسبرغ", "روسيا"]
