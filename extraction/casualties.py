@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extraction.casualty_scope import combined, not_this_incident, person
+from extraction.casualty_scope import (
+    combined,
+    not_this_incident,
+    person,
+    subject_of_a_count,
+)
 from extraction.casualty_sums import combine, coordinated_before
 from extraction.casualty_words import (
     Tok,
@@ -192,7 +197,7 @@ def _one_killed(toks: list[Tok], i: int) -> bool:
         return False
     if cues["killed_one"].match(t.forms) and (i == 0 or toks[i - 1].qty is None):
         return True
-    if i == 0 or not person(t):
+    if i == 0 or not person(t) or subject_of_a_count(toks, i):
         return False
     # «مقتل زعيم التنظيم» is one; «وفاة زعيم الحركة» is no incident's figure
     before = violent_killing() if cues["rank_nouns"].match(t.forms) else cues["killed_before"]

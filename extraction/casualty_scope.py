@@ -11,7 +11,9 @@ tells. Decided by meaning, never by whether figures happen to add up:
 - a series as the cause: "تسبب النزاع بمقتل 20 ألف شخص" (a war, an insurgency);
 - the toll of the incident responded to: "... ردا على استهداف البلدة، مما أدى إلى مقتل 87";
 - a combined count: "88 قتيلا وجريحا", "مقتل وجرح أربعة" is neither killed nor wounded;
-- the sick: "10 ملايين شخص مصابون بمرض الشلل" (an illness after the figure's word).
+- the sick: "10 ملايين شخص مصابون بمرض الشلل" (an illness after the figure's word);
+- the killer: «قتل انتحاري خمسة من عناصر الشرطة» (a person noun that is the verb's
+  subject, not one more victim).
 
 Every word is in data/casualties.json.
 """
@@ -24,6 +26,7 @@ from extraction.casualty_words import (
     Tok,
     Words,
     cue_list,
+    definite,
     joined,
     lex,
     phrase_at,
@@ -34,7 +37,7 @@ from extraction.lexicons import reads
 
 _LEX = reads("casualties.json", "total_period", "series", "relative_pronouns",
              "incident_heads", "resumptive", "recalled_time", "own_subject_endings", "illness",
-             "period_units")
+             "period_units", "active_killing", "passive_followers")
 _AFTER = 9  # tokens after a figure that may place it in a period
 _BEFORE = 6  # tokens before a figure that may name a period, a series or a clause's head
 _CLAUSE = 16  # tokens before a figure a relative clause placing it earlier may start
@@ -201,3 +204,24 @@ def person(tok: Tok) -> bool:
     nouns = lex()["person_nouns"]
     return nouns.match(tok.forms) or nouns.match(tuple(f[:-1] for f in tok.forms
                                                        if f.endswith("ا")))
+
+
+_SUBJECT_REACH = 3  # words between a killing verb's one-person subject and its figure
+
+
+def subject_of_a_count(toks: list[Tok], i: int) -> bool:
+    """«قتل انتحاري خمسة من عناصر الشرطة»، «يقتل انتحاري ثلاثة جنود»، «قتل انتحاري يقود
+    دراجة نارية خمسة»: a person noun right after an active killing verb is its subject
+    when a figure follows it in the same clause, not a victim; «قتل شخص وأصيب خمسة»،
+    «قتل جندي في هجوم أسفر عن 3 جرحى» tell one death (an «و» or a passive's preposition
+    comes first)."""
+    if i == 0 or toks[i].text.startswith(definite()) \
+            or not set(toks[i - 1].forms) & words("active_killing"):
+        return False
+    for tok in toks[i + 1:i + 2 + _SUBJECT_REACH]:
+        if tok.brk or tok.text.startswith(text("and")) \
+                or tok.text in words("passive_followers"):
+            return False
+        if tok.qty is not None:
+            return True
+    return False

@@ -92,3 +92,21 @@ def test_a_woman_or_a_girl_wounded_told_with_the_feminine_verb_is_one_wounded():
 
 def test_a_girl_and_two_children_wounded_are_three():
     assert casualties("أصيبت فتاة وطفلان إثر سقوط مقذوف على منزل")[1].best == 3
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("قتل انتحاري خمسة من عناصر الشرطة في مدينة جلال أباد", 5),
+    ("يقتل انتحاري ثلاثة جنود عند نقطة تفتيش", 3),
+    ("قتل انتحاري يقود دراجة نارية خمسة من عناصر الشرطة", 5),
+])
+def test_the_killer_right_after_the_verb_is_not_one_more_victim(sentence, killed):
+    assert casualties(sentence)[0].best == killed
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), [
+    ("قتل شخص وأصيب خمسة آخرون في انفجار عبوة", 1, 5),
+    ("قتل جندي في هجوم أسفر عن 3 جرحى", 1, 3),
+])
+def test_one_person_killed_before_another_clause_still_counts(sentence, killed, wounded):
+    found_killed, found_wounded = casualties(sentence)
+    assert (found_killed.best, found_wounded.best) == (killed, wounded)
