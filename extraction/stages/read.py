@@ -16,6 +16,7 @@ from extraction.arabic import strip_article
 from extraction.casualties import Casualties, find_casualties
 from extraction.doc import Candidate, Doc, guarded
 from extraction.lexicons import reads
+from extraction.road_ends import off_the_road, road_ends
 from extraction.sentences import Sentence
 from extraction.stages import dating
 from extraction.stages.merge import continue_report
@@ -239,9 +240,11 @@ def _read_places(doc: Doc, r: Report) -> None:
     if any(p.start >= doc.dateline for p in places):
         places = [p for p in places if p.start >= doc.dateline]
     at_incident = [p for p in places if not told_from(doc.text, p, doc.settings)]
-    ahead = bearings(doc.text, at_incident, doc.settings)
-    at_incident = [p for p in at_incident if p not in ahead] or at_incident
-    r.places = at_incident or places  # a source's place only when there is no other
+    aside = bearings(doc.text, at_incident, doc.settings)
+    ends = road_ends(doc.text, at_incident, doc.settings)
+    kept = [p for p in off_the_road(at_incident, ends) if p not in aside]
+    # a road's first end when no other place is named, then a bearing, then a source's
+    r.places = kept or ends[:1] or at_incident or places
 
 
 def _read_actors(doc: Doc, r: Report) -> None:
