@@ -1,10 +1,11 @@
 """Where a road runs is not where an incident happened: «قطع الطريق الرابطة بين قفصة
 وصفاقس»، «مثلث العند، مفترق طرق يربط بين ردفان والضالع وتعز»، «على الطريق الدولي الرابط بين
 الحديدة ومدينة حرض». The places after a road's link word («الرابطة بين») are the ends the
-road is told by, not one incident each: the sentence's other places say where it was
-(«على مستوى منطقة المريج»), but not a province the road runs in, and with none the road's
-first end stands for it (stages/read.py). The words are in data/placing.json
-(`road_links`, folded)."""
+road is told by (or what an area lies between: «المناطق الواقعة بين مدينة عدن ومحافظة
+لحج»), not one incident each: the sentence's other places say where it was («على مستوى
+منطقة المريج»), but not a province the road runs in, and with none the road's first end
+stands for it (stages/read.py). The words are in data/placing.json (`road_links`,
+folded)."""
 from __future__ import annotations
 
 from extraction.lexicons import reads

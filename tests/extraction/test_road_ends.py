@@ -43,3 +43,8 @@ def test_a_road_blocked_between_two_cities_is_one_protest_at_its_first_end():
 def test_a_list_of_towns_struck_is_still_one_strike_each():
     events = extract("شنت طائرات التحالف غارات على مدن الرقة ودير الزور اليوم.", PUBLISHED)
     assert [e.place.name for e in events] == ["الرقة", "دير الزور"]
+
+
+def test_the_places_an_area_lies_between_are_told_like_a_roads_ends():
+    text = fold("سيطرت القوات على مزيد من المناطق الواقعة بين مدينة عدن ومحافظة لحج")
+    assert _names(road_ends(text, find_places(text))) == ["عدن", "لحج"]
