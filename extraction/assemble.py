@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extraction import genre, homeland, participants, scope
+from extraction import genre, homeland, participants, scope, victims
 from extraction.doc import Doc, build_doc, guarded
 from extraction.stages import build, dating, inherit, merge, read
 from extraction.types import Event
@@ -42,12 +42,14 @@ STAGES = (
 
 
 # Over the built events and the article as published: who a protest's crowd is, then
-# what is coded at all. Each takes (events, text) and returns the events.
+# what is coded at all, and last which parties were hit. Each takes (events, text) and returns
+# the events.
 FINISHING = (
     homeland.placed_by_forces,
     participants.without_armed_groups,
     participants.add_crowds,
     scope.keep_in_scope,
+    victims.as_targets,
 )
 
 

@@ -21,6 +21,7 @@ from extraction.sentences import Sentence
 from extraction.settings import SETTINGS, Settings
 from extraction.triggers import Trigger
 from extraction.types import ActorRecord, ActorRef
+from extraction.victims import counted_hit
 
 _LEX = reads("roles.json", "source_words", "context_words", "that", "as_reported", "asides",
              "charges", "opposed", "speech_verbs", "announces", "affiliated", "media",
@@ -294,8 +295,8 @@ def _heads(actors: list) -> dict[int, object]:
 
 
 def assign_roles(text: str, sent: Sentence, triggers: list[Trigger], actors: list,
-                 etype: str, settings: Settings = SETTINGS) -> list[ActorRef]:
-    """The sentence's parties with their roles, initiators first."""
+                 etype: str, settings: Settings = SETTINGS, victims=()) -> list[ActorRef]:
+    """The sentence's parties with their roles, initiators first (`victims`: victims.py)."""
     first = triggers[0].start if triggers else sent.start
     refs: dict[str, ActorRef] = {}
     heads = _heads(actors)
@@ -310,17 +311,19 @@ def assign_roles(text: str, sent: Sentence, triggers: list[Trigger], actors: lis
         roles.append((a.end, role))
         if a.name not in refs:
             refs[a.name] = ActorRef(name=a.name, role=role, aliases=(a.surface,), key=a.key,
-                                    kind=a.kind, name_en=getattr(a, "name_en", ""))
+                                    kind=a.kind, name_en=getattr(a, "name_en", ""),
+                                    counted=counted_hit(text, start, victims))
         else:
             old = refs[a.name]
             refs[a.name] = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, a.surface))))
     return sorted(refs.values(), key=lambda r: r.role != "initiator")
 
 
-def sentence_parties(text: str, sent, live: list, actors: list, etype: str) -> list[ActorRef]:
+def sentence_parties(text: str, sent, live: list, actors: list, etype: str,
+                     victims=()) -> list[ActorRef]:
     """The parties a sentence names and their roles, with the forces its adjectives name
     ("غارة تركية")."""
-    refs = assign_roles(text, sent, live, actors, etype)
+    refs = assign_roles(text, sent, live, actors, etype, victims=victims)
     return refs + [r for r in adjective_forces(text, live) if r.name not in
                    {x.name for x in refs}]
 
@@ -367,7 +370,8 @@ def resolve_generic(events: list) -> None:
         out = []
         for a in e.actors:
             if a.kind == "other" and _definite(a) and last is not None:
-                a = replace(last, role=a.role, aliases=(*last.aliases, *a.aliases))
+                a = replace(last, role=a.role, counted=a.counted,
+                            aliases=(*last.aliases, *a.aliases))
             if a.kind == "armed_group":
                 last = a
             if a.name not in {x.name for x in out}:

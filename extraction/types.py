@@ -45,6 +45,7 @@ class ActorRef:
     key: str | None = None  # lexicon id; None for an actor found by pattern only
     kind: str = "other"
     name_en: str = ""
+    counted: bool = False  # among the dead or wounded a figure counts (victims.py)
 
     def to_json(self) -> dict:
         return {"name": self.name, "aliases": list(self.aliases), "role": self.role}

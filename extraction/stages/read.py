@@ -304,7 +304,7 @@ def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:
         if recent and not _another(doc, r):
             last = _continued(doc, r.places)
             continue_report(last, r.cas, r.sent, r.places, roles.assign_roles(
-                doc.text, r.sent, r.live, r.actors, last.type))
+                doc.text, r.sent, r.live, r.actors, last.type, victims=_victims(r)))
         return None
     pending.actors = pending.actors + r.actors
     pending.places = r.places
@@ -312,6 +312,11 @@ def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:
     pending.only_told = _only_told(doc, pending)
     doc.pending = None
     return pending
+
+
+def _victims(r: Report) -> tuple[tuple[int, int], ...]:
+    """Where the sentence's casualty figures stand in the text."""
+    return tuple((a + r.sent.start, b + r.sent.start) for a, b in r.cas.spans)
 
 
 def _add_candidates(doc: Doc, r: Report) -> None:
@@ -324,7 +329,8 @@ def _add_candidates(doc: Doc, r: Report) -> None:
     apart = doc.apart.get(r.sent.start)
     back = incidents.days_back(doc.text, r.live, r.sent.start)
     date = dating.news_day(doc, dates) or dating.day_before(doc, apart or back)
-    parties = roles.sentence_parties(doc.text, r.sent, r.live, r.actors, etype)
+    parties = roles.sentence_parties(doc.text, r.sent, r.live, r.actors, etype,
+                                     victims=_victims(r))
     for kind in kinds(etype, r.live, counted=r.has_figures):
         killed, wounded = (r.cas.killed, r.cas.wounded) if kind == etype else (None, None)
         places = choose_places(r.places, kind, r.live, doc.text, counted=killed is not None)
