@@ -1,10 +1,8 @@
 """Actors in folded text: lexicon names and aliases, generic words resolved at document
 level ("التحالف" -> the coalition the document names, "الجيش" -> the document's army),
 national forces by pattern ("الجيش المالي", "القوات الخاصة العراقية"), and unseen
-armed groups after a head word ("لواء X", "كتائب X").
-
-`find_actors(text)` returns sorted, non-overlapping ActorMentions. The text must already
-be folded by `extraction.normalise.fold`; spans index into it.
+armed groups after a head word ("لواء X", "كتائب X"). `find_actors(text)` returns sorted,
+non-overlapping ActorMentions; the text is folded (`extraction.normalise.fold`).
 """
 from __future__ import annotations
 
@@ -15,6 +13,7 @@ from functools import cache
 
 from extraction.actor_common_words import common_word
 from extraction.actor_loyalty import loyal_forces
+from extraction.actor_nationality import told_country
 from extraction.actor_partners import partner_forces
 from extraction.actor_units import group_name, unit_after
 from extraction.arabic import L, fold
@@ -236,7 +235,8 @@ def _resolve_generics(text: str, found: list) -> list[ActorMention]:
         if isinstance(item, ActorMention):
             out.append(item)
             continue
-        key = None if _members_of(text, start, end) else _pick(item, counts, countries)
+        key = None if _members_of(text, start, end) else _pick(
+            item, counts, told_country(text, end) or countries)  # «جنديا أفغانيا»
         if key is not None:
             out.append(_mention(text, start, end, key))
     return out
