@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extraction.lexicons import reads
 from extraction.settings import SETTINGS
-from extraction.stages.place import is_ancestor, joined_to_next
+from extraction.stages.place import is_ancestor, with_listed
 
 _LEX = reads("placing.json", "road_links", "between", "and_between", "what")
 _WORDS_BEFORE = 4  # «الرابطة بين ولايتي X»، «الرابط ما بين X»: the link word this far back
@@ -18,16 +18,10 @@ _WINDOW = 60  # characters before a place read for them
 
 
 def road_ends(text: str, places: list, settings=SETTINGS) -> list:
-    """The places named as a road's ends, with the places listed after them."""
-    ordered = sorted(places, key=lambda p: p.start)
-    links = joined_to_next(ordered, text, settings)
-    out: list = []
-    for i, p in enumerate(ordered):
-        listed = i and ordered[i - 1] in out and (
-            links[i - 1] or text[ordered[i - 1].end:p.start].strip() == _LEX["and_between"])
-        if listed or _after_a_link(text, p.start):
-            out.append(p)  # «بين X وY»، «بين X وY وبين Z وW»
-    return out
+    """The places named as a road's ends, with the places listed after them («بين X وY»،
+    «بين X وY وبين Z وW»)."""
+    return with_listed(text, places, lambda p: _after_a_link(text, p.start), settings,
+                       joins=(_LEX["and_between"],))
 
 
 def off_the_road(places: list, ends: list) -> list:

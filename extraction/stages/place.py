@@ -86,7 +86,7 @@ def _most_specific(places: list, text: str) -> list:
 def _runs(ordered: list, text: str) -> dict[int, int]:
     """The list each place is an item of, by its position in the sentence: places joined
     one to the next ("X، Y وZ") are items of one list."""
-    links = joined_to_next(ordered, text, SETTINGS)
+    links = _links(ordered, text, SETTINGS)
     run, out = 0, {}
     for n, p in enumerate(ordered):
         out[id(p)] = run
@@ -129,7 +129,7 @@ def _not_compared(places: list, text: str, settings=SETTINGS) -> list:
     after them ("حررت ثالث مدينة بعد مدينتي X وY": not X, not Y)."""
     ranked = _pattern("compared")
     ordered = sorted(places, key=lambda p: p.start)
-    links = joined_to_next(ordered, text, settings)
+    links = _links(ordered, text, settings)
     out, dropping = [], False
     for n, p in enumerate(ordered):
         dropping = (dropping and links[n - 1]) or bool(
@@ -156,7 +156,7 @@ def coordinated(best, places: list, text: str, settings=SETTINGS) -> list:
     the same rank."""
     ordered = sorted(places, key=lambda p: p.start)
     i = ordered.index(best)
-    links = joined_to_next(ordered, text, settings)
+    links = _links(ordered, text, settings)
     first = last = i
     while first > 0 and links[first - 1] and _alike(ordered[first - 1], best):
         first -= 1  # "قرى X وY" with Y the more specific: X, before it, is in the list too
@@ -172,7 +172,7 @@ def _alike(p, best) -> bool:
     return not vague(p) and abs(rank(p) - rank(best)) <= 1
 
 
-def joined_to_next(ordered: list, text: str, settings) -> list[bool]:
+def _links(ordered: list, text: str, settings) -> list[bool]:
     """Whether each place is joined to the next: by "و" ("X وY"، "X، وY"), or by a
     comma in a list that goes on to one ("X، Y وZ")."""
     joins, commas = _pattern("coordination"), _pattern("list_comma")
@@ -290,12 +290,20 @@ def bearings(text: str, places: list, settings=SETTINGS) -> list:
     نحو بلدتي X وY") or as the landmark another place is told by ("زنجبار القريبة من
     عدن"), with the places listed with them (the caller keeps them when the sentence
     names no other place)."""
+    ends = {p.end for p in places}
+    return with_listed(text, places, lambda p: _bearing(text, p, ends, settings), settings)
+
+
+def with_listed(text: str, places: list, marked, settings=SETTINGS, joins=()) -> list:
+    """The places `marked` picks, and each place listed right after one of them ("X وY"،
+    "X، Y وZ", or with one of `joins` between)."""
     ordered = sorted(places, key=lambda p: p.start)
-    links = joined_to_next(ordered, text, settings)
-    ends = {p.end for p in ordered}
-    out = []
+    links = _links(ordered, text, settings)
+    out: list = []
     for i, p in enumerate(ordered):
-        if _bearing(text, p, ends, settings) or (i and links[i - 1] and ordered[i - 1] in out):
+        listed = i and ordered[i - 1] in out and (
+            links[i - 1] or text[ordered[i - 1].end:p.start].strip() in joins)
+        if listed or marked(p):
             out.append(p)
     return out
 

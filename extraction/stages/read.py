@@ -232,7 +232,7 @@ def _read_places(doc: Doc, r: Report) -> None:
     """The sentence's places, not inside a figure, a party's name or a title; the
     dateline ("مقديشو - (الصومال اليوم)") is where the outlet wrote from: the sentence's
     own place, when it names one, is where it happened."""
-    sent, cas_spans = r.sent, [(a + r.sent.start, b + r.sent.start) for a, b in r.cas.spans]
+    sent, cas_spans = r.sent, _figure_spans(r)
     places = [p for p in doc.within("places", sent.start, sent.end)
               if not any(a <= p.start < b for a, b in cas_spans)
               and not names_a_party(doc.text, p, doc.actors, doc.starts["actors"],
@@ -304,7 +304,7 @@ def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:
         if recent and not _another(doc, r):
             last = _continued(doc, r.places)
             continue_report(last, r.cas, r.sent, r.places, roles.assign_roles(
-                doc.text, r.sent, r.live, r.actors, last.type, victims=_victims(r)))
+                doc.text, r.sent, r.live, r.actors, last.type, victims=_figure_spans(r)))
         return None
     pending.actors = pending.actors + r.actors
     pending.places = r.places
@@ -314,7 +314,7 @@ def _weak(doc: Doc, r: Report, recent: bool) -> Report | None:
     return pending
 
 
-def _victims(r: Report) -> tuple[tuple[int, int], ...]:
+def _figure_spans(r: Report) -> tuple[tuple[int, int], ...]:
     """Where the sentence's casualty figures stand in the text."""
     return tuple((a + r.sent.start, b + r.sent.start) for a, b in r.cas.spans)
 
@@ -330,7 +330,7 @@ def _add_candidates(doc: Doc, r: Report) -> None:
     back = incidents.days_back(doc.text, r.live, r.sent.start)
     date = dating.news_day(doc, dates) or dating.day_before(doc, apart or back)
     parties = roles.sentence_parties(doc.text, r.sent, r.live, r.actors, etype,
-                                     victims=_victims(r))
+                                     victims=_figure_spans(r))
     for kind in kinds(etype, r.live, counted=r.has_figures):
         killed, wounded = (r.cas.killed, r.cas.wounded) if kind == etype else (None, None)
         places = choose_places(r.places, kind, r.live, doc.text, counted=killed is not None)
