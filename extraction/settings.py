@@ -18,6 +18,7 @@ class Settings:
     plan_reach: int = 60  # characters a plan/threat cue reaches forward (trigger, actor)
     negation_reach: int = 14  # characters a negation reaches forward to a trigger
     reference_reach: int = 8  # characters «بتهمة/منفذي» reaches forward to a trigger
+    habit_reach: int = 16  # characters «كثيرا ما/باستمرار» reaches forward to a trigger
     attempt_reach: int = 12  # characters before a territory trigger that may say «محاولة»
     phrasal_reach: int = 4  # words from a phrasal verb to its noun («فتح مسلحون النار»)
     # --- casualty figures (casualties.py) ---

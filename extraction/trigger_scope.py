@@ -88,32 +88,34 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
 _NOT_A_PROTEST = ("festivity", "complaint")  # cue kinds: a celebration, a formal complaint
 
 
+# cue kinds that cancel a trigger shortly after them, for any type or for one type, and
+# the setting that says how far they reach
+_CANCELLING = {"negation": (None, "negation_reach"),
+               "reference": (None, "reference_reach"),  # «بتهمة التفجير»: an old incident
+               "continuation": (None, "reference_reach"),  # «مواصلة تطهير المدن»
+               "plot": (None, "reference_reach"),  # «يشتبه في تخطيطه لهجوم»
+               "habit": (None, "habit_reach"),  # «وكثيرا ما تقع اشتباكات»: no one incident
+               "operation": ("territory", "reference_reach"),  # «عملية تحرير درنة»
+               "cause": ("protest", "reference_reach")}  # «توقف الإنتاج بسبب اعتصامات»
+
+
 def cancelled(t: Trigger, cues: list[Cue], settings: Settings = SETTINGS,
               text: str = "") -> bool:
     """Does a cue shortly before the trigger cancel it: a plan or threat, a negation, a
-    charge or case ("بتهمة التفجير"), a call to go on («مواصلة تطهير») or a plot («تخطيطه
-    لهجوم»); for a taking, the operation it names ("عملية تحرير درنة"); for a protest,
-    the cause it is told as («بسبب الاحتجاجات»)? A demand or a threat made in the
-    incident («جاءت المطالبة في وقفة») does not cancel it."""
+    charge or case ("بتهمة التفجير"), a call to go on («مواصلة تطهير»), a plot («تخطيطه
+    لهجوم») or a habit («كثيرا ما»); for a taking, the operation it names ("عملية تحرير
+    درنة"); for a protest, the cause it is told as («بسبب الاحتجاجات»)? A demand or a
+    threat made in the incident («جاءت المطالبة في وقفة») does not cancel it."""
     for c in cues:
         if c.kind in _NOT_A_PROTEST and t.type == "protest":
             return True  # «احتشد العشرات للاحتفال»، «تلقت اللجنة احتجاجا من النادي»
-        if c.kind == "operation" and t.type == "territory" \
-                and _just_before(c, t, settings.reference_reach):
-            return True
-        if c.kind == "cause" and t.type == "protest" \
-                and _just_before(c, t, settings.reference_reach):
-            return True  # «توقف الإنتاج بسبب اعتصامات»: background to something else
         if c.kind == "plan" and _just_before(c, t, settings.plan_reach) \
                 and not _setting(text, c, t):
             return True
-        if c.kind == "negation" and _just_before(c, t, settings.negation_reach):
-            return True
-        if c.kind == "reference" and _just_before(c, t, settings.reference_reach):
-            return True  # "بتهمة التفجير"، "منفذي الهجوم": a charge names an old incident
-        if c.kind in ("continuation", "plot") \
-                and _just_before(c, t, settings.reference_reach):
-            return True  # «مواصلة تطهير المدن»، «يشتبه في تخطيطه لهجوم»: not news
+        if c.kind in _CANCELLING:
+            only, reach = _CANCELLING[c.kind]
+            if only in (None, t.type) and _just_before(c, t, getattr(settings, reach)):
+                return True
     return False
 
 
@@ -136,9 +138,9 @@ def _word_after(text: str, end: int) -> re.Match | None:
 def planned(text: str, t: Trigger) -> bool:
     """The word right after the trigger says it reports nothing: an adjective that makes
     it planned or expected ("الاحتجاجات المرتقبة"، "الهجوم المحتمل"), or, after a taking,
-    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"), or, after
-    a sit-in, what one holds fast to in faith («الاعتصام بحبل الله»); or a
-    taking is told as a purpose ("لاستعادة الموصل"), or a killing as a vow or a goal
+    an object that is no place ("تمت السيطرة على الوضع"، "السيطرة على الحريق"، «حرر 30
+    رهينة»), or, after a sit-in, what one holds fast to in faith («الاعتصام بحبل الله»);
+    or a taking is told as a purpose ("لاستعادة الموصل"), or a killing as a vow or a goal
     ("تعهد بالقضاء على التمرد"، "نعمل على القضاء على الجيوب"), or anything as what would
     follow ("ومن شأن السيطرة على دوما أن ...")."""
     if _a_goal(text, t) or _after_a_modal(text, t):
@@ -156,6 +158,9 @@ def planned(text: str, t: Trigger) -> bool:
     if t.text.startswith(_LEX["purpose"]):
         return True  # "لاستعادة الموصل": the purpose of something else
     if word == "علي":  # "سيطرت على الوضع": the object after the preposition
+        m = _word_after(text, m.end())
+        word = m.group() if m else ""
+    if m and pattern("figure").match(word):  # «حرر 30 رهينة»: the people a figure counts
         m = _word_after(text, m.end())
         word = m.group() if m else ""
     return word in _words("not_taken")

@@ -58,7 +58,7 @@ class Trigger:
 class Cue:
     start: int
     end: int
-    kind: str  # plan generic history accident court earlier reference neutral negation
+    kind: str  # plan generic history accident court earlier reference neutral negation habit …
     text: str
 
 

@@ -133,6 +133,26 @@ def test_a_taking_set_as_a_goal_is_no_taking():
                       "وأرسلت تعزيزات لتحرير واستعادة مدينة تعز من الحوثيين.")
 
 
+def test_a_taking_told_as_what_a_fight_is_for_is_no_taking():
+    _assert_no_taking("وتتنافس حكومتان تدعمهما جماعات مسلحة من أجل السيطرة على البلاد.",
+                      "ويناضل التجمع منذ سنوات في سبيل تحرير الإقليم من الاحتلال.")
+    text = ("وخاضت قوات المقاومة اشتباكات عنيفة مع المتمردين الحوثيين من أجل السيطرة على قاعدة"
+            " العند الجوية شمال عدن أمس.")
+    assert _types(text) == ["armed_clash"]
+
+
+def test_people_freed_are_no_place_taken():
+    _assert_no_taking("وأعلن الجيش أنه حرر 30 رهينة بينهم أطفال ونساء قرب مدينة مايدوغوري.")
+    assert "territory" in _types("وأعلن الجيش أنه حرر بلدة باما قرب مدينة مايدوغوري.")
+
+
+def test_what_keeps_happening_is_no_incident():
+    for text in ("وكثيرا ما تقع اشتباكات بين قوات المعارضة وقوات النظام في بلدة كفريا.",
+                 "ومن حين لآخر تندلع مواجهات بين الشبان وقوات الأمن في مدينة القطيف."):
+        assert _types(text) == [], text
+    assert _types("واندلعت أمس مواجهات بين الشبان وقوات الأمن في مدينة القطيف.") != []
+
+
 def test_a_taking_reached_until_a_past_verb_is_news():
     text = "واستمرت المعارك ثلاثة أيام حتى تم تحرير مدينة زنجبار من الحوثيين."
     assert "territory" in _types(text)
