@@ -201,19 +201,19 @@ def _done_by(window: str) -> bool:
 
 
 class _Place:
-    """Where a party stands in its sentence: the words before it, whether ل is glued to
-    it, and the sentence's triggers."""
+    """Where a party stands in its sentence: the words before it, a glued ل, the triggers."""
 
     def __init__(self, text: str, sent: Sentence, a, start: int, triggers: list[Trigger],
                  settings: Settings):
-        self.text, self.sent, self.a, self.start = text, sent, a, start
-        self.triggers, self.settings = triggers, settings
+        self.text, self.sent, self.a, self.start, self.triggers, self.settings = \
+            text, sent, a, start, triggers, settings
         before = text[max(sent.start, start - settings.role_window):start].split()
         of = _LEX["of"]
         self.glued = text[start:start + 1] == of or bool(before and before[-1].endswith(of))
         if before and before[-1] in _words("glued_particles"):
             before = before[:-1]  # a clitic written apart from the actor's name
         self.last = before[-1] if before else ""
+        self.opens = len(before) < 2 or before[-2] in _words("that")  # «إن عناصر داعش»
 
     def window(self, size: int) -> str:
         return self.text[max(self.sent.start, self.start - size):self.start]
@@ -252,9 +252,10 @@ class _Place:
         return any(_bare(w) in _words("support") for w in words)
 
     def target(self) -> bool:
-        """"على X", "استهدفت X", "مواقع لـ X"."""
-        return self.last in _words("against") or (
-            self.glued and _bare(self.last).startswith(_tuple("target_nouns")))
+        """"على X", "استهدفت X", "مواقع لـ X"; not «إن عناصر داعش أطلقوا» (the subject)."""
+        return not (self.last in _words("members") and self.opens) and (
+            self.last in _words("against")
+            or (self.glued and _bare(self.last).startswith(_tuple("target_nouns"))))
 
     def of_trigger(self) -> bool:
         """"غارات للتحالف"."""
@@ -348,9 +349,8 @@ def inherit_initiators(events: list, settings: Settings = SETTINGS) -> list:
     """A passive report of the same operation ("تم تحرير قرية ...") right after one that
     names who did it is done by the same forces."""
     for prev, e in zip(events, events[1:], strict=False):
-        if e.type != prev.type or e.order - prev.order > settings.initiators_within:
-            continue
-        if any(a.role == "initiator" for a in e.actors):
+        if e.type != prev.type or e.order - prev.order > settings.initiators_within \
+                or any(a.role == "initiator" for a in e.actors):
             continue
         names = {a.name for a in e.actors}
         e.actors = [a for a in prev.actors if a.role == "initiator" and a.name not in names

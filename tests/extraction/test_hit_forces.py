@@ -47,3 +47,15 @@ def test_two_soldiers_of_a_force_told_before_are_no_party_of_another_country():
 
     text = fold("أصيب جنود فرنسيون في مالي. وقتل 3 أشخاص بينهم عسكريان من هذه القوة.")
     assert [m.name for m in find_actors(text)] == ["القوات الفرنسية"]
+
+
+def test_members_who_open_what_a_source_said_are_its_subject():
+    [(_kind, _killed, actors)] = parties(
+        "وقال المصدر إن عناصر تنظيم داعش أطلقوا أمس عشرات الصواريخ على قضاء مخمور.")
+    assert ("داعش", "initiator") in actors
+
+
+def test_members_struck_by_a_verb_before_them_are_still_its_target():
+    [(_kind, _killed, actors)] = parties(
+        "واستهدفت الغارات عناصر تنظيم داعش في قضاء مخمور شرق الموصل.")
+    assert ("داعش", "target") in actors
