@@ -25,7 +25,8 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "throwing_verbs", "stop_verbs", "not_stopped", "policy_nouns", "confronted",
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
              "explosive_property", "explosive_nouns", "media_names", "support_words",
-             "operation_objects", "held_fast_to")
+             "operation_objects", "held_fast_to", "campaign_nouns", "campaign_against",
+             "campaign_heads", "campaign_foes")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -39,6 +40,7 @@ _PROPERTY_REACH = 12  # characters before «الانفجار» where «شديد�
 _MEDIA_REACH = 14  # characters before a trigger where a channel's word and a quote stand
 _SUPPORT_WORDS = 3  # words before an air strike word where a word of support stands
 _SUPPORT_REACH = 40  # characters before it read for those words
+_CAMPAIGN_REACH = 40  # characters after «المعركة/الحرب» read for «ضد» and the foe
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -82,6 +84,7 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
         and not unexploded(text, t) and not clears_ordnance(text, t) \
         and not an_explosives_property(text, t) and not a_medias_name(text, t) \
         and not air_support(text, t) and not names_an_operation(text, t) \
+        and not names_a_campaign(text, t) \
         and not tells_no_taking(text, t)
 
 
@@ -330,6 +333,19 @@ def air_support(text: str, t: Trigger) -> bool:
         return False
     before = _words_before(text, t.start, _SUPPORT_REACH)[-_SUPPORT_WORDS:]
     return any(_folded("support_words").intersection(forms(w)) for w in before)
+
+
+def names_a_campaign(text: str, t: Trigger) -> bool:
+    """«شركاء الولايات المتحدة في المعركة ضد داعش»، «الحرب على الإرهاب»، «تصعيد المعركة ضد
+    بوكو حرام»: a definite battle or war word, «ضد/على/مع» and a foe of campaign_foes after
+    it, names a campaign, not a clash of the day."""
+    if t.type != "armed_clash" or t.text.removeprefix(L.and_) not in _folded("campaign_nouns"):
+        return False
+    words = _WORD.findall(text, t.end, t.end + _CAMPAIGN_REACH)[:3]
+    if len(words) < 2 or words[0] not in _folded("campaign_against"):
+        return False
+    foe = words[2] if words[1] in _folded("campaign_heads") and len(words) > 2 else words[1]
+    return foe.startswith(_prefixes("campaign_foes"))
 
 
 def names_an_operation(text: str, t: Trigger) -> bool:

@@ -153,6 +153,14 @@ def test_what_keeps_happening_is_no_incident():
     assert _types("واندلعت أمس مواجهات بين الشبان وقوات الأمن في مدينة القطيف.") != []
 
 
+def test_a_war_on_a_group_is_a_campaign_not_a_clash():
+    for text in ("ووصل الوزير إلى أربيل عاصمة إقليم كردستان العراق الذي أصبحت قواته أحد أقوى"
+                 " شركاء الولايات المتحدة في المعركة ضد داعش.",
+                 "وأكد الطرفان تعاونهما في تصعيد الحرب على الإرهاب في مدينة مايدوغوري."):
+        assert "armed_clash" not in _types(text), text
+    assert _types("ودارت أمس معركة عنيفة مع مسلحي داعش قرب مدينة بيجي.") == ["armed_clash"]
+
+
 def test_a_taking_reached_until_a_past_verb_is_news():
     text = "واستمرت المعارك ثلاثة أيام حتى تم تحرير مدينة زنجبار من الحوثيين."
     assert "territory" in _types(text)
