@@ -432,3 +432,10 @@ def test_a_plotted_attack_is_no_attack_but_its_arrest_is_news():
     assert _types(plot) == ["arrest"]
     assert _types("تم القبض على عشرة من نشطاء داعش كانوا يخططون لتفجير مساجد في الرياض.") \
         == ["arrest"]
+
+
+def test_the_trial_of_those_charged_with_a_bombing_is_no_bombing():
+    assert _types("بدأت دائرة الجنايات في الكويت، اليوم الثلاثاء، بمحاكمة المتهمين في تفجير"
+                  " مسجد في منطقة الصوابر الذي أسفر عن مقتل 26 شخصا، وإصابة 227 آخرين.") == []
+    assert _types("أسفر تفجير مسجد في منطقة الصوابر بالكويت اليوم عن مقتل 26 شخصا، وإصابة 227"
+                  " آخرين.") == ["explosion"]
