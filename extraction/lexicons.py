@@ -94,7 +94,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "superlatives": _W, "media_names": _W, "support_words": _W,
                       "operation_objects": _W, "taking_nouns": _W, "after_words": _W,
                       "campaign_nouns": _W, "campaign_against": _W, "campaign_heads": _W,
-                      "campaign_foes": _W,
+                      "campaign_foes": _W, "relative_words": _W, "planted_verbs": _W,
                       "comment_words": _W, "achievement_words": _W,
                       "goal_words": _W, "passive_helpers": _W,
                       "joy_words": _W, "joy_reach": _I, "held_fast_to": _W,

@@ -26,7 +26,7 @@ _LEX = reads("triggers.json", "persons_caught", "seize_verbs", "planned_after", 
              "managed_to", "unexploded_before", "exploding", "cleared_of", "ordnance",
              "explosive_property", "explosive_nouns", "media_names", "support_words",
              "operation_objects", "held_fast_to", "campaign_nouns", "campaign_against",
-             "campaign_heads", "campaign_foes")
+             "campaign_heads", "campaign_foes", "relative_words", "planted_verbs")
 _VERBAL_REACH = 90  # characters around «هاجم» that may show it is said, not fought
 _SEIZED_REACH = 50  # characters after «ضبط» where what is seized stands
 _STOP_REACH = 40  # characters after «أوقف» where what it stops stands
@@ -41,6 +41,7 @@ _MEDIA_REACH = 14  # characters before a trigger where a channel's word and a qu
 _SUPPORT_WORDS = 3  # words before an air strike word where a word of support stands
 _SUPPORT_REACH = 40  # characters before it read for those words
 _CAMPAIGN_REACH = 40  # characters after «المعركة/الحرب» read for «ضد» and the foe
+_PLANTED_REACH = 20  # characters after a device read for «التي زرعها»
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -81,7 +82,7 @@ def reports_incident(text: str, t: Trigger, cues: list[Cue], sent: Sentence,
     return not cancelled(t, cues, settings, text) and not planned(text, t) \
         and not verbal(text, t, sent.start, sent.end) and not thrown(text, t) \
         and not stops_a_thing(text, t) and seizes_people(text, t) and not a_policy(text, t) \
-        and not unexploded(text, t) and not clears_ordnance(text, t) \
+        and not unexploded(text, t) and not planted(text, t) and not clears_ordnance(text, t) \
         and not an_explosives_property(text, t) and not a_medias_name(text, t) \
         and not air_support(text, t) and not names_an_operation(text, t) \
         and not names_a_campaign(text, t) \
@@ -284,6 +285,21 @@ def unexploded(text: str, t: Trigger) -> bool:
         if _words("unexploded_before").intersection(readings):
             return True
     return False
+
+
+def planted(text: str, t: Trigger) -> bool:
+    """«الألغام التي زرعتها الميليشيات»، «عبوات زرعها المسلحون»: devices told by who planted
+    them are ordnance lying there, no blast, unless a word of exploding comes before them
+    («انفجار ألغام زرعها الحوثيون»)."""
+    if t.type != "explosion":
+        return False
+    after = _WORD.findall(text, t.end, t.end + _PLANTED_REACH)[:2]
+    if after and after[0] in _words("relative_words"):
+        after = after[1:]
+    if not (after and after[0].startswith(_prefixes("planted_verbs"))):
+        return False
+    before = _WORD.findall(text, max(0, t.start - _UNEXPLODED_REACH), t.start)[-3:]
+    return not any(_words("exploding").intersection(forms(w)) for w in before)
 
 
 def an_explosives_property(text: str, t: Trigger) -> bool:
