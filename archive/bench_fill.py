@@ -30,6 +30,7 @@ import hashlib
 import json
 import multiprocessing
 import random
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, islice
@@ -340,8 +341,15 @@ def _json(row: tuple) -> list:
 _worker: dict = {}
 
 
+def ends_plainly_on_sigterm() -> None:
+    """In a fill process: the pool stops its processes with SIGTERM once the fill is done;
+    the handler inherited from `stop_on_sigterm` would print a KeyboardInterrupt for each."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _start_worker(texts: list[PoolText], ref: Reference, seed: int) -> None:
     """A fill process: its own connection (opened on first use) and pool vectors."""
+    ends_plainly_on_sigterm()
     _worker["generator"] = Generator(texts, ref, seed=seed)
     if connection.vendor == "postgresql":
         prepare(texts)

@@ -1,8 +1,13 @@
 """The site benchmark command runs end to end on a tiny database (figures are not tested)."""
 import io
+import multiprocessing
+import signal
+import time
 
 from django.core.management import call_command
 
+from archive import bench_fill
+from archive.management.commands.ingest import stop_on_sigterm
 from archive.models import Article, Event
 
 
@@ -93,3 +98,18 @@ def test_it_builds_again_the_search_indexes_a_killed_fill_dropped(db):
     assert "built the missing index archive_article_search_vector_gin" in out.getvalue()
     assert "archive_article_search_vector_gin" in dict(search_indexes.present())
     assert search_indexes.missing() == []
+
+
+def _sleep_like_a_fill_process():
+    bench_fill.ends_plainly_on_sigterm()
+    time.sleep(30)
+
+
+def test_a_fill_process_stopped_by_its_pool_exits_without_a_traceback():
+    child = multiprocessing.get_context("fork").Process(target=_sleep_like_a_fill_process)
+    with stop_on_sigterm():  # as bench_site runs the fill
+        child.start()
+        time.sleep(0.5)
+        child.terminate()  # what the pool does to its processes when the fill is done
+        child.join(10)
+    assert child.exitcode == -signal.SIGTERM
