@@ -102,3 +102,11 @@ def test_the_server_it_starts_runs_as_production_does(tmp_path):
     assert status == 200 and "immutable" in cache  # hashed by the manifest, WhiteNoise's
     status, _, body = answers["/static/css/no-such-file.css"]
     assert status == 404 and b"DEBUG = True" not in body  # no debug page
+
+
+def test_a_server_process_that_ended_during_the_run_never_makes_the_cpu_negative():
+    from archive.management.commands.bench_load import cpu_spent
+
+    before = {11: 5.0, 12: 9.0}  # 12 ends during the run (its connection closed)
+    after = {11: 5.5, 13: 0.25}  # 13 started during the run
+    assert cpu_spent(before, after) == 0.75

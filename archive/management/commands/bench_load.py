@@ -46,16 +46,25 @@ STARTUP_SECONDS = 60
 PROC = Path("/proc")
 
 
-def _cpu_seconds(pids) -> float:
-    """User and system CPU of these processes and of their reaped children."""
-    ticks = 0
+def _cpu_seconds(pids) -> dict[int, float]:
+    """User and system CPU of each of these processes and of its reaped children."""
+    seconds = {}
     for pid in pids:
         try:
             fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:  # gone
             continue
-        ticks += sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
-    return ticks / os.sysconf("SC_CLK_TCK")
+        ticks = sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
+        seconds[pid] = ticks / os.sysconf("SC_CLK_TCK")
+    return seconds
+
+
+def cpu_spent(before: dict[int, float], after: dict[int, float]) -> float:
+    """The CPU the processes alive at the end spent since `before` (a process started
+    since then, all of its own). One that ended in between is not counted: its CPU
+    would otherwise be taken off the total and make it negative (PostgreSQL ends a
+    server process when its connection closes)."""
+    return sum(max(0.0, spent - before.get(pid, 0.0)) for pid, spent in after.items())
 
 
 def _server_pids(pid: int) -> list[int]:
@@ -232,8 +241,8 @@ class Command(BaseCommand):
                         f"{_percentile(times, 0.95):>9.0f}{errors:>8}{hits:>7}")
                 if cpu and times:
                     served = len(times) + errors
-                    web = _cpu_seconds(_server_pids(server.pid)) - before[0]
-                    database = _cpu_seconds(_postgres_pids(database_name)) - before[1]
+                    web = cpu_spent(before[0], _cpu_seconds(_server_pids(server.pid)))
+                    database = cpu_spent(before[1], _cpu_seconds(_postgres_pids(database_name)))
                     line += f"  {1000 * web / served:.0f}, {1000 * database / served:.0f}"
                 self.stdout.write(line)
         finally:
