@@ -59,9 +59,9 @@ def test_adding_a_trigger_makes_its_sentence_an_incident(copy):
 
 
 def test_adding_a_plan_cue_cancels_the_trigger_after_it(copy):
-    text = "تتأهب القوات العراقية لاقتحام مدينة الرقة."
+    text = "تتحضر القوات العراقية لاقتحام مدينة الرقة."
     assert extraction.extract(text, PUBLISHED) != []
-    _edit_json(copy / "triggers.json", lambda d: d["negative"]["plan"].append("تتأهب"))
+    _edit_json(copy / "triggers.json", lambda d: d["negative"]["plan"].append("تتحضر"))
     assert _extract(copy.parent.parent, [text]) == [[]]
 
 

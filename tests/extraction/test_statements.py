@@ -161,6 +161,13 @@ def test_a_war_on_a_group_is_a_campaign_not_a_clash():
     assert _types("ودارت أمس معركة عنيفة مع مسلحي داعش قرب مدينة بيجي.") == ["armed_clash"]
 
 
+def test_fighters_getting_ready_to_storm_a_base_are_no_clash_yet():
+    for text in ("ويتأهب مقاتلو المقاومة الشعبية لاقتحام قاعدة العند الجوية في لحج.",
+                 "واستعدت القوات الأمنية العراقية لاقتحام منطقة في الطرف الغربي لمدينة الرمادي."):
+        assert _types(text) == [], text
+    assert _types("واقتحم مقاتلو المقاومة الشعبية قاعدة العند الجوية في لحج أمس.") != []
+
+
 def test_a_taking_reached_until_a_past_verb_is_news():
     text = "واستمرت المعارك ثلاثة أيام حتى تم تحرير مدينة زنجبار من الحوثيين."
     assert "territory" in _types(text)
