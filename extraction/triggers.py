@@ -58,7 +58,7 @@ class Trigger:
 class Cue:
     start: int
     end: int
-    kind: str  # plan generic history accident court earlier reference neutral negation habit …
+    kind: str  # one of data/triggers.json "negative" kinds: plan, negation, history, habit ...
     text: str
 
 
