@@ -100,16 +100,19 @@ def test_it_builds_again_the_search_indexes_a_killed_fill_dropped(db):
     assert search_indexes.missing() == []
 
 
-def _sleep_like_a_fill_process():
+def _sleep_like_a_fill_process(ready):
     bench_fill.ends_plainly_on_sigterm()
+    ready.set()
     time.sleep(30)
 
 
 def test_a_fill_process_stopped_by_its_pool_exits_without_a_traceback():
-    child = multiprocessing.get_context("fork").Process(target=_sleep_like_a_fill_process)
+    context = multiprocessing.get_context("fork")
+    ready = context.Event()
+    child = context.Process(target=_sleep_like_a_fill_process, args=(ready,))
     with stop_on_sigterm():  # as bench_site runs the fill
         child.start()
-        time.sleep(0.5)
+        assert ready.wait(30)  # started, as a fill process is before the pool stops it
         child.terminate()  # what the pool does to its processes when the fill is done
         child.join(10)
     assert child.exitcode == -signal.SIGTERM
