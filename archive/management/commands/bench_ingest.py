@@ -49,7 +49,7 @@ def _database_cpu() -> float | None:
         local = (PROC / str(pid) / "comm").read_text().strip() == "postgres"
     except OSError:
         local = False
-    return _process_cpu([pid]) if local else None
+    return _process_cpu([pid]).get(pid) if local else None
 
 
 def _database_line(before: float | None, after: float | None, n: int) -> str:
