@@ -103,7 +103,7 @@ def test_it_builds_again_the_search_indexes_a_killed_fill_dropped(db):
 # leave the child stuck on a lock): the parent's handler from `stop_on_sigterm` installed
 # first, as a forked fill process inherits it, then what the pool's initializer does.
 _FILL_PROCESS = """
-import signal, time
+import time
 import django
 django.setup()
 from archive import bench_fill
